@@ -1,0 +1,17 @@
+"""The timeline app: ``streamlit run app.py``. Pages live in ``timeline/ui/``; this file only wires them."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+st.set_page_config(page_title="Timeline", page_icon="🕰️", layout="wide")
+
+navigation = st.navigation(
+    [
+        st.Page("timeline/ui/timeline_page.py", title="Timeline", icon="📈", url_path="timeline", default=True),
+        st.Page("timeline/ui/present_page.py", title="Present", icon="🎞️", url_path="present"),
+        st.Page("timeline/ui/sources_page.py", title="Sources", icon="📄", url_path="sources"),
+        st.Page("timeline/ui/data_page.py", title="Data", icon="🗂️", url_path="data"),
+    ]
+)
+navigation.run()

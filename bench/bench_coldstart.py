@@ -1,0 +1,164 @@
+"""Cold start: the time from ``streamlit run`` to the chart drawn in a real browser, against a peer.
+
+The app is started on a fresh, empty data folder each time (the first start a teacher sees: the seed
+articles are extracted and stored before the chart can be drawn), and once more on the store left by a
+previous start (a restart). The peer is a plain ``streamlit run`` of a minimal pandas + Plotly script
+drawing as many points as the app's chart holds, measured in the same run. Headless Debian chromium,
+already open, loads the page; the clock stops when the Plotly chart has its points in the DOM.
+
+usage: python bench/bench_coldstart.py [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Sequence
+from pathlib import Path
+
+from playwright.sync_api import Browser, sync_playwright
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+TIMEOUT_S = 240
+CHART_POINTS = ".js-plotly-plot .scatterlayer .point, .js-plotly-plot .barlayer .point"
+COUNT_POINTS_JS = """() => {
+  const plot = document.querySelector('.js-plotly-plot');
+  if (!plot || !plot.data) return 0;
+  return plot.data.reduce((n, trace) => n + (trace.x ? trace.x.length : 0), 0);
+}"""
+
+PEER_SCRIPT = """
+import numpy as np
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+POINTS = {points}
+rng = np.random.default_rng(7)
+frame = pd.DataFrame({{
+    "date": pd.Timestamp("2003-01-01") + pd.to_timedelta(rng.integers(0, 6600, POINTS), unit="D"),
+    "lane": rng.choice(["US", "Iraq", "Iran", "ISIS", "Syria", "Russia"], POINTS),
+}})
+st.title("Timeline")
+st.plotly_chart(px.scatter(frame, x="date", y="lane", color="lane"), width="stretch")
+"""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_until_healthy(url: str, server: subprocess.Popen[bytes], deadline: float) -> None:
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"streamlit exited early with code {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit("streamlit did not become healthy in time")
+
+
+def time_to_chart(browser: Browser, script: Path, cwd: Path, env: dict[str, str]) -> tuple[float, int]:
+    """Seconds from launching ``streamlit run script`` to the chart's points in the page, and their count."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.address=127.0.0.1",
+        f"--server.port={port}",
+        "--server.headless=true",
+        "--server.fileWatcherType=none",
+        "--browser.gatherUsageStats=false",
+    ]
+    began = time.monotonic()
+    server = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_healthy(url, server, began + TIMEOUT_S)
+        context = browser.new_context(viewport={"width": 1440, "height": 1000})
+        page = context.new_page()
+        page.goto(url, timeout=TIMEOUT_S * 1000)
+        page.wait_for_selector(CHART_POINTS, state="attached", timeout=TIMEOUT_S * 1000)
+        elapsed = time.monotonic() - began
+        points = int(page.evaluate(COUNT_POINTS_JS))
+        context.close()
+        return elapsed, points
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeats", type=int, default=3, help="starts per contender; the median counts")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="coldstart-") as scratch, sync_playwright() as playwright:
+        root = Path(scratch)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        cold: list[float] = []
+        restart: list[float] = []
+        points = 0
+        for run in range(args.repeats):
+            data_dir = root / f"data-{run}"
+            env = {**os.environ, "TIMELINE_DATA_DIR": str(data_dir)}
+            seconds, points = time_to_chart(browser, REPO / "app.py", REPO, env)
+            cold.append(seconds)
+            seconds, _ = time_to_chart(browser, REPO / "app.py", REPO, env)
+            restart.append(seconds)
+
+        peer_script = root / "peer_app.py"
+        peer_script.write_text(PEER_SCRIPT.format(points=max(points, 1)), encoding="utf-8")
+        peer = [time_to_chart(browser, peer_script, root, dict(os.environ))[0] for _ in range(args.repeats)]
+        browser.close()
+
+    peer_median = statistics.median(peer)
+    print(f"time from `streamlit run` to the chart drawn in headless chromium; median of {args.repeats}")
+    print(f"chart points: {points} (the peer draws the same number)\n")
+    for name, times in (
+        ("app, cold (empty data folder)", cold),
+        ("app, restart (store present)", restart),
+        ("peer: plain pandas + Plotly script", peer),
+    ):
+        median = statistics.median(times)
+        runs = ", ".join(f"{t:.2f}" for t in times)
+        print(f"{name:36s} {median:6.2f} s  ({median / peer_median:4.2f}x the peer)  runs: {runs}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,167 @@
+"""Speed of the date tagger and of event extraction against the naive peer, measured in one run.
+
+The peer is ``naive_dates.py`` (plain ``dateparser.search_dates``) from ``../shared/eval``. All three
+contenders run as whole commands over the same news documents (TempEval-3 TimeBank, parsed the way
+``score_dates.py`` parses them), so interpreter start-up and imports count for everyone:
+
+  (a) the peer: ``python naive_dates.py`` fed the JSON Lines documents on stdin;
+  (b) the tagger: ``python -m timeline dates --batch`` fed the same JSON Lines;
+  (c) event extraction: this script's own ``--events-worker`` mode, which builds a ``Document`` per
+      line (publication date = the document's creation time) and runs ``extract_events`` on it.
+
+Each is repeated and the median wall time is reported as documents per second, with the ratio to the
+peer (the bar: at least 10x). The verdict uses whole-command time; the start-up time (the same command
+fed no documents) is also shown, with the rate after it, so a slow import cannot hide nor dominate.
+
+usage: python bench/bench_speed.py [--corpus DIR] [--peer FILE] [--docs N] [--repeats K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from datetime import date
+from html import unescape
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+DEFAULT_CORPUS = SHARED / "corpora" / "tempeval3-train" / "TimeBank"
+DEFAULT_PEER = SHARED / "eval" / "naive_dates.py"
+TARGET_RATIO = 10.0
+
+_CREATION_TIME = (
+    re.compile(r'functionInDocument="CREATION_TIME"[^>]*value="([^"]+)"'),
+    re.compile(r'value="([^"]+)"[^>]*functionInDocument="CREATION_TIME"'),
+)
+_TEXT = re.compile(r"<TEXT>(.*)</TEXT>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def parse_timeml(path: Path) -> tuple[str, str | None]:
+    """The plain text inside <TEXT> (tags dropped, entities unescaped) and the creation date, if any.
+
+    Same text as ``score_dates.py`` builds, so the offsets and the work match what the scorer feeds.
+    """
+    raw = path.read_text(encoding="utf-8")
+    dct = None
+    for pattern in _CREATION_TIME:
+        found = pattern.search(raw)
+        if found:
+            dct = found.group(1)[:10]
+            break
+    body = _TEXT.search(raw)
+    text = unescape(_TAG.sub("", body.group(1))) if body else ""
+    return text, dct
+
+
+def pick_documents(corpus: Path, count: int) -> list[dict[str, str | None]]:
+    """A fixed, spread-out subset: every k-th file in name order, so all outlets are represented."""
+    files = sorted(p for p in corpus.iterdir() if p.suffix == ".tml")
+    if not files:
+        raise SystemExit(f"no .tml files in {corpus}")
+    chosen = files if count <= 0 else files[:: max(1, len(files) // count)][:count]
+    docs: list[dict[str, str | None]] = []
+    for path in chosen:
+        text, dct = parse_timeml(path)
+        docs.append({"id": path.stem, "text": text, "dct": dct, "mode": "news"})
+    return docs
+
+
+def time_command(command: Sequence[str], stdin: str, repeats: int) -> tuple[float, str]:
+    """Median wall time of ``command`` over ``repeats`` runs, and the output of the last run."""
+    timings: list[float] = []
+    output = ""
+    for _ in range(repeats):
+        began = time.perf_counter()
+        done = subprocess.run(list(command), input=stdin, capture_output=True, text=True, cwd=REPO)
+        timings.append(time.perf_counter() - began)
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+        output = done.stdout
+    return statistics.median(timings), output
+
+
+def events_worker() -> int:
+    """Read JSON Lines documents on stdin, extract events from each, print how many were found."""
+    from timeline.events import extract_events
+    from timeline.model import Document
+
+    total = 0
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        doc = json.loads(line)
+        published = date.fromisoformat(doc["dct"]) if doc.get("dct") else None
+        document = Document(doc_id=doc["id"], text=doc["text"], published=published, mode=doc["mode"])
+        total += len(extract_events(document))
+    print(total)
+    return 0
+
+
+def count_lines(output: str) -> int:
+    return sum(1 for line in output.splitlines() if line.strip())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of TimeML .tml files")
+    parser.add_argument("--peer", type=Path, default=DEFAULT_PEER, help="naive_dates.py")
+    parser.add_argument("--docs", type=int, default=0, help="documents in a fixed subset (default: all)")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per contender; the median counts")
+    parser.add_argument("--events-worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.events_worker:
+        return events_worker()
+    if not args.corpus.is_dir():
+        raise SystemExit(f"corpus folder not found: {args.corpus} (pass --corpus)")
+    if not args.peer.is_file():
+        raise SystemExit(f"naive peer not found: {args.peer} (pass --peer)")
+
+    docs = pick_documents(args.corpus, args.docs)
+    stdin = "".join(json.dumps(doc) + "\n" for doc in docs)
+    chars = sum(len(str(doc["text"])) for doc in docs)
+    print(f"{len(docs)} TimeBank documents, {chars:,} characters; median of {args.repeats} runs each")
+    print("every contender runs as a whole command: interpreter start-up and imports included\n")
+
+    python = sys.executable
+    contenders: list[tuple[str, list[str], str]] = [
+        ("naive peer (dateparser.search_dates)", [python, str(args.peer)], "mentions"),
+        ("timeline dates --batch", [python, "-m", "timeline", "dates", "--batch"], "mentions"),
+        ("event extraction (extract_events)", [python, str(Path(__file__).resolve()), "--events-worker"], ""),
+    ]
+    head = ("contender", "median", "docs/s", "vs peer", "start-up", "docs/s after start-up")
+    print(f"{head[0]:38s} {head[1]:>8s} {head[2]:>8s} {head[3]:>8s}  {head[4]:>8s} {head[5]}")
+    peer_rate = peer_net_rate = 0.0
+    verdicts: list[str] = []
+    for index, (name, command, unit) in enumerate(contenders):
+        seconds, output = time_command(command, stdin, args.repeats)
+        startup, _ = time_command(command, "", args.repeats)
+        rate = len(docs) / seconds
+        net_rate = len(docs) / max(seconds - startup, 1e-9)
+        if index == 0:
+            peer_rate, peer_net_rate = rate, net_rate
+        ratio = rate / peer_rate
+        found = f"{count_lines(output)} {unit}" if unit else f"{output.strip()} events"
+        print(
+            f"{name:38s} {seconds:7.2f}s {rate:8.1f} {ratio:7.1f}x  {startup:7.2f}s {net_rate:8.1f} "
+            f"({net_rate / peer_net_rate:.1f}x)  {found}"
+        )
+        if index > 0:
+            verdict = "meets" if ratio >= TARGET_RATIO else "is BELOW"
+            verdicts.append(f"{name}: {ratio:.1f}x the peer's docs/s, {verdict} the {TARGET_RATIO:.0f}x bar")
+    print()
+    print("\n".join(verdicts))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""Property tests: the date tagger never raises, and whatever it returns is well-formed.
+
+Noisy, machine-paraphrased articles reach the tagger, so it is fed arbitrary unicode and, more usefully,
+text assembled from date-ish tokens (months, weekdays, numbers, ordinals, "ago", "last", punctuation)
+where half-matches and odd combinations are most likely to break a rule.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.dates import tag_dates
+from timeline.model import PRECISION_ORDER, Mode, TimeMention
+
+DATE_WORDS_TEXT = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun "
+    "spring summer autumn fall winter quarter half decade century 1980s '90s mid-2000s "
+    "day days week weeks month months year years ago last next this past coming previous following "
+    "earlier later since until from to between and of the on in at by early mid late end beginning "
+    "today yesterday tomorrow tonight now may we a an first 1st 2nd 3rd 4th 21st 22nd 23rd 31st "
+    "fiscal Q1 Q4 H1 BC AD CE GMT pm am noon"
+)
+DATE_WORDS = tuple(DATE_WORDS_TEXT.split())
+NUMBERS = (
+    "0",
+    "1",
+    "3",
+    "7",
+    "12",
+    "13",
+    "29",
+    "30",
+    "31",
+    "32",
+    "99",
+    "200",
+    "1441",
+    "1979",
+    "2003",
+    "2017",
+)
+PUNCTUATION = (",", ".", "-", "–", "—", "/", ":", "'", "’", "(", ")", "\n", "  ", "،", "…", "\u200b")
+UNICODE_BITS = ("é", "ß", "ø", "Ⅻ", "٣", "二〇一七年", "😀", "\ufeff", "İ", "ﬁ", "Σ")
+
+TOKEN = st.one_of(
+    st.sampled_from(DATE_WORDS),
+    st.sampled_from(DATE_WORDS).map(str.lower),
+    st.sampled_from(DATE_WORDS).map(str.upper),
+    st.sampled_from(NUMBERS),
+    st.integers(min_value=0, max_value=3000).map(str),
+    st.sampled_from(PUNCTUATION),
+    st.sampled_from(UNICODE_BITS),
+)
+SEPARATOR = st.sampled_from((" ", " ", " ", "", ", ", "-", "/", ". ", "\n"))
+DATEISH_TEXT = st.lists(st.tuples(TOKEN, SEPARATOR), max_size=40).map(
+    lambda pairs: "".join(token + separator for token, separator in pairs)
+)
+ANY_TEXT = st.text(max_size=300)
+DCT = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+MODE = st.sampled_from(("news", "narrative"))
+
+PROPERTY_SETTINGS = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
+
+
+def assert_well_formed(text: str, mentions: list[TimeMention]) -> None:
+    """Every span lies in the text and quotes it; spans are sorted and disjoint; dates are coherent."""
+    previous_end = 0
+    for mention in mentions:
+        start, end = mention.span
+        assert 0 <= start < end <= len(text), mention
+        assert text[start:end] == mention.text, mention
+        assert start >= previous_end, f"overlapping or unsorted spans: {mentions}"
+        previous_end = end
+        assert mention.value, mention
+        assert mention.precision in PRECISION_ORDER, mention
+        if mention.anchored:
+            assert mention.start is not None and mention.end is not None, mention
+            assert mention.start <= mention.end, mention
+        else:
+            assert mention.start is None and mention.end is None, mention
+
+
+@PROPERTY_SETTINGS
+@given(text=DATEISH_TEXT, dct=DCT, mode=MODE)
+def test_dateish_text_never_raises_and_spans_are_valid(text: str, dct: date | None, mode: Mode) -> None:
+    assert_well_formed(text, tag_dates(text, dct, mode))
+
+
+@PROPERTY_SETTINGS
+@given(text=ANY_TEXT, dct=DCT, mode=MODE)
+def test_arbitrary_unicode_never_raises_and_spans_are_valid(text: str, dct: date | None, mode: Mode) -> None:
+    assert_well_formed(text, tag_dates(text, dct, mode))
+
+
+@pytest.mark.parametrize("mode", ["news", "narrative"])
+@pytest.mark.parametrize("dct", [None, date(2017, 4, 8)])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\n\n",
+        "May",
+        "we may",
+        "a 3rd",
+        "2,500 troops",
+        "last last last week ago ago",
+        "31 February 2017",
+        "the 0th of Octember, 99999",
+        "From 2011 to 2003, between May and March.",
+        "Friday's strikes; on Saturday; Tuesday welcomed",
+        "\ufeffJanuary\u200b 1, 2017",
+    ],
+)
+def test_edge_inputs_are_well_formed(text: str, dct: date | None, mode: Mode) -> None:
+    """Fixed awkward inputs, kept as a table so a regression names the input that broke."""
+    assert_well_formed(text, tag_dates(text, dct, mode))

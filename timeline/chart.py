@@ -1,0 +1,383 @@
+"""The timeline chart as a Plotly figure (no Streamlit here: the UI decides where to draw it).
+
+Encoding, chosen so a class can read it from the back of the room:
+
+- lanes (rows) by actor or by category; colour always by the event's first actor, so one actor has one
+  colour everywhere in the app;
+- a day-precision event is a solid marker; a week/month/season/year... event is a pale band over its whole
+  interval (less precise, so visibly less sharp);
+- a planned event is drawn open (hollow marker, hatched band);
+- a merged event (several articles) is a bigger marker, labelled "×3" while few points are shown;
+- every point carries its event id in ``customdata[0]`` so a click selects the event itself, never a
+  position that moves when the filters change.
+
+Text from articles only reaches the figure HTML-escaped: Plotly renders a subset of HTML in hover
+labels and tick labels, and the exported HTML must not carry a live ``<script>``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline.palette import NEUTRAL, actor_colors, color_for
+
+LaneBy = Literal["actor", "category"]
+
+WEBGL_THRESHOLD = 3000
+"""Past this many day markers the chart switches to WebGL (SVG slows down badly past a few thousand)."""
+
+BAR_LIMIT = 1500
+"""Past this many interval events they are drawn as WebGL lines instead of SVG bars."""
+
+LABEL_LIMIT = 300
+"""Source-count labels ("×3") are written only while the chart holds at most this many events."""
+
+HOVER_TITLE_CHARS = 110
+DAY_MS = 86_400_000
+
+LANE_LABEL = {"actor": "Actor", "category": "Category"}
+
+KEY_TEXT = "●  exact day     ▬  approximate (week to year)     ○  planned     bigger = more sources"
+
+
+def _escape(values: pd.Series) -> pd.Series:
+    return values.astype(str).map(html.escape)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _hover_text(df: pd.DataFrame) -> pd.Series:
+    """'<b>title</b><br>date<br>sources' per row, every article-derived part escaped."""
+    titles = df["title"].astype(str).map(lambda text: html.escape(_shorten(text, HOVER_TITLE_CHARS)))
+    dates = _escape(df["display_date"])
+    counts = df["n_sources"].astype(int)
+    outlets = _escape(df["outlets"].astype(str).map(lambda text: _shorten(text, 80)))
+    source_word = np.where(counts.to_numpy() == 1, " source", " sources")
+    source_text = counts.astype(str) + pd.Series(source_word, index=df.index)
+    with_outlets = np.where(outlets.str.len().to_numpy() > 0, source_text + ": " + outlets, source_text)
+    planned = np.where(df["planned"].to_numpy(dtype=bool), " (planned)", "")
+    return (
+        "<b>"
+        + titles
+        + "</b><br>"
+        + dates
+        + pd.Series(planned, index=df.index)
+        + "<br>"
+        + pd.Series(with_outlets, index=df.index)
+    )
+
+
+def lane_order(df: pd.DataFrame, lane_by: LaneBy) -> list[str]:
+    """Lanes from the busiest down; the catch-all lanes ("No actor", "other") last."""
+    column = "primary_actor" if lane_by == "actor" else "category"
+    counts = df[column].astype(str).value_counts()
+    names = sorted(counts.index, key=lambda name: (-int(counts[name]), name))
+    from timeline.frame import NO_ACTOR
+
+    catch_all = [name for name in names if name in (NO_ACTOR, "other")]
+    return [name for name in names if name not in catch_all] + catch_all
+
+
+def _jitter(ids: pd.Series) -> np.ndarray:  # type: ignore[type-arg]
+    """A stable small vertical offset per event so events on the same day in one lane don't hide each other."""
+    hashed = pd.util.hash_pandas_object(ids.astype(str), index=False).to_numpy()
+    return ((hashed % np.uint64(5)).astype(np.int64) - 2) * 0.15
+
+
+def _marker_sizes(n_sources: pd.Series, base: float) -> np.ndarray:  # type: ignore[type-arg]
+    return base + 4.0 * (np.minimum(n_sources.to_numpy(dtype=np.int64), 5) - 1)
+
+
+def _source_labels(n_sources: pd.Series) -> list[str]:
+    return ["×" + str(n) if n > 1 else "" for n in n_sources.to_numpy(dtype=np.int64)]
+
+
+def _customdata(rows: pd.DataFrame) -> np.ndarray:  # type: ignore[type-arg]
+    return np.column_stack([rows["id"].astype(str).to_numpy(), rows["hover"].to_numpy()])
+
+
+def _day_trace(
+    rows: pd.DataFrame, *, name: str, color: str, planned: bool, large: bool, gl: bool, labels: bool
+) -> go.Scatter | go.Scattergl:
+    size = _marker_sizes(rows["n_sources"], 14.0 if large else 10.0)
+    marker: dict[str, Any] = {
+        "size": size,
+        "color": "white" if planned else color,
+        "symbol": "circle-open" if planned and gl else "circle",
+        "line": {"color": color, "width": 2.5 if planned else 1},
+        "opacity": 1.0,
+    }
+    trace_type = go.Scattergl if gl else go.Scatter
+    return trace_type(
+        x=rows["start"],
+        y=rows["y"],
+        mode="markers+text" if labels else "markers",
+        text=_source_labels(rows["n_sources"]) if labels else None,
+        textposition="middle right",
+        textfont={"size": 15 if large else 11, "color": color},
+        marker=marker,
+        name=name,
+        legendgroup=name,
+        showlegend=False,
+        customdata=_customdata(rows),
+        hovertemplate="%{customdata[1]}<extra></extra>",
+    )
+
+
+def _interval_bars(rows: pd.DataFrame, *, name: str, color: str, planned: bool) -> go.Bar:
+    duration_ms = ((rows["end"] - rows["start"]).dt.days.to_numpy() + 1) * DAY_MS
+    return go.Bar(
+        x=duration_ms,
+        base=rows["start"],
+        y=rows["y"],
+        orientation="h",
+        width=0.13,
+        marker={
+            "color": color,
+            "opacity": 0.38,
+            "line": {"color": color, "width": 1.5},
+            "pattern": {"shape": "/" if planned else "", "fgcolor": color, "solidity": 0.3},
+        },
+        name=name,
+        legendgroup=name,
+        showlegend=False,
+        customdata=_customdata(rows),
+        hovertemplate="%{customdata[1]}<extra></extra>",
+    )
+
+
+def _interval_lines(rows: pd.DataFrame, *, name: str, color: str, planned: bool, large: bool) -> list[Any]:
+    """Many intervals: one WebGL line trace (segments split by gaps) plus a midpoint marker for hover/click."""
+    starts = rows["start"].to_numpy()
+    ends = (rows["end"] + pd.Timedelta(days=1)).to_numpy()
+    gaps = np.full(len(rows), np.datetime64("NaT"), dtype="datetime64[ns]")
+    xs = np.column_stack([starts, ends, gaps]).ravel()
+    y = rows["y"].to_numpy(dtype=float)
+    ys = np.column_stack([y, y, np.full(len(rows), np.nan)]).ravel()
+    band = go.Scattergl(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": color, "width": 9 if large else 7, "dash": "dash" if planned else "solid"},
+        opacity=0.38,
+        hoverinfo="skip",
+        name=name,
+        legendgroup=name,
+        showlegend=False,
+    )
+    middles = rows["start"] + (rows["end"] + pd.Timedelta(days=1) - rows["start"]) / 2
+    handle = go.Scattergl(
+        x=middles,
+        y=y,
+        mode="markers",
+        marker={"size": 7 if large else 5, "color": color, "symbol": "line-ns", "line": {"color": color}},
+        name=name,
+        legendgroup=name,
+        showlegend=False,
+        customdata=_customdata(rows),
+        hovertemplate="%{customdata[1]}<extra></extra>",
+    )
+    return [band, handle]
+
+
+def _legend_entry(name: str, color: str) -> go.Scatter:
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        marker={"size": 12, "color": color},
+        name=html.escape(name),
+        legendgroup=name,
+        showlegend=True,
+        hoverinfo="skip",
+    )
+
+
+def _selected_trace(rows: pd.DataFrame, large: bool) -> go.Scatter:
+    middles = rows["start"] + (rows["end"] - rows["start"]) / 2
+    return go.Scatter(
+        x=middles,
+        y=rows["y"],
+        mode="markers",
+        marker={"size": 30 if large else 24, "symbol": "circle-open", "color": "#000000", "line": {"width": 3}},
+        name="Selected",
+        showlegend=False,
+        customdata=_customdata(rows),
+        hovertemplate="%{customdata[1]}<extra>selected</extra>",
+    )
+
+
+def timeline_figure(
+    df: pd.DataFrame,
+    *,
+    lane_by: LaneBy = "actor",
+    large: bool = False,
+    selected: str | None = None,
+    colors: Mapping[str, str] | None = None,
+    title: str | None = None,
+) -> go.Figure:
+    """The timeline of the events in ``df`` (an ``events_frame``, usually filtered).
+
+    ``colors`` maps actor -> colour (pass the colours of *all* actors so filtering never recolours one);
+    events without a date (unanchored) cannot be placed and are left out. ``selected`` (an event id) is
+    ringed. Every data trace has the event id in ``customdata[0]``.
+    """
+    dated = df.loc[df["start"].notna()].copy()
+    palette = dict(colors) if colors is not None else actor_colors(dated["primary_actor"].astype(str).unique())
+    lanes = lane_order(dated, lane_by)
+    lane_column = "primary_actor" if lane_by == "actor" else "category"
+    lane_index = {name: index for index, name in enumerate(lanes)}
+    dated["y"] = dated[lane_column].astype(str).map(lane_index).astype(float) + _jitter(dated["id"])
+    dated["hover"] = _hover_text(dated) if len(dated) else pd.Series(dtype=str)
+    is_day = (dated["precision"].astype(str) == "day").to_numpy()
+    n_intervals = int((~is_day).sum())
+    gl = int(is_day.sum()) > WEBGL_THRESHOLD
+    labels = len(dated) <= LABEL_LIMIT
+    fig = go.Figure()
+    for actor, rows in dated.groupby("primary_actor", sort=True):
+        name = str(actor)
+        color = color_for(name, palette)
+        day_rows = rows.loc[(rows["precision"].astype(str) == "day").to_numpy()]
+        span_rows = rows.loc[(rows["precision"].astype(str) != "day").to_numpy()]
+        for planned in (False, True):
+            spans = span_rows.loc[span_rows["planned"].to_numpy(dtype=bool) == planned]
+            if len(spans) and n_intervals <= BAR_LIMIT:
+                fig.add_trace(_interval_bars(spans, name=name, color=color, planned=planned))
+            elif len(spans):
+                fig.add_traces(_interval_lines(spans, name=name, color=color, planned=planned, large=large))
+        for planned in (False, True):
+            days = day_rows.loc[day_rows["planned"].to_numpy(dtype=bool) == planned]
+            if len(days):
+                fig.add_trace(
+                    _day_trace(days, name=name, color=color, planned=planned, large=large, gl=gl, labels=labels)
+                )
+        if lane_by == "category":
+            fig.add_trace(_legend_entry(name, color))
+    if selected is not None:
+        chosen = dated.loc[(dated["id"].astype(str) == selected).to_numpy()]
+        if len(chosen):
+            fig.add_trace(_selected_trace(chosen, large))
+    _layout(fig, lanes=lanes, lane_by=lane_by, large=large, title=title)
+    return fig
+
+
+def _layout(fig: go.Figure, *, lanes: list[str], lane_by: LaneBy, large: bool, title: str | None) -> None:
+    font_size = 20 if large else 14
+    lane_height = 90 if large else 64
+    height = max(380 if not large else 480, 200 + lane_height * max(len(lanes), 1))
+    fig.update_layout(
+        height=height,
+        font={"size": font_size, "family": "Source Sans Pro, Arial, sans-serif"},
+        barmode="overlay",
+        hovermode="closest",
+        dragmode="pan",
+        clickmode="event+select",
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        margin={"l": 10, "r": 20, "t": 90 if title else 60, "b": 10},
+        hoverlabel={"font": {"size": font_size}, "align": "left", "namelength": -1},
+        showlegend=lane_by == "category",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.07, "xanchor": "right", "x": 1.0, "title": ""},
+        title={"text": html.escape(title), "x": 0.0, "xanchor": "left"} if title else None,
+    )
+    fig.update_xaxes(
+        type="date",
+        showgrid=True,
+        gridcolor="#E5E5E5",
+        rangeslider={"visible": True, "thickness": 0.07},
+        rangeselector={
+            "buttons": [
+                {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
+                {"count": 5, "label": "5y", "step": "year", "stepmode": "backward"},
+                {"step": "all", "label": "all"},
+            ],
+            "font": {"size": font_size},
+            "x": 0.0,
+            "y": 1.02,
+            "yanchor": "bottom",
+        },
+        tickfont={"size": font_size},
+    )
+    fig.update_yaxes(
+        tickmode="array",
+        tickvals=list(range(len(lanes))),
+        ticktext=[html.escape(_shorten(name, 28)) for name in lanes],
+        range=[len(lanes) - 0.5, -0.5],
+        showgrid=True,
+        gridcolor="#EFEFEF",
+        zeroline=False,
+        fixedrange=True,
+        tickfont={"size": font_size + 1},
+        title={"text": LANE_LABEL[lane_by], "font": {"size": font_size}},
+        automargin=True,
+    )
+    if lane_by == "actor":
+        fig.add_annotation(
+            text=KEY_TEXT,
+            xref="paper",
+            yref="paper",
+            x=1.0,
+            y=1.02,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": font_size - 2, "color": "#444444"},
+        )
+
+
+def figure_event_ids(fig: go.Figure) -> set[str]:
+    """Every event id a figure's data traces carry (the 'Selected' ring excluded); for tests and exports."""
+    ids: set[str] = set()
+    for trace in fig.data:
+        if trace.name == "Selected" or trace.customdata is None:
+            continue
+        ids.update(str(row[0]) for row in trace.customdata)
+    return ids
+
+
+def position_figure(df: pd.DataFrame, current: str | None, *, colors: Mapping[str, str] | None = None) -> go.Figure:
+    """A thin strip for Present: every event of the talk as a grey tick, the current one large and coloured."""
+    dated = df.loc[df["start"].notna()]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=dated["start"],
+            y=np.zeros(len(dated)),
+            mode="markers",
+            marker={"size": 10, "color": "#BBBBBB", "symbol": "line-ns", "line": {"width": 2, "color": "#999999"}},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    chosen = dated.loc[(dated["id"].astype(str) == current).to_numpy()] if current else dated.iloc[0:0]
+    if len(chosen):
+        actor = str(chosen["primary_actor"].iloc[0])
+        color = color_for(actor, colors) if colors is not None else NEUTRAL
+        fig.add_trace(
+            go.Scatter(
+                x=chosen["start"],
+                y=[0.0],
+                mode="markers",
+                marker={"size": 22, "color": color, "line": {"width": 2, "color": "#000000"}},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    fig.update_layout(
+        height=110,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        font={"size": 16},
+    )
+    fig.update_xaxes(type="date", showgrid=False, fixedrange=True, tickfont={"size": 16})
+    fig.update_yaxes(visible=False, fixedrange=True, range=[-1, 1])
+    return fig

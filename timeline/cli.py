@@ -1,0 +1,185 @@
+"""Command line: ``timeline extract PATH...`` writes event records, ``timeline dates FILE...`` date mentions.
+
+Every failure a user can cause (a missing file, a bad line on stdin) is one clear line on stderr; an
+unexpected error is one line too, with exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, TextIO
+
+from timeline.events.export import write_csv, write_jsonl, write_table
+from timeline.model import Mode
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="Turn news and history articles into dated, cited event records.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="extract event records from articles (files or folders)")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md or .html files, or folders")
+    form = extract.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="one JSON object per line")
+    form.add_argument("--csv", action="store_true", help="comma-separated values with a header row")
+    extract.add_argument(
+        "--jobs", type=_positive, default=1, metavar="N", help="documents processed in parallel"
+    )
+
+    dates = commands.add_parser("dates", help="tag date expressions, one JSON object per expression")
+    dates.add_argument("files", nargs="*", metavar="FILE", help="articles to tag")
+    dates.add_argument("--dct", metavar="YYYY-MM-DD", help="publication date (default: the document's own)")
+    dates.add_argument(
+        "--mode",
+        choices=("news", "narrative"),
+        help="anchor relative dates at publication (news) or at the last date mentioned (narrative)",
+    )
+    dates.add_argument(
+        "--batch",
+        action="store_true",
+        help='read JSON Lines {"id", "text", "dct", "mode"} on stdin, write mentions with their id',
+    )
+    return parser
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "extract":
+        return _extract(args)
+    return _dates(args)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from timeline.pipeline import extract_corpus
+
+    result = extract_corpus(args.paths, jobs=args.jobs)
+    for error in result.errors:
+        print(f"timeline: {error.message}", file=sys.stderr)
+    if not result.documents:
+        print("timeline: no document could be loaded", file=sys.stderr)
+        return 1
+    if args.json:
+        write_jsonl(result.events, sys.stdout)
+    elif args.csv:
+        write_csv(result.events, sys.stdout)
+    else:
+        write_table(result.events, sys.stdout)
+    return 0
+
+
+def parse_dct(value: object) -> date | None:
+    """A publication date from "YYYY-MM-DD" (a time part after it is ignored), else None."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def run_batch(lines: TextIO, out: TextIO, err: TextIO, *, default_mode: Mode, dct: date | None) -> int:
+    """Tag JSON Lines documents from ``lines`` as they stream in; a malformed line is reported and skipped.
+
+    ``dct`` (from --dct) overrides each document's own "dct".
+    """
+    from timeline.dates import tag_dates
+
+    write = out.write
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        record = _batch_record(line, number, err)
+        if record is None:
+            continue
+        doc_id, text, doc_dct, mode = record
+        prefix = '{"id": ' + json.dumps(doc_id, ensure_ascii=False) + ", "
+        for mention in tag_dates(text, dct or doc_dct, mode or default_mode):
+            write(prefix + json.dumps(mention.to_json(), ensure_ascii=False)[1:] + "\n")
+    return 0
+
+
+def _batch_record(line: str, number: int, err: TextIO) -> tuple[Any, str, date | None, Mode | None] | None:
+    try:
+        data = json.loads(line)
+    except ValueError as error:
+        err.write(f"timeline: stdin line {number}: not valid JSON ({error}); skipped\n")
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        err.write(f'timeline: stdin line {number}: expected an object with a "text" string; skipped\n')
+        return None
+    mode = data.get("mode")
+    if mode not in (None, "news", "narrative"):
+        err.write(f"timeline: stdin line {number}: unknown mode {mode!r}, using the default\n")
+        mode = None
+    raw_dct = data.get("dct")
+    doc_dct = parse_dct(raw_dct)
+    if raw_dct and doc_dct is None:
+        err.write(
+            f"timeline: stdin line {number}: dct {raw_dct!r} is not YYYY-MM-DD; "
+            "relative dates stay unanchored\n"
+        )
+    return data.get("id"), data["text"], doc_dct, mode
+
+
+def write_date_mentions(
+    paths: Sequence[str], out: TextIO, err: TextIO, *, dct: date | None, mode: Mode | None
+) -> int:
+    """Tag each file; exit code 1 when none could be loaded."""
+    from timeline.dates import tag_dates
+    from timeline.documents import DocumentError, load_document
+
+    loaded = 0
+    for path in paths:
+        try:
+            doc = load_document(path)
+        except DocumentError as error:
+            err.write(f"timeline: {error}\n")
+            continue
+        loaded += 1
+        anchor = dct or doc.published
+        if anchor is None:
+            err.write(f"timeline: {path}: no publication date (give --dct); relative dates stay unanchored\n")
+        for mention in tag_dates(doc.text, anchor, mode or doc.mode):
+            out.write(json.dumps({"doc": doc.doc_id, **mention.to_json()}, ensure_ascii=False) + "\n")
+    return 0 if loaded else 1
+
+
+def _dates(args: argparse.Namespace) -> int:
+    dct = parse_dct(args.dct) if args.dct else None
+    if args.dct and dct is None:
+        print(f"timeline: --dct must be a date as YYYY-MM-DD, got {args.dct!r}", file=sys.stderr)
+        return 2
+    if args.batch:
+        return run_batch(sys.stdin, sys.stdout, sys.stderr, default_mode=args.mode or "news", dct=dct)
+    if not args.files:
+        print("timeline: give FILE... to tag, or --batch to read JSON Lines on stdin", file=sys.stderr)
+        return 2
+    return write_date_mentions(args.files, sys.stdout, sys.stderr, dct=dct, mode=args.mode)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``timeline`` console script; returns the exit code."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("timeline: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # the promise: one clear line, never a traceback
+        print(f"timeline: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,91 @@
+"""Filling in what an expression leaves out: the year of "in November", the day of "Friday".
+
+News anchors at the publication date and lets the tense choose the direction; narrative (history)
+anchors at the date last mentioned and moves forward with the story.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from timeline.dates import calendar as cal
+from timeline.dates.tense import Tense
+
+
+def year_for_month_day(ref: date, month: int, day: int | None, tense: Tense | None) -> int:
+    """The year of a month (and day) named without one, seen from ``ref``."""
+    day_in_month = min(day or 1, 28) if day else None
+    candidate = date(ref.year, month, day_in_month or 1)
+    if tense == "past":
+        # Most recent occurrence not after ref (same month counts as this year).
+        if day is None:
+            return ref.year if month <= ref.month else ref.year - 1
+        return ref.year if candidate <= ref else ref.year - 1
+    if tense == "future":
+        if day is None:
+            return ref.year if month >= ref.month else ref.year + 1
+        return ref.year if candidate >= ref else ref.year + 1
+    # No cue: the nearest occurrence, within half a year either way.
+    months_ahead = (month - ref.month) % 12
+    if months_ahead > 6:
+        return ref.year if month <= ref.month else ref.year - 1
+    return ref.year if month >= ref.month else ref.year + 1
+
+
+def year_for_narrative_month(anchor: date, month: int) -> int:
+    """History moves forward, but rarely jumps a year without saying so: keep the anchor's year."""
+    return anchor.year
+
+
+def weekday_date(ref: date, weekday: int, direction: str) -> date:
+    """The date of ``weekday`` seen from ``ref``.
+
+    direction: "past" (on or before ref), "future" (on or after), "last" (strictly before: the week
+    before), "next" (strictly after).
+    """
+    delta = (ref.weekday() - weekday) % 7
+    if direction == "past":
+        return ref - timedelta(days=delta)
+    forward = (weekday - ref.weekday()) % 7
+    if direction == "future":
+        return ref + timedelta(days=forward)
+    if direction == "last":
+        return ref - timedelta(days=delta or 7)
+    return ref + timedelta(days=forward or 7)
+
+
+def shift_unit(ref: date, unit: str, amount: int) -> cal.Interval:
+    """The ``unit``-sized period ``amount`` units away from the one containing ``ref``."""
+    if unit == "day":
+        return cal.day(ref + timedelta(days=amount))
+    if unit == "week":
+        return cal.week_of(ref + timedelta(weeks=amount))
+    if unit == "month":
+        shifted = cal.shift_months(ref, amount)
+        return cal.month(shifted.year, shifted.month)
+    if unit == "quarter":
+        shifted = cal.shift_months(ref, 3 * amount)
+        return cal.quarter(shifted.year, (shifted.month - 1) // 3 + 1)
+    if unit == "decade":
+        return cal.decade(ref.year + 10 * amount)
+    if unit == "century":
+        return cal.century((ref.year + 100 * amount) // 100 + 1)
+    return cal.year(ref.year + amount)
+
+
+def season_year(ref: date, code: str, tense: Tense | None) -> int:
+    """The year of a season named without one ("in the summer"), seen from ``ref``."""
+    current = cal.season(ref.year, code)
+    if tense == "past" and current.start > ref:
+        return ref.year - 1
+    if tense == "future" and current.end < ref:
+        return ref.year + 1
+    return ref.year
+
+
+def quarter_year(ref: date, q: int, tense: Tense | None) -> int:
+    """Financial news reports quarters just ended: the latest quarter ``q`` that has begun by ``ref``."""
+    start = cal.quarter(ref.year, q).start
+    if tense == "future":
+        return ref.year if cal.quarter(ref.year, q).end >= ref else ref.year + 1
+    return ref.year if start <= ref else ref.year - 1

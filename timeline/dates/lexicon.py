@@ -1,0 +1,54 @@
+"""The tagger's word lists, loaded once from ``timeline/data/dates_lexicon.json`` (read-only data)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    number_words: dict[str, int]
+    ordinal_words: dict[str, int]
+    decade_words: dict[str, int]
+    units: dict[str, str]
+    part_of_period: dict[str, str]
+    day_parts: tuple[str, ...]
+    strong_future_cues: frozenset[str]
+    past_cues: frozenset[str]
+    not_past_ed_words: frozenset[str]
+    year_blockers_before: frozenset[str]
+    year_blockers_after: frozenset[str]
+    generic_today_before: frozenset[str]
+    holidays: dict[str, tuple[int, int] | None]
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw: dict[str, Any] = json.loads(
+        resources.files("timeline").joinpath("data/dates_lexicon.json").read_text(encoding="utf-8")
+    )
+    return Lexicon(
+        months=raw["months"],
+        weekdays=raw["weekdays"],
+        seasons=raw["seasons"],
+        number_words=raw["number_words"],
+        ordinal_words=raw["ordinal_words"],
+        decade_words=raw["decade_words"],
+        units=raw["units"],
+        part_of_period=raw["part_of_period"],
+        day_parts=tuple(raw["day_parts"]),
+        strong_future_cues=frozenset(raw["strong_future_cues"]),
+        past_cues=frozenset(raw["past_cues"]),
+        not_past_ed_words=frozenset(raw["not_past_ed_words"]),
+        year_blockers_before=frozenset(raw["year_blockers_before"]),
+        year_blockers_after=frozenset(raw["year_blockers_after"]),
+        generic_today_before=frozenset(raw["generic_today_before"]),
+        holidays={k: (tuple(v) if v else None) for k, v in raw["holidays"].items()},  # type: ignore[misc]
+    )

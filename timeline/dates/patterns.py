@@ -1,0 +1,110 @@
+"""Regular expressions of the date grammar, built from the lexicon's word lists.
+
+Every pattern is linear: alternations of literal words and bounded character classes, no nested
+quantifiers, so a 10 MB text scans in linear time. Month and weekday names are case-sensitive (Title or
+UPPER case) so that the modal "may", the verb "march" or the pronoun "we" are never read as dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.dates.lexicon import lexicon
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _cased(words: Iterable[str]) -> list[str]:
+    """Title-case and upper-case variants: "march" -> March, MARCH (never the lower-case verb)."""
+    return [v for w in words for v in (w.title(), w.upper())]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern[str]
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    lx = lexicon()
+    full_months = [m for m in lx.months if len(m) > 3 or m in ("may",)]
+    short_months = [m for m in lx.months if m not in full_months]
+    month = rf"(?:{_alternation(_cased(full_months))}|(?:{_alternation(_cased(short_months))})\.?)(?![A-Za-z])"
+    full_weekdays = [w for w in lx.weekdays if len(w) > 4]
+    short_weekdays = [w for w in lx.weekdays if len(w) <= 4]
+    weekday = (
+        rf"(?:{_alternation(_cased(full_weekdays))}|(?:{_alternation(_cased(short_weekdays))})\.)(?![A-Za-z])"
+    )
+    weekday_prefix = rf"(?:(?P<wd>{weekday})\s*[,،]?\s+)?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
+    year = r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d])"
+    season = _alternation(_cased(lx.seasons) + list(lx.seasons))
+    numbers = _alternation(lx.number_words)
+    ordinals = _alternation(lx.ordinal_words)
+    decades = _alternation(_cased(lx.decade_words) + list(lx.decade_words))
+    day_part = _alternation(lx.day_parts)
+    units = r"(?P<unit>days?|weeks?|months?|years?|yrs?|decades?|centuries|century)"
+    i = "(?i:"  # scoped case-insensitivity for function words
+
+    table: list[tuple[str, str]] = [
+        ("iso", r"(?<![\d/.-])(?P<year>\d{4})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?![\d-])"),
+        ("numeric", r"(?<![\d/.,])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/.]\d)"),
+        (
+            "day_month_year",
+            rf"{weekday_prefix}{i}the\s+)?{day}(?:\s+{i}of))?\s+(?P<month>{month}),?\s+{year}",
+        ),
+        ("month_day_year", rf"{weekday_prefix}(?P<month>{month})\s+{i}the\s+)?{day}(?:\s*,\s*|\s+)(?:{i}of)\s+)?{year}"),
+        ("day_range_month", rf"(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|{i}to|and))\s*{day}\s+(?P<month>{month})(?:,?\s+{year})?"),
+        ("month_day_range", rf"(?P<month>{month})\s+(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|{i}to|and))\s*{day}(?:,?\s+{year})?"),
+        ("day_month", rf"{weekday_prefix}{i}the\s+)?{day}(?:\s+{i}of))?\s+(?P<month>{month})"),
+        ("month_day", rf"{weekday_prefix}(?P<month>{month})\s+{i}the\s+)?{day}(?!\s*[,:]?\s*\d)"),
+        ("month_year", rf"(?P<month>{month}),?\s+(?:{i}of)\s+)?{year}"),
+        ("month_range_year", rf"(?P<month1>{month})\s*(?:[-–—]|{i}to|and))\s*(?P<month>{month}),?\s+(?:{i}of)\s+)?{year}"),
+        ("month", rf"(?P<month>{month})"),
+        ("year_range", rf"(?<![\d,.$£€#/]){year.replace('year>', 'year1>')}\s*[-–—]\s*(?P<year2>(?:1[0-9]|20)?\d\d)(?![\d])"),
+        ("year", rf"(?<![\d,.$£€#/-]){year}(?!,\d|\.\d|%|[-–]\d|\d)"),
+        ("decade", rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?P<decade>1\d\d0|20\d0|['’]\d0)['’]?s(?![A-Za-z])"),
+        ("decade_words", rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?P<dword>{decades})(?![A-Za-z])"),
+        ("century", rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<cword>{i}{ordinals})))[\s-]+{i}century)(?![A-Za-z])"),
+        (
+            "season_year",
+            rf"{i}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?)(?P<season>{season})(?:\s+{i}of))?,?\s+{year}",
+        ),
+        ("season_relative", rf"(?P<rel>{i}this|last|next|that|the following|the previous|the same|past|coming|early|late))\s+(?P<season>{season})(?![A-Za-z])"),
+        ("season", rf"(?P<season>{season})(?![A-Za-z])"),
+        ("quarter", rf"{i}(?:the\s+)?(?:(?P<qrel>latest|last|past|current|previous|same|fiscal|year-ago|year-earlier)\s+)?(?:fiscal\s+)?)(?P<qord>{i}first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+{i}quarter)(?:(?:\s+{i}of)\s+(?:{i}fiscal)\s+)?|,?\s+){year})?"),
+        ("quarter_code", rf"(?<![A-Za-z])Q(?P<q>[1-4])\s*[-/ ]?\s*(?:{year}|['’](?P<yy>\d\d))"),
+        ("quarter_ref", rf"{i}the\s+(?:latest|most recent|current|same|year-ago|year-earlier|year-before|comparable|prior-year|previous)\s+(?:quarter|period)|the\s+quarter)(?![A-Za-z-])"),
+        ("year_earlier_adj", rf"{i}year-(?:earlier|ago))(?=\s+(?:{i}quarter|period|level|levels|figure|figures|results|period's)))"),
+        ("half", rf"{i}the\s+)?(?P<half>{i}first|second|1st|2nd))\s+{i}half)\s+{i}of)\s+(?:{year}|(?P<hrel>{i}this|last|next|the)\s+year))"),
+        ("fiscal", rf"{i}fiscal(?:\s+year)?)\s+{year}"),
+        ("day_word", rf"(?:(?P<mod>{i}late|early))\s+)?(?P<dword>{i}yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{day_part}))?(?![A-Za-z])"),
+        ("day_part_rel", rf"(?P<rel>{i}this|last))\s+(?P<part>{day_part})(?![A-Za-z])"),
+        ("relative_unit", rf"(?:(?P<dir>{i}earlier|later))\s+)?(?P<rel>{i}this|last|next|coming|previous|following|current|same|that))\s+(?P<unit>{i}week|weekend|month|year|yr|decade|century))(?![A-Za-z])"),
+        ("the_relative_unit", rf"{i}the\s+(?P<rel>previous|following|next|same|prior|preceding|subsequent)\s+)(?P<unit>{i}day|week|weekend|month|year|decade))(?![A-Za-z])"),
+        ("day_before_after", rf"{i}the\s+day\s+(?P<dir>before|after))(?!\s+\w+\s+\w+ing)"),
+        ("that_day", rf"{i}(?:that|the\s+same)\s+(?:same\s+)?)(?P<unit>{i}day|morning|evening|night|afternoon))(?![A-Za-z])"),
+        ("ago", rf"(?P<num>{i}{numbers})|\d{{1,3}})[\s-]+{i}{units})\s+(?P<dir>{i}ago|earlier|later|before|after|from now|hence|previously|prior))(?![A-Za-z])"),
+        ("part_of_relative", rf"{i}the\s+(?P<part>end|beginning|start|middle|close)\s+of\s+(?:the\s+|this\s+|that\s+)?(?P<rel>last\s+|next\s+|previous\s+|following\s+)?(?P<unit>year|month|week|decade|century))(?![A-Za-z])"),
+        ("year_end", rf"{i}year[\s-]end)(?![A-Za-z])"),
+        ("weekday", rf"(?:(?P<rel>{i}last|next|this|that|coming|past))\s+)?(?P<wd>{weekday})(?P<poss>['’]s)?(?:\s+(?P<part>{day_part}))?"),
+        ("holiday", rf"(?P<holiday>{_alternation(_cased(k for k in lx.holidays if lx.holidays[k]))}|{_alternation(k.title() for k in lx.holidays if lx.holidays[k])})(?![A-Za-z])(?:,?\s+{year})?"),
+    ]
+    return tuple(Rule(name, re.compile(pattern)) for name, pattern in table)
+
+
+PART_OF_PERIOD_BEFORE = re.compile(
+    r"(?i:(?:the\s+)?(?:(?:very\s+)?(?P<early>early|late|mid)[\s-]*"
+    r"|(?P<of>end|beginning|start|middle|close|first\s+half|second\s+half|latter\s+part)\s+of\s+(?:the\s+)?))$"
+)
+"""A part-of-period phrase right before a date ("early", "mid-", "the end of"), matched on the text before it."""
+
+SINCE_BEFORE = re.compile(r"(?i:\b(?:since|ever\s+since)\s+)$")
+RANGE_JOINER = re.compile(r"^\s*(?:[-–—]|(?i:to|through|until|till|and))\s*$")
+RANGE_OPENER = re.compile(r"(?i:\b(?:from|between)\s+)$")

@@ -1,0 +1,202 @@
+"""The date tagger: scan with the grammar, keep the longest non-overlapping matches, resolve them in
+reading order (so narrative text can anchor each date on the one before), then attach modifiers
+("early", "the end of", "since") and link ranges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from timeline.dates import calendar as cal
+from timeline.dates.patterns import PART_OF_PERIOD_BEFORE, RANGE_JOINER, RANGE_OPENER, SINCE_BEFORE, rules
+from timeline.dates.resolve import HANDLERS, Context, Piece
+from timeline.model import Mode, Precision, TimeMention
+
+MAX_TEXT_CHARS = 20_000_000
+"""Texts past this size are refused by callers; the tagger itself is linear in the text's length."""
+
+_UNANCHORED_VALUE: dict[Precision, str] = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "month": "XXXX-XX",
+    "season": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "half": "XXXX-HX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+}
+
+_MODIFIABLE: frozenset[Precision] = frozenset({"month", "season", "quarter", "half", "year", "decade", "century"})
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    rule_index: int
+    match_index: int
+
+
+def _candidates(text: str) -> list[tuple[_Candidate, object]]:
+    found: list[tuple[_Candidate, object]] = []
+    for rule_index, rule in enumerate(rules()):
+        for match_index, m in enumerate(rule.regex.finditer(text)):
+            if m.end() > m.start():
+                found.append((_Candidate(m.start(), m.end(), rule_index, match_index), m))
+    return found
+
+
+def _select(found: list[tuple[_Candidate, object]]) -> list[tuple[_Candidate, object]]:
+    """Leftmost-longest matches, ties to the earlier (more specific) rule; no overlaps."""
+    found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start), item[0].rule_index))
+    chosen: list[tuple[_Candidate, object]] = []
+    covered_until = -1
+    for item in found:
+        if item[0].start >= covered_until:
+            chosen.append(item)
+            covered_until = item[0].end
+    return chosen
+
+
+def tag_dates(text: str, dct: date | None, mode: Mode = "news") -> list[TimeMention]:
+    """Every date expression of ``text`` in reading order.
+
+    News anchors relative expressions at ``dct`` (the publication date); narrative anchors them at the
+    date last mentioned. With no ``dct`` and nothing to anchor on, relative expressions are returned
+    unanchored (``anchored=False``, no interval), never dated from today.
+    """
+    if not text:
+        return []
+    ctx = Context(text=text, dct=dct, mode=mode)
+    rule_list = rules()
+    mentions: list[TimeMention] = []
+    found = _candidates(text)
+    # Try candidates leftmost-longest; when a handler rejects one, shorter overlapping ones get a chance.
+    found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start), item[0].rule_index))
+    covered_until = 0
+    for cand, match in found:
+        if cand.start < covered_until:
+            continue
+        pieces = HANDLERS[rule_list[cand.rule_index].name](match, ctx)  # type: ignore[arg-type]
+        if not pieces:
+            continue
+        covered_until = cand.end
+        for piece in pieces:
+            mention = _mention(text, piece)
+            mentions.append(mention)
+            _remember(ctx, mention, piece)
+    return _link_ranges(text, _attach_modifiers(text, mentions))
+
+
+def _mention(text: str, piece: Piece) -> TimeMention:
+    interval = piece.interval
+    if interval is None:
+        return TimeMention(
+            span=(piece.start, piece.end),
+            text=text[piece.start : piece.end],
+            value=_UNANCHORED_VALUE[piece.precision],
+            start=None,
+            end=None,
+            precision=piece.precision,
+            anchored=False,
+            relative=True,
+        )
+    return TimeMention(
+        span=(piece.start, piece.end),
+        text=text[piece.start : piece.end],
+        value=interval.value,
+        start=interval.start,
+        end=interval.end,
+        precision=interval.precision,
+        relative=piece.relative,
+        mod=interval.mod,
+    )
+
+
+def _remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
+    if piece.interval is None:
+        return
+    if mention.precision == "quarter":
+        ctx.last_quarter = piece.interval
+    # Coarse relative words ("this year") do not move a story's reference date; explicit dates do.
+    if piece.relative and piece.interval.precision in ("year", "decade", "century") and ctx.anchor is not None:
+        return
+    ctx.anchor = piece.interval
+
+
+def _attach_modifiers(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    out: list[TimeMention] = []
+    previous_end = 0
+    for mention in mentions:
+        start = mention.span[0]
+        window_start = max(previous_end, start - 40)
+        before = text[window_start:start]
+        if mention.start is not None and mention.end is not None and mention.precision in _MODIFIABLE and mention.mod is None:
+            m = PART_OF_PERIOD_BEFORE.search(before)
+            if m:
+                mod = _mod_of(m.group("early"), m.group("of"))
+                interval = cal.narrow(
+                    cal.Interval(mention.value, mention.start, mention.end, mention.precision), mod
+                )
+                new_start = window_start + m.start()
+                mention = replace(
+                    mention,
+                    span=(new_start, mention.span[1]),
+                    text=text[new_start : mention.span[1]],
+                    start=interval.start,
+                    end=interval.end,
+                    mod=interval.mod,
+                )
+        if mention.mod is None and SINCE_BEFORE.search(text[max(previous_end, mention.span[0] - 15) : mention.span[0]]):
+            mention = replace(mention, mod="SINCE")
+        out.append(mention)
+        previous_end = mention.span[1]
+    return out
+
+
+def _mod_of(early: str | None, of: str | None) -> str:
+    if early:
+        return {"early": "START", "mid": "MID", "late": "END"}[early.lower()]
+    part = " ".join((of or "").lower().split())
+    return {
+        "end": "END_EXACT",
+        "close": "END_EXACT",
+        "beginning": "START",
+        "start": "START",
+        "middle": "MID",
+        "first half": "START",
+        "second half": "END",
+        "latter part": "END",
+    }.get(part, "END")
+
+
+def _link_ranges(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """Give both ends of "from X to Y", "between X and Y", "X-Y" a shared range id.
+
+    A first end written without its year ("between March and May 2003") takes the second end's year.
+    """
+    out = list(mentions)
+    next_id = 0
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if first.range_id is not None or first.start is None or second.start is None:
+            continue
+        between = text[first.span[1] : second.span[0]]
+        if not RANGE_JOINER.match(between):
+            continue
+        joiner = between.strip().lower()
+        opened = RANGE_OPENER.search(text[max(0, first.span[0] - 10) : first.span[0]]) is not None
+        if joiner in ("and",) and not opened:
+            continue
+        if second.end is not None and first.start > second.end and first.relative and first.precision == second.precision == "month":
+            fixed = cal.month(second.start.year - (1 if first.start.month > second.start.month else 0), first.start.month)
+            first = replace(first, value=fixed.value, start=fixed.start, end=fixed.end)
+        elif first.relative and not second.relative and first.precision == "month" and second.precision in ("month", "day"):
+            y = second.start.year - (1 if first.start.month > second.start.month else 0)
+            fixed = cal.month(y, first.start.month)
+            first = replace(first, value=fixed.value, start=fixed.start, end=fixed.end)
+        out[i] = replace(first, range_id=next_id)
+        out[i + 1] = replace(second, range_id=next_id)
+        next_id += 1
+    return out

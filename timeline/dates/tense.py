@@ -1,0 +1,67 @@
+"""Which way a bare date points: the tense of the verb that governs it.
+
+"due to leave his post in November" points forward; "fell to ISIS in May" points back. The nearest
+tense cue to the date, inside its clause, decides; no cue means the caller's default.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from timeline.dates.lexicon import lexicon
+
+Tense = Literal["past", "future"]
+
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[—–-]\s|—|\n|[.!?](?=\s)")
+_WORD = re.compile(r"[A-Za-z’']+")
+_MULTIWORD_FUTURE = re.compile(
+    r"(?i:\b(?:is|are|was|were)\s+(?:due|set|scheduled|expected|going|slated|poised)\s+to\b"
+    r"|\b(?:plans?|planning|aims?|intends?|hopes?|expects?)\s+(?:to|for)\b|\bto\s+be\s+held\b|\bahead\s+of\b)"
+)
+_WOULD = frozenset({"would", "could", "might"})
+_WINDOW = 90  # characters each side of the date that can hold its governing verb
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): bounded by strong punctuation, dashes or line breaks."""
+    left = max(0, start - _WINDOW)
+    right = min(len(text), end + _WINDOW)
+    clause_start = left
+    for m in _CLAUSE_BREAK.finditer(text, left, start):
+        clause_start = m.end()
+    m = _CLAUSE_BREAK.search(text, end, right)
+    clause_end = m.start() if m else right
+    return clause_start, clause_end
+
+
+def tense_of(text: str, start: int, end: int) -> Tense | None:
+    """The tense governing the date at [start, end), from the nearest cue in its clause."""
+    lx = lexicon()
+    clause_start, clause_end = clause_bounds(text, start, end)
+    best: tuple[int, Tense] | None = None
+
+    def consider(distance: int, tense: Tense) -> None:
+        nonlocal best
+        if best is None or distance < best[0]:
+            best = (distance, tense)
+
+    for m in _MULTIWORD_FUTURE.finditer(text, clause_start, clause_end):
+        consider(_distance(m.start(), m.end(), start, end), "future")
+    for m in _WORD.finditer(text, clause_start, clause_end):
+        if start <= m.start() < end:
+            continue
+        word = m.group().lower().replace("’", "'")
+        distance = _distance(m.start(), m.end(), start, end)
+        if word in lx.strong_future_cues or word in _WOULD or word.endswith("'ll"):
+            consider(distance, "future")
+        elif word in lx.past_cues or (
+            len(word) > 4 and word.endswith("ed") and word not in lx.not_past_ed_words
+        ):
+            consider(distance, "past")
+    return best[1] if best else None
+
+
+def _distance(cue_start: int, cue_end: int, start: int, end: int) -> int:
+    # A cue after the date counts a little farther: English verbs mostly precede their time adjunct.
+    return start - cue_end if cue_end <= start else (cue_start - end) + 8

@@ -1,0 +1,104 @@
+"""Write event records as JSON Lines (the app's and scorer's format), CSV, or a readable table."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from timeline.model import Event
+
+CSV_COLUMNS = (
+    "id",
+    "start",
+    "end",
+    "precision",
+    "display_date",
+    "title",
+    "category",
+    "actors",
+    "planned",
+    "anchored",
+    "confidence",
+    "sentence",
+    "docs",
+    "spans",
+    "time_texts",
+    "outlets",
+    "published",
+    "urls",
+    "value",
+)
+
+
+def write_jsonl(events: Iterable[Event], out: TextIO) -> None:
+    """One ``Event.to_json`` object per line."""
+    for event in events:
+        out.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
+
+
+def csv_row(event: Event) -> dict[str, str]:
+    """A flat row: lists joined with " | " so each record stays one line of a spreadsheet."""
+
+    def joined(values: Iterable[object]) -> str:
+        return " | ".join(str(value) for value in values)
+
+    return {
+        "id": event.id,
+        "start": event.start.isoformat() if event.start else "",
+        "end": event.end.isoformat() if event.end else "",
+        "precision": event.precision,
+        "display_date": event.display_date,
+        "title": event.title,
+        "category": event.category,
+        "actors": joined(event.actors),
+        "planned": "yes" if event.planned else "no",
+        "anchored": "yes" if event.anchored else "no",
+        "confidence": f"{event.confidence:.2f}",
+        "sentence": event.sentence,
+        "docs": joined(mention.doc for mention in event.mentions),
+        "spans": joined(f"{mention.span[0]}-{mention.span[1]}" for mention in event.mentions),
+        "time_texts": joined(mention.time_text for mention in event.mentions),
+        "outlets": joined(source.outlet or "" for source in event.sources),
+        "published": joined(
+            source.published.isoformat() if source.published else "" for source in event.sources
+        ),
+        "urls": joined(source.url or "" for source in event.sources),
+        "value": event.value,
+    }
+
+
+def write_csv(events: Iterable[Event], out: TextIO) -> None:
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for event in events:
+        writer.writerow(csv_row(event))
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def write_table(events: Iterable[Event], out: TextIO) -> None:
+    """A plain-text table for reading in a terminal: date, category, headline, source."""
+    rows = [
+        (
+            event.display_date + (" (planned)" if event.planned else ""),
+            event.category,
+            event.title,
+            ", ".join(sorted({mention.doc for mention in event.mentions})),
+        )
+        for event in events
+    ]
+    if not rows:
+        out.write("No dated events found.\n")
+        return
+    date_width = min(32, max(len(row[0]) for row in rows))
+    category_width = max(len(row[1]) for row in rows)
+    for when, category, title, docs in rows:
+        out.write(
+            f"{_clip(when, date_width):<{date_width}}  {category:<{category_width}}  "
+            f"{_clip(title, 90)}  [{docs}]\n"
+        )
+    out.write(f"{len(rows)} events\n")

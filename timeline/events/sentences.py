@@ -1,0 +1,93 @@
+"""Split an article into sentences with their character offsets.
+
+Line breaks end sentences (headlines, captions and paragraphs stand alone); inside a line a sentence ends
+at ``.``, ``!`` or ``?`` (plus any closing quotes or brackets) followed by a space and a capital, digit or
+opening quote, unless the word before the period is an abbreviation or an initial ("Gen.", "U.S.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.events.resources import load_data
+
+_LINE = re.compile(r"[^\r\n]+")
+_END = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_ELLIPSIS_TAIL = re.compile(r"\.\s?\.\s?\.$|…$")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_INITIAL = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(word.lower() for word in load_data("events_sentences.json")["abbreviations"])
+
+
+def _is_abbreviation(line: str, period_at: int) -> bool:
+    """True when the period at ``period_at`` closes an abbreviation or initial rather than a sentence."""
+    if line[period_at] != ".":
+        return False
+    if _ELLIPSIS_TAIL.search(line[: period_at + 1]):
+        return True
+    found = _WORD_BEFORE.search(line[:period_at])
+    if not found:
+        return False
+    word = found.group(1).lstrip("\"“‘'([").lower()
+    return bool(_INITIAL.match(word)) or word in _abbreviations()
+
+
+def _split_line(line: str, offset: int) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _END.finditer(line):
+        if _is_abbreviation(line, match.start()):
+            continue
+        sentences.extend(_trimmed(line, start, match.end(), offset))
+        start = match.end()
+    sentences.extend(_trimmed(line, start, len(line), offset))
+    return sentences
+
+
+def _trimmed(line: str, start: int, end: int, offset: int) -> list[Sentence]:
+    piece = line[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return []
+    lead = len(piece) - len(piece.lstrip())
+    begin = offset + start + lead
+    return [Sentence(begin, begin + len(stripped), stripped)]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of ``text`` in order; ``text[s.start:s.end] == s.text`` for each."""
+    sentences: list[Sentence] = []
+    for line in _LINE.finditer(text):
+        sentences.extend(_split_line(line.group(0), line.start()))
+    return sentences
+
+
+def sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:
+    """The sentence holding character ``position``, if any (``sentences`` sorted by offset)."""
+    low, high = 0, len(sentences)
+    while low < high:
+        middle = (low + high) // 2
+        if sentences[middle].end <= position:
+            low = middle + 1
+        else:
+            high = middle
+    if low < len(sentences) and sentences[low].start <= position < sentences[low].end:
+        return sentences[low]
+    return None

@@ -1,0 +1,146 @@
+"""Downloads of the current view: CSV, JSON, TimelineJS JSON and a self-contained chart HTML.
+
+- ``to_csv(df)``: the filtered events frame, one row per event, readable columns (lists joined with
+  "; "), UTF-8 with a BOM so spreadsheet programs pick the right encoding. Cells that a spreadsheet
+  would run as a formula (starting with = + - @) are prefixed with an apostrophe.
+- ``to_json(events)``: a JSON **array** of ``Event.to_json()`` objects (the same records the CLI's
+  ``--json`` writes, as one document rather than JSON Lines, so it opens in any JSON viewer).
+- ``to_timelinejs(events)``: a TimelineJS3 timeline. TimelineJS renders ``headline``/``text`` as HTML,
+  so every piece of article text is HTML-escaped here; only the markup we add ourselves is HTML.
+- ``to_html(fig)``: the chart as one offline HTML file with plotly.js inlined.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlparse
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline.model import Event
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "id",
+    "display_date",
+    "start",
+    "end",
+    "precision",
+    "title",
+    "sentence",
+    "actors",
+    "category",
+    "planned",
+    "n_sources",
+    "sources",
+    "outlets",
+    "published",
+    "confidence",
+)
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+DEFAULT_TITLE = "Timeline"
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        value = "; ".join(str(item) for item in value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def to_csv(df: pd.DataFrame) -> bytes:
+    """The events frame (``timeline.frame.events_frame``, filtered or not) as CSV bytes."""
+    columns = [column for column in CSV_COLUMNS if column in df.columns]
+    table = df.loc[:, columns].copy()
+    for column in ("start", "end", "published"):
+        if column in table.columns:
+            table[column] = pd.to_datetime(table[column]).dt.strftime("%Y-%m-%d")
+    for column in table.columns:
+        if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
+            table[column] = table[column].map(_cell).astype(object)
+    text: str = table.to_csv(index=False, lineterminator="\n")
+    return ("\ufeff" + text).encode("utf-8")
+
+
+def to_json(events: Sequence[Event]) -> bytes:
+    """A JSON array of the events' records, UTF-8."""
+    return json.dumps([event.to_json() for event in events], ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _timelinejs_date(day: Any, precision: str) -> dict[str, int]:
+    parts = {"year": day.year}
+    if precision in {"year", "decade", "century"}:
+        return parts
+    parts["month"] = day.month
+    if precision == "month":
+        return parts
+    parts["day"] = day.day
+    return parts
+
+
+def _safe_link(url: str | None) -> str | None:
+    if not url:
+        return None
+    parsed = urlparse(url)
+    return url if parsed.scheme in {"http", "https"} and parsed.netloc else None
+
+
+def _slide_text(event: Event) -> str:
+    esc = html.escape
+    paragraphs = [f"<p>“{esc(event.sentence)}”</p>"] if event.sentence else []
+    for source in event.sources:
+        label = ", ".join(
+            part
+            for part in (
+                source.title or source.doc,
+                source.outlet,
+                source.published.isoformat() if source.published else "no publication date",
+            )
+            if part
+        )
+        link = _safe_link(source.url)
+        cited = f'<a href="{esc(link)}">{esc(label)}</a>' if link else esc(label)
+        paragraphs.append(f"<p>Source: {cited}</p>")
+    return "".join(paragraphs)
+
+
+def to_timelinejs(events: Sequence[Event], *, title: str = DEFAULT_TITLE, intro: str = "") -> dict[str, Any]:
+    """A TimelineJS3 JSON document of the events that have a date (unanchored ones cannot be placed)."""
+    slides: list[dict[str, Any]] = []
+    for event in events:
+        if event.start is None:
+            continue
+        slide: dict[str, Any] = {
+            "start_date": _timelinejs_date(event.start, event.precision),
+            "display_date": html.escape(event.display_date),
+            "text": {"headline": html.escape(event.title), "text": _slide_text(event)},
+            "group": html.escape(event.actors[0] if event.actors else event.category),
+            "unique_id": event.id,
+        }
+        end = event.end or event.start
+        if end != event.start and event.precision not in {"month", "year", "decade", "century"}:
+            slide["end_date"] = _timelinejs_date(end, event.precision)
+        slides.append(slide)
+    return {
+        "title": {"text": {"headline": html.escape(title), "text": html.escape(intro)}},
+        "events": slides,
+    }
+
+
+def to_html(fig: go.Figure, *, title: str = DEFAULT_TITLE) -> str:
+    """The figure as a complete HTML page that works offline (plotly.js inlined, no CDN)."""
+    page: str = fig.to_html(
+        include_plotlyjs=True,
+        full_html=True,
+        config={"displaylogo": False, "responsive": True},
+        default_width="100%",
+        default_height="100%",
+    )
+    # Plotly writes no <title>; give the saved file a readable one.
+    return page.replace("<head>", f'<head><meta charset="utf-8"><title>{html.escape(title)}</title>', 1)

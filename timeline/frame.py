@@ -1,0 +1,135 @@
+"""Events as a pandas DataFrame: one row per event, the shape the filters, chart and exports use.
+
+Columns (all always present, also for an empty list of events):
+
+==============  ==============================================================================
+id              event id (str)
+start, end      ``datetime64[ns]``, the event's inclusive interval; ``NaT`` for an unanchored event
+                (a relative date with nothing to anchor it); ``end`` falls back to ``start``
+precision       "day", "week", "month", ... (str)
+display_date    the date as a reader should see it (str)
+title           short title (str); ``sentence`` the quoted sentence (str)
+actors          tuple of actor names; ``primary_actor`` the first one, or ``NO_ACTOR``
+category        str; ``planned`` bool; ``anchored`` bool; ``confidence`` float
+n_sources       number of distinct articles reporting the event (int)
+sources         tuple of doc ids; ``outlets`` their outlets joined with "; " (str)
+published       ``datetime64[ns]`` publication date of the first source (``NaT`` if unknown)
+search_text     lowercased title + sentence, for the text filter
+actors_key      "|a|b|": the actors joined with sentinels, so "any actor matches" is one vectorised
+sources_key     substring test per chosen value (see ``timeline.filters``); same for doc ids
+==============  ==============================================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from timeline.model import Event
+
+NO_ACTOR = "No actor"
+"""Lane label for an event that names no actor."""
+
+KEY_SEPARATOR = "|"
+
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "start",
+    "end",
+    "precision",
+    "display_date",
+    "title",
+    "sentence",
+    "actors",
+    "primary_actor",
+    "category",
+    "planned",
+    "anchored",
+    "n_sources",
+    "sources",
+    "outlets",
+    "published",
+    "confidence",
+    "search_text",
+    "actors_key",
+    "sources_key",
+)
+
+
+def membership_key(values: Iterable[str]) -> str:
+    """ "|a|b|": every value wrapped in separators, so ``"|a|"`` in the key means "a" is a member."""
+    cleaned = [value.replace(KEY_SEPARATOR, "/") for value in values]
+    return KEY_SEPARATOR + KEY_SEPARATOR.join(cleaned) + KEY_SEPARATOR if cleaned else ""
+
+
+def membership_token(value: str) -> str:
+    """The substring whose presence in a ``membership_key`` means ``value`` is a member."""
+    return KEY_SEPARATOR + value.replace(KEY_SEPARATOR, "/") + KEY_SEPARATOR
+
+
+def _datetimes(days: Sequence[date | None]) -> np.ndarray:
+    # Day numbers through numpy are ~50x faster than pd.to_datetime on a list of date objects.
+    ordinal_epoch = date(1970, 1, 1).toordinal()
+    missing = np.iinfo(np.int64).min
+    numbers = np.fromiter(
+        ((day.toordinal() - ordinal_epoch) if day is not None else missing for day in days),
+        dtype=np.int64,
+        count=len(days),
+    )
+    as_days = numbers.view("datetime64[D]")
+    result: np.ndarray = as_days.astype("datetime64[ns]")
+    result[numbers == missing] = np.datetime64("NaT")
+    return result
+
+
+def _distinct(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def events_frame(events: Sequence[Event]) -> pd.DataFrame:
+    """One row per event with the columns listed in the module docstring, in ``COLUMNS`` order."""
+    source_ids = [_distinct(source.doc for source in event.sources) for event in events]
+    outlets = ["; ".join(_distinct(s.outlet for s in event.sources if s.outlet)) for event in events]
+    data: dict[str, object] = {
+        "id": [event.id for event in events],
+        "start": _datetimes([event.start for event in events]),
+        "end": _datetimes([event.end or event.start for event in events]),
+        "precision": [event.precision for event in events],
+        "display_date": [event.display_date for event in events],
+        "title": [event.title for event in events],
+        "sentence": [event.sentence for event in events],
+        "actors": pd.Series([tuple(event.actors) for event in events], dtype=object),
+        "primary_actor": [event.actors[0] if event.actors else NO_ACTOR for event in events],
+        "category": [event.category for event in events],
+        "planned": np.fromiter((event.planned for event in events), dtype=bool, count=len(events)),
+        "anchored": np.fromiter(
+            (event.anchored and event.start is not None for event in events), dtype=bool, count=len(events)
+        ),
+        "n_sources": np.fromiter((max(len(ids), 1) for ids in source_ids), dtype=np.int64, count=len(events)),
+        "sources": pd.Series(source_ids, dtype=object),
+        "outlets": outlets,
+        "published": _datetimes([event.sources[0].published if event.sources else None for event in events]),
+        "confidence": np.fromiter((event.confidence for event in events), dtype=float, count=len(events)),
+        "search_text": [f"{event.title}\n{event.sentence}".lower() for event in events],
+        "actors_key": [membership_key(event.actors) for event in events],
+        "sources_key": [membership_key(ids) for ids in source_ids],
+    }
+    frame = pd.DataFrame(data, columns=list(COLUMNS))
+    string_columns = [
+        "id",
+        "precision",
+        "display_date",
+        "title",
+        "sentence",
+        "primary_actor",
+        "category",
+        "outlets",
+        "search_text",
+        "actors_key",
+        "sources_key",
+    ]
+    # pandas' "str" dtype (Arrow-backed) keeps substring search and isin vectorised.
+    return frame.astype({column: "str" for column in string_columns})

@@ -1,0 +1,126 @@
+"""Split a text into plain segments with the time expressions marked, and render them as safe Markdown.
+
+The UI shows article text through Markdown (to highlight the date expressions), so every character of
+the text is escaped first: Markdown syntax, HTML tags, LaTeX and directives all come out as the literal
+characters, and a ``<script>`` in an article is just text on the page. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from timeline.model import Event
+
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+"""Every ASCII punctuation character: CommonMark lets each be backslash-escaped, so escaping all of them
+leaves nothing Markdown, HTML, LaTeX or Streamlit's ``:color[...]`` directives could interpret."""
+
+_LEADING_SPACE = re.compile(r"^[ \t]+", re.MULTILINE)
+"""Indented lines would become code blocks."""
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of the text; ``marked`` pieces are time expressions, ``key`` says which (e.g. an event id)."""
+
+    text: str
+    marked: bool = False
+    key: str | None = None
+    number: int | None = None
+    """1-based position among the marked segments, for a "[1]" reference beside the text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A span [start, end) of the text to highlight, and what it refers to."""
+
+    start: int
+    end: int
+    key: str | None = None
+
+
+def segments(text: str, marks: Iterable[Mark]) -> list[Segment]:
+    """The text cut at the marks: in order, covering every character exactly once.
+
+    Marks outside the text are clipped; overlapping marks are resolved in favour of the earlier
+    (then longer) one, so no character is shown twice. Identical spans keep the first mark's key.
+    """
+    ordered = sorted(
+        (Mark(max(0, m.start), min(len(text), m.end), m.key) for m in marks),
+        key=lambda m: (m.start, -(m.end - m.start)),
+    )
+    result: list[Segment] = []
+    cursor = 0
+    number = 0
+    for mark in ordered:
+        if mark.end <= mark.start or mark.start < cursor:
+            continue
+        if mark.start > cursor:
+            result.append(Segment(text[cursor : mark.start]))
+        number += 1
+        result.append(Segment(text[mark.start : mark.end], marked=True, key=mark.key, number=number))
+        cursor = mark.end
+    if cursor < len(text):
+        result.append(Segment(text[cursor:]))
+    return result
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Streamlit's Markdown shows literally (no formatting, no HTML, no math, no links)."""
+    escaped = _ASCII_PUNCTUATION.sub(r"\\\1", text)
+    return _LEADING_SPACE.sub("", escaped)
+
+
+def render_markdown(parts: Sequence[Segment], *, numbered: bool = False, color: str = "orange") -> str:
+    """Escaped Markdown with the marked segments highlighted (background colour plus bold, so the mark does
+    not rely on colour alone); ``numbered`` adds a "[n]" after each mark to match a list of links."""
+    out: list[str] = []
+    for part in parts:
+        body = escape_markdown(part.text)
+        if not part.marked or not body.strip():
+            out.append(body)
+            continue
+        # Directives and bold can't span paragraphs: highlight each line of a multi-line mark.
+        lines = [f":{color}-background[**{line}**]" if line.strip() else line for line in body.split("\n")]
+        out.append("\n".join(lines))
+        if numbered and part.number is not None:
+            out.append(f" :gray[\\[{part.number}\\]]")
+    return "".join(out)
+
+
+def sentence_marks(event: Event, mention_index: int = 0) -> tuple[str, list[Mark]]:
+    """The quoted sentence of one of the event's mentions and the mark of its time expression in it.
+
+    Mention spans are offsets into the article; the sentence span turns them into offsets in the
+    sentence. If they disagree (an edited sentence), the time text is searched for instead.
+    """
+    if not event.mentions:
+        return event.sentence, []
+    mention = event.mentions[min(mention_index, len(event.mentions) - 1)]
+    sentence = mention.sentence or event.sentence
+    start = mention.span[0] - mention.sentence_span[0]
+    end = mention.span[1] - mention.sentence_span[0]
+    if 0 <= start < end <= len(sentence) and sentence[start:end] == mention.time_text:
+        return sentence, [Mark(start, end, event.id)]
+    found = sentence.find(mention.time_text) if mention.time_text else -1
+    if found >= 0:
+        return sentence, [Mark(found, found + len(mention.time_text), event.id)]
+    return sentence, []
+
+
+def highlighted_sentence(event: Event, mention_index: int = 0) -> str:
+    """Safe Markdown of the event's quoted sentence with its time expression highlighted."""
+    sentence, marks = sentence_marks(event, mention_index)
+    return render_markdown(segments(sentence, marks))
+
+
+def document_marks(doc_id: str, events: Iterable[Event]) -> list[Mark]:
+    """Every time expression the events cite in one document, keyed by event id."""
+    return [
+        Mark(mention.span[0], mention.span[1], event.id)
+        for event in events
+        for mention in event.mentions
+        if mention.doc == doc_id
+    ]

@@ -1,0 +1,387 @@
+"""``EventStore``: articles in a folder -> extracted, merged events in SQLite, re-extracting only changes.
+
+An article is extracted again only when its file's bytes (sha256), the extractor
+(``timeline.version.extractor_fingerprint``: the version constant plus the data files) or the
+catalog change, or when it failed last time. One article failing to load or extract is recorded
+with its error and the others are still stored. After a sync that changed anything, the merged
+events are rebuilt from the stored per-article events, without extracting again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from timeline.model import Document, Event
+from timeline.store.pipeline import Pipeline, article_files, catalog_digest, default_pipeline
+from timeline.store.records import StoredDocument, StoredMention, StoreError, SyncError, SyncReport
+from timeline.store.schema import connect, now_iso, open_database, path_lock
+from timeline.version import extractor_fingerprint
+
+CATALOG_ID = "catalog"
+
+
+def _message(error: BaseException) -> str:
+    text = str(error).strip()
+    return text if text else type(error).__name__
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+class EventStore:
+    """The SQLite store at ``path`` (created if missing; a corrupt file is moved aside and rebuilt)."""
+
+    def __init__(self, path: Path, *, pipeline: Pipeline | None = None) -> None:
+        self.path = Path(path)
+        self.pipeline = pipeline or default_pipeline()
+        with path_lock(self.path):
+            recovered = open_database(self.path)
+        self.recovered_from: str | None = str(recovered) if recovered else None
+        self.last_report: SyncReport | None = None
+        self._events_cache: tuple[int, list[Event]] | None = None
+
+    def __repr__(self) -> str:
+        return f"EventStore({str(self.path)!r})"
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        try:
+            with closing(connect(self.path)) as connection:
+                yield connection
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"The timeline database {self.path} failed: {_message(error)}") from error
+
+    # -- sync ---------------------------------------------------------------------------------
+
+    def sync(self, sources_dir: Path) -> SyncReport:
+        """Bring the store in line with the article files in ``sources_dir``."""
+        sources_dir = Path(sources_dir)
+        report = SyncReport(recovered_from=self.recovered_from)
+        if self.recovered_from:
+            report.notices.append(
+                "The database was unreadable and has been rebuilt; "
+                f"the old file is kept at {self.recovered_from}."
+            )
+            self.recovered_from = None
+        with path_lock(self.path), self._connection() as connection:
+            if not sources_dir.is_dir():
+                report.notices.append(f"The articles folder {sources_dir} does not exist; nothing was read.")
+            else:
+                self._sync_folder(connection, sources_dir, report)
+            if report.changed or self._needs_rebuild(connection):
+                self._rebuild_events(connection, report)
+            report.errors.extend(self.errors(connection))
+        self.last_report = report
+        return report
+
+    def _sync_folder(self, connection: sqlite3.Connection, sources_dir: Path, report: SyncReport) -> None:
+        fingerprint = extractor_fingerprint()
+        catalog: Any = None
+        try:
+            catalog_sha = catalog_digest(sources_dir)
+            catalog = self.pipeline.load_catalog(sources_dir)
+        except Exception as error:  # a bad catalog must not hide the articles: load them without it
+            catalog_sha = "unreadable"
+            report.errors.append(SyncError(CATALOG_ID, f"The catalog could not be read: {_message(error)}"))
+        stored = {
+            row[0]: (row[1], row[2], row[3], row[4], row[5])
+            for row in connection.execute(
+                "SELECT path, doc_id, sha256, extractor_version, catalog_sha256, error "
+                "FROM documents WHERE path IS NOT NULL"
+            )
+        }
+        files = article_files(sources_dir)
+        names = {file.name for file in files}
+        for file in files:
+            name = file.name
+            try:
+                sha = hashlib.sha256(file.read_bytes()).hexdigest()
+            except OSError as error:
+                sha = ""
+                self._store_failure(
+                    connection, name, f"The file could not be read: {_message(error)}", sha, ""
+                )
+                report.extracted.append(name)
+                continue
+            previous = stored.get(name)
+            if (
+                previous is not None
+                and previous[1:4] == (sha, fingerprint, catalog_sha)
+                and previous[4] is None
+            ):
+                report.unchanged.append(previous[0])
+                continue
+            doc_id = self._extract_one(connection, file, catalog, sha, fingerprint, catalog_sha, names)
+            report.extracted.append(doc_id)
+        for name, (doc_id, *_rest) in stored.items():
+            if name not in names:
+                with connection:
+                    connection.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+                report.removed.append(doc_id)
+
+    def _extract_one(
+        self,
+        connection: sqlite3.Connection,
+        file: Path,
+        catalog: Any,
+        sha: str,
+        fingerprint: str,
+        catalog_sha: str,
+        names: set[str],
+    ) -> str:
+        try:
+            document = self.pipeline.load_document(file, catalog)
+        except Exception as error:  # one unreadable article must not stop the others
+            self._store_failure(
+                connection, file.name, f"The article could not be loaded: {_message(error)}", sha, fingerprint
+            )
+            return file.name
+        owner = connection.execute(
+            "SELECT path FROM documents WHERE doc_id = ? AND path IS NOT NULL AND path != ?",
+            (document.doc_id, file.name),
+        ).fetchone()
+        if owner is not None and owner[0] in names:
+            message = f"Its article id {document.doc_id!r} is already used by {owner[0]}; rename one of them."
+            self._store_failure(connection, file.name, message, sha, fingerprint)
+            return file.name
+        events: Sequence[Event] = ()
+        error_message: str | None = None
+        try:
+            events = list(self.pipeline.extract_events(document))
+        except Exception as error:  # keep the loaded text readable even if extraction breaks
+            error_message = f"Events could not be extracted: {_message(error)}"
+        with connection:
+            connection.execute(
+                "DELETE FROM documents WHERE path = ? OR doc_id = ?", (file.name, document.doc_id)
+            )
+            self._insert_document(
+                connection, document, file.name, sha, fingerprint, catalog_sha, error_message
+            )
+            self._insert_doc_events(connection, document.doc_id, events)
+        return document.doc_id
+
+    def _store_failure(
+        self, connection: sqlite3.Connection, name: str, message: str, sha: str, fingerprint: str
+    ) -> None:
+        with connection:
+            connection.execute("DELETE FROM documents WHERE path = ? OR doc_id = ?", (name, name))
+            connection.execute(
+                "INSERT INTO documents(doc_id, path, sha256, extractor_version, error, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (name, name, sha, fingerprint, message, now_iso()),
+            )
+
+    @staticmethod
+    def _insert_document(
+        connection: sqlite3.Connection,
+        document: Document,
+        path: str | None,
+        sha: str | None,
+        fingerprint: str | None,
+        catalog_sha: str | None,
+        error: str | None,
+    ) -> None:
+        connection.execute(
+            "INSERT INTO documents(doc_id, path, sha256, extractor_version, catalog_sha256, title, outlet, "
+            "url, published, published_from, mode, text, warnings, error, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                document.doc_id,
+                path,
+                sha,
+                fingerprint,
+                catalog_sha,
+                document.title,
+                document.outlet,
+                document.url,
+                document.published.isoformat() if document.published else None,
+                document.published_from,
+                document.mode,
+                document.text,
+                json.dumps(list(document.warnings), ensure_ascii=False),
+                error,
+                now_iso(),
+            ),
+        )
+
+    @staticmethod
+    def _insert_doc_events(connection: sqlite3.Connection, doc_id: str, events: Iterable[Event]) -> None:
+        connection.executemany(
+            "INSERT INTO doc_events(doc_id, position, event_id, json) VALUES (?, ?, ?, ?)",
+            (
+                (doc_id, position, event.id, json.dumps(event.to_json(), ensure_ascii=False))
+                for position, event in enumerate(events)
+            ),
+        )
+
+    # -- merged events ------------------------------------------------------------------------
+
+    @staticmethod
+    def _needs_rebuild(connection: sqlite3.Connection) -> bool:
+        has_doc_events = connection.execute("SELECT 1 FROM doc_events LIMIT 1").fetchone() is not None
+        has_events = connection.execute("SELECT 1 FROM events LIMIT 1").fetchone() is not None
+        return has_doc_events and not has_events
+
+    def _rebuild_events(self, connection: sqlite3.Connection, report: SyncReport) -> None:
+        extracted = [
+            Event.from_json(json.loads(row[0]))
+            for row in connection.execute("SELECT json FROM doc_events ORDER BY doc_id, position")
+        ]
+        try:
+            merged = list(self.pipeline.merge_events(extracted))
+        except Exception as error:  # show the unmerged events rather than none
+            merged = extracted
+            report.notices.append(
+                f"Merging events failed ({_message(error)}); each report is shown separately."
+            )
+        self._write_events(connection, merged)
+        report.rebuilt_events = True
+
+    @staticmethod
+    def _write_events(connection: sqlite3.Connection, events: Sequence[Event]) -> None:
+        with connection:
+            connection.execute("DELETE FROM events")
+            connection.execute("DELETE FROM mentions")
+            connection.executemany(
+                "INSERT OR IGNORE INTO events"
+                '(id, json, start, "end", precision, category, planned, doc_ids, title) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (
+                        event.id,
+                        json.dumps(event.to_json(), ensure_ascii=False),
+                        _iso(event.start),
+                        _iso(event.end or event.start),
+                        event.precision,
+                        event.category,
+                        int(event.planned),
+                        json.dumps(list(dict.fromkeys(source.doc for source in event.sources))),
+                        event.title,
+                    )
+                    for event in events
+                ),
+            )
+            connection.executemany(
+                "INSERT INTO mentions(event_id, doc_id, span_start, span_end, time_text) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (
+                    (event.id, mention.doc, mention.span[0], mention.span[1], mention.time_text)
+                    for event in events
+                    for mention in event.mentions
+                ),
+            )
+            connection.execute(
+                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'events_generation'"
+            )
+
+    def import_events(self, events: Sequence[Event], documents: Sequence[Document] = ()) -> None:
+        """Store ready-made events (and their articles) as they are: no extraction, no merging.
+
+        For synthetic stores (benchmarks, tests) and imports. Imported articles have no file, so a
+        sync never removes them; the events replace the whole ``events`` table.
+        """
+        with path_lock(self.path), self._connection() as connection:
+            with connection:
+                for document in documents:
+                    connection.execute("DELETE FROM documents WHERE doc_id = ?", (document.doc_id,))
+                    self._insert_document(connection, document, None, None, None, None, None)
+            self._write_events(connection, events)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def generation(self) -> int:
+        """Bumped every time the events change: a cheap cache key for readers."""
+        with self._connection() as connection:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'events_generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def events(self) -> list[Event]:
+        """The merged events, in date order (undated ones last)."""
+        generation = self.generation()
+        if self._events_cache is not None and self._events_cache[0] == generation:
+            return list(self._events_cache[1])
+        with self._connection() as connection:
+            rows = connection.execute(
+                'SELECT json FROM events ORDER BY start IS NULL, start, "end", id'
+            ).fetchall()
+        events = [Event.from_json(json.loads(row[0])) for row in rows]
+        self._events_cache = (generation, events)
+        return list(events)
+
+    _DOCUMENT_COLUMNS = (
+        "d.doc_id, d.title, d.outlet, d.url, d.published, d.published_from, d.text, d.warnings, d.error, "
+        "d.path, d.mode, (SELECT COUNT(DISTINCT m.event_id) FROM mentions m WHERE m.doc_id = d.doc_id)"
+    )
+
+    @staticmethod
+    def _document_from_row(row: Sequence[Any]) -> StoredDocument:
+        try:
+            warnings = tuple(str(item) for item in json.loads(row[7] or "[]"))
+        except ValueError:
+            warnings = ()
+        return StoredDocument(
+            doc_id=row[0],
+            title=row[1],
+            outlet=row[2],
+            url=row[3],
+            published=_day(row[4]),
+            published_from=row[5],
+            text=row[6] or "",
+            warnings=warnings,
+            error=row[8],
+            path=row[9],
+            mode=row[10] or "news",
+            n_events=int(row[11] or 0),
+        )
+
+    def documents(self) -> list[StoredDocument]:
+        """Every stored article, failed ones included (``error`` set), by file name."""
+        with self._connection() as connection:
+            rows = connection.execute(
+                f"SELECT {self._DOCUMENT_COLUMNS} FROM documents d ORDER BY d.path IS NULL, d.path, d.doc_id"
+            ).fetchall()
+        return [self._document_from_row(row) for row in rows]
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        with self._connection() as connection:
+            row = connection.execute(
+                f"SELECT {self._DOCUMENT_COLUMNS} FROM documents d WHERE d.doc_id = ?", (doc_id,)
+            ).fetchone()
+        return self._document_from_row(row) if row else None
+
+    def mentions(self, doc_id: str | None = None) -> list[StoredMention]:
+        """Where merged events are reported (all, or in one article), in text order."""
+        query = "SELECT event_id, doc_id, span_start, span_end, time_text FROM mentions"
+        with self._connection() as connection:
+            if doc_id is None:
+                rows = connection.execute(query + " ORDER BY doc_id, span_start, span_end").fetchall()
+            else:
+                rows = connection.execute(
+                    query + " WHERE doc_id = ? ORDER BY span_start, span_end", (doc_id,)
+                ).fetchall()
+        return [StoredMention(*row) for row in rows]
+
+    def errors(self, connection: sqlite3.Connection | None = None) -> list[SyncError]:
+        """Articles that failed to load or extract (named by file), for the app's notice."""
+        query = "SELECT doc_id, error, path FROM documents WHERE error IS NOT NULL ORDER BY path, doc_id"
+        if connection is not None:
+            rows = connection.execute(query).fetchall()
+        else:
+            with self._connection() as own:
+                rows = own.execute(query).fetchall()
+        return [SyncError(doc_id=row[0], message=row[1], path=row[2]) for row in rows]

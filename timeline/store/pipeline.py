@@ -1,0 +1,94 @@
+"""The extraction steps the store runs, behind one small seam so tests can swap them.
+
+The real steps live in ``timeline.documents`` (loading, catalog) and ``timeline.events``
+(extraction, merging); they are imported when first used so the store module itself stays light.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from timeline.model import Document, Event
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+"""Files of a sources folder that are articles. README files and hidden files are not."""
+
+CATALOG_NAMES = ("catalog.json",)
+
+
+def article_files(sources_dir: Path) -> list[Path]:
+    """The article files directly inside ``sources_dir``, sorted by name."""
+    return sorted(
+        path
+        for path in sources_dir.iterdir()
+        if path.is_file()
+        and path.suffix.lower() in ARTICLE_SUFFIXES
+        and not path.name.startswith((".", "_"))
+        and not path.stem.lower().startswith("readme")
+    )
+
+
+def catalog_path(sources_dir: Path) -> Path | None:
+    for name in CATALOG_NAMES:
+        candidate = sources_dir / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def catalog_digest(sources_dir: Path) -> str:
+    """sha256 of the catalog's bytes ("" without a catalog): a catalog edit re-extracts every article,
+    because publication dates from it anchor relative dates."""
+    path = catalog_path(sources_dir)
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path else ""
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """``load_catalog(sources_dir)`` -> catalog or None; ``load_document(path, catalog)`` -> Document;
+    ``extract_events(doc)`` -> events; ``merge_events(events)`` -> merged events."""
+
+    load_catalog: Callable[[Path], Any]
+    load_document: Callable[[Path, Any], Document]
+    extract_events: Callable[[Document], Sequence[Event]]
+    merge_events: Callable[[Sequence[Event]], Sequence[Event]]
+
+
+def _real_load_catalog(sources_dir: Path) -> Any:
+    path = catalog_path(sources_dir)
+    if path is None:
+        return None
+    documents: Any = importlib.import_module("timeline.documents")
+    return documents.load_catalog(path)
+
+
+def _real_load_document(path: Path, catalog: Any) -> Document:
+    documents: Any = importlib.import_module("timeline.documents")
+    document: Document = documents.load_document(path, catalog)
+    return document
+
+
+def _real_extract_events(document: Document) -> Sequence[Event]:
+    events_module: Any = importlib.import_module("timeline.events")
+    events: Sequence[Event] = events_module.extract_events(document)
+    return events
+
+
+def _real_merge_events(events: Sequence[Event]) -> Sequence[Event]:
+    events_module: Any = importlib.import_module("timeline.events")
+    merged: Sequence[Event] = events_module.merge_events(list(events))
+    return merged
+
+
+def default_pipeline() -> Pipeline:
+    return Pipeline(
+        load_catalog=_real_load_catalog,
+        load_document=_real_load_document,
+        extract_events=_real_extract_events,
+        merge_events=_real_merge_events,
+    )

@@ -1,0 +1,250 @@
+"""Pieces every page shares: the page guard, the filter sidebar, notices, large type, counts.
+
+Widgets hold their values under fixed keys; the view (``FilterState``) is the truth. Before the
+widgets render, their keys are seeded from the view whenever the view changed elsewhere (a link, a
+reset, another page), so a filter set on Timeline is still set when the reader comes back to it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from timeline.filters import FilterState
+from timeline.highlight import escape_markdown
+from timeline.model import PRECISION_ORDER
+from timeline.ui.state import AppData, set_view
+
+LOG = logging.getLogger(__name__)
+
+TIMELINE_PAGE = "timeline/ui/timeline_page.py"
+PRESENT_PAGE = "timeline/ui/present_page.py"
+SOURCES_PAGE = "timeline/ui/sources_page.py"
+DATA_PAGE = "timeline/ui/data_page.py"
+"""Page files relative to app.py, for ``st.page_link``."""
+
+EARLIEST = date(1000, 1, 1)
+LATEST = date(2200, 12, 31)
+"""Bounds of the date inputs: wide, so any link's dates fit; Streamlit's default is ±10 years."""
+
+SEEDED_KEY = "_filters_seeded_from"
+
+KEY_FROM = "f_from"
+KEY_TO = "f_to"
+KEY_ACTORS = "f_actors"
+KEY_CATEGORIES = "f_cats"
+KEY_SOURCES = "f_sources"
+KEY_TEXT = "f_text"
+KEY_PRECISIONS = "f_prec"
+KEY_PLANNED = "f_planned"
+KEY_LARGE = "f_large"
+KEY_LANE = "f_lane"
+FILTER_KEYS = (
+    KEY_FROM,
+    KEY_TO,
+    KEY_ACTORS,
+    KEY_CATEGORIES,
+    KEY_SOURCES,
+    KEY_TEXT,
+    KEY_PRECISIONS,
+    KEY_PLANNED,
+    KEY_LARGE,
+    KEY_LANE,
+)
+
+LARGE_TYPE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] li,
+[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] { font-size: 1.45rem; line-height: 1.5; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 3.2rem; }
+[data-testid="stMainBlockContainer"] h2 { font-size: 2.5rem; }
+[data-testid="stMainBlockContainer"] h3 { font-size: 2.0rem; }
+[data-testid="stMainBlockContainer"] button p { font-size: 1.3rem; }
+</style>
+"""
+"""Our own static CSS (no article text) for the projector option."""
+
+PRECISION_LABELS = {
+    "day": "Day",
+    "week": "Week",
+    "month": "Month",
+    "season": "Season",
+    "quarter": "Quarter",
+    "half": "Half-year",
+    "year": "Year",
+    "decade": "Decade",
+    "century": "Century",
+}
+
+
+def guarded(render: Callable[[], None]) -> None:
+    """Run a page; any error becomes a clear message (details go to the server log, never a traceback)."""
+    try:
+        render()
+    except Exception as error:
+        LOG.exception("Page failed")
+        st.error(
+            "Sorry, this page hit a problem and could not be shown completely "
+            f"({type(error).__name__}). The other pages still work. Try resetting the filters; "
+            "if it happens again, the server log has the details."
+        )
+        st.button("Reset filters", key="reset_after_error", on_click=reset_filters)
+
+
+def md(text: str) -> str:
+    """Article or user text as Markdown that shows exactly these characters."""
+    return escape_markdown(text)
+
+
+def reset_filters() -> None:
+    view = st.session_state.get("view")
+    set_view(view.cleared() if isinstance(view, FilterState) else FilterState())
+
+
+def precision_options(data: AppData) -> list[str]:
+    present = set(data.frame["precision"].astype(str))
+    return [precision for precision in PRECISION_ORDER if precision in present]
+
+
+def _clamp(day: date | None) -> date | None:
+    if day is None:
+        return None
+    return min(max(day, EARLIEST), LATEST)
+
+
+def _seed_widgets(view: FilterState, data: AppData) -> None:
+    """Put the view's values into the widget keys, unless the widgets already show this view."""
+    ss = st.session_state
+    if ss.get(SEEDED_KEY) == view and all(key in ss for key in FILTER_KEYS):
+        return
+    precisions = precision_options(data)
+    ss[KEY_FROM] = _clamp(view.date_from)
+    ss[KEY_TO] = _clamp(view.date_to)
+    ss[KEY_ACTORS] = [actor for actor in view.actors if actor in data.actors]
+    ss[KEY_CATEGORIES] = [category for category in view.categories if category in data.categories]
+    ss[KEY_SOURCES] = [source for source in view.sources if source in data.doc_names]
+    ss[KEY_TEXT] = view.text
+    ss[KEY_PRECISIONS] = [p for p in view.precisions if p in precisions] or list(precisions)
+    ss[KEY_PLANNED] = view.include_planned
+    ss[KEY_LARGE] = view.large
+    ss[KEY_LANE] = view.lane
+    ss[SEEDED_KEY] = view
+
+
+def filter_sidebar(view: FilterState, data: AppData) -> FilterState:
+    """The filter widgets in the sidebar; returns the view they describe (slide reset if filters changed)."""
+    _seed_widgets(view, data)
+    precisions = precision_options(data)
+    ss = st.session_state
+    with st.sidebar:
+        st.header("Filters")
+        col_from, col_to = st.columns(2)
+        col_from.date_input(
+            "From", min_value=EARLIEST, max_value=LATEST, key=KEY_FROM, format="YYYY-MM-DD", value=None
+        )
+        col_to.date_input("To", min_value=EARLIEST, max_value=LATEST, key=KEY_TO, format="YYYY-MM-DD", value=None)
+        st.text_input("Search titles and quotes", key=KEY_TEXT, placeholder="e.g. embassy, sanctions")
+        st.multiselect("Actors", options=list(data.actors), key=KEY_ACTORS, placeholder="All actors")
+        st.multiselect(
+            "Categories", options=list(data.categories), key=KEY_CATEGORIES, placeholder="All categories"
+        )
+        st.multiselect(
+            "Articles",
+            options=[doc.doc_id for doc in data.documents],
+            format_func=lambda doc_id: _short(data.doc_names.get(doc_id, doc_id), 60),
+            key=KEY_SOURCES,
+            placeholder="All articles",
+        )
+        if precisions:
+            st.pills(
+                "Dated to the",
+                options=precisions,
+                selection_mode="multi",
+                format_func=lambda p: PRECISION_LABELS.get(p, p),
+                key=KEY_PRECISIONS,
+                help="Untick a precision to hide it: untick Year to hide events known only to the year.",
+            )
+        st.toggle("Include planned events", key=KEY_PLANNED, help="Events announced for a later date.")
+        st.button("Reset filters", key="reset_sidebar", on_click=reset_filters, width="stretch")
+        st.divider()
+        st.toggle("Large type (projector)", key=KEY_LARGE)
+    chosen_precisions = [p for p in ss.get(KEY_PRECISIONS) or [] if p in precisions]
+    date_from, date_to = ss.get(KEY_FROM), ss.get(KEY_TO)
+    if date_from and date_to and date_from > date_to:
+        date_from, date_to = date_to, date_from
+    new = view.replace(
+        date_from=date_from,
+        date_to=date_to,
+        actors=tuple(ss.get(KEY_ACTORS) or ()),
+        categories=tuple(ss.get(KEY_CATEGORIES) or ()),
+        sources=tuple(ss.get(KEY_SOURCES) or ()),
+        text=str(ss.get(KEY_TEXT) or "").strip(),
+        precisions=() if len(chosen_precisions) in (0, len(precisions)) else tuple(chosen_precisions),
+        include_planned=bool(ss.get(KEY_PLANNED, True)),
+        large=bool(ss.get(KEY_LARGE, False)),
+        lane=ss.get(KEY_LANE) if ss.get(KEY_LANE) in ("actor", "category") else view.lane,
+    )
+    if filters_of(new) != filters_of(view):
+        new = new.replace(slide=0)
+    ss[SEEDED_KEY] = new
+    set_view(new)
+    return new
+
+
+def filters_of(view: FilterState) -> tuple[Any, ...]:
+    """The parts of the view that decide which events are shown."""
+    return (
+        view.date_from,
+        view.date_to,
+        view.actors,
+        view.categories,
+        view.sources,
+        view.text,
+        view.precisions,
+        view.include_planned,
+    )
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def large_type(enabled: bool) -> None:
+    if enabled:
+        st.html(LARGE_TYPE_CSS)
+
+
+def show_problems(data: AppData) -> None:
+    """A notice naming every article that failed to load or extract (the rest is shown as usual)."""
+    if not data.problems:
+        return
+    lines = [f"- **{md(name)}**: {md(message)}" for name, message in data.problems]
+    st.warning(
+        f"{len(data.problems)} article(s) could not be read; the timeline shows the others.\n\n" + "\n".join(lines),
+        icon="⚠️",
+    )
+
+
+def show_fatal(data: AppData) -> bool:
+    """If nothing could be loaded, say so and return True (the page then stops)."""
+    if data.fatal is None:
+        return False
+    st.error(md(data.fatal) + "\n\nCheck the data folder (`TIMELINE_DATA_DIR`) and reload the page.")
+    return True
+
+
+def count_line(shown: int, total: int, view: FilterState) -> str:
+    active = view.active_filters
+    suffix = f" · {active} filter{'s' if active != 1 else ''} on" if active else ""
+    return f"**{shown:,} of {total:,} events shown**{suffix}"
+
+
+def empty_state(view: FilterState) -> None:
+    """No event matches: say so and offer the way back."""
+    st.info("No event matches these filters. Widen the date range, clear the search, or reset the filters.")
+    st.button("Reset filters", key="reset_empty", on_click=reset_filters, type="primary")

@@ -1,0 +1,124 @@
+"""Data page: the current view as a sortable table, and downloads of exactly those events."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from timeline import export
+from timeline.chart import timeline_figure
+from timeline.filters import FilterState
+from timeline.model import Event
+from timeline.ui import components as ui
+from timeline.ui.state import AppData, app_data, current_view, filtered_frame, publish_view
+
+TABLE_COLUMNS = {
+    "display_date": st.column_config.TextColumn("Date", help="As the source gives it", width="small"),
+    "start": st.column_config.DateColumn("From", format="YYYY-MM-DD", width="small"),
+    "end": st.column_config.DateColumn("To", format="YYYY-MM-DD", width="small"),
+    "precision": st.column_config.TextColumn("Precision", width="small"),
+    "title": st.column_config.TextColumn("Event", width="large"),
+    "actors_text": st.column_config.TextColumn("Actors"),
+    "category": st.column_config.TextColumn("Category", width="small"),
+    "planned": st.column_config.CheckboxColumn("Planned", width="small"),
+    "n_sources": st.column_config.NumberColumn("Sources", width="small"),
+    "outlets": st.column_config.TextColumn("Outlets"),
+    "sentence": st.column_config.TextColumn("Quote", width="large"),
+}
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """The files of one view, built from the same filtered rows."""
+
+    csv: bytes
+    json: bytes
+    timelinejs: bytes
+
+
+def view_events(df: pd.DataFrame, data: AppData) -> list[Event]:
+    return [data.by_id[event_id] for event_id in df["id"].astype(str) if event_id in data.by_id]
+
+
+def build_downloads(df: pd.DataFrame, events: list[Event], title: str) -> Downloads:
+    return Downloads(
+        csv=export.to_csv(df),
+        json=export.to_json(events),
+        timelinejs=json.dumps(export.to_timelinejs(events, title=title), ensure_ascii=False, indent=1).encode(
+            "utf-8"
+        ),
+    )
+
+
+def _table(df: pd.DataFrame) -> pd.DataFrame:
+    table = df.loc[:, ["display_date", "start", "end", "precision", "title", "category", "planned", "n_sources"]]
+    table = table.assign(
+        actors_text=df["actors"].map(lambda actors: ", ".join(actors)),
+        outlets=df["outlets"],
+        sentence=df["sentence"],
+    )
+    return table.loc[:, list(TABLE_COLUMNS)]
+
+
+def _title(view: FilterState) -> str:
+    return "Timeline" + (f" — {view.text}" if view.text else "")
+
+
+def render() -> None:
+    data = app_data()
+    if ui.show_fatal(data):
+        return
+    view = ui.filter_sidebar(current_view(), data)
+    ui.large_type(view.large)
+    df = filtered_frame(data, view)
+    st.title("Data", anchor=False)
+    ui.show_problems(data)
+    st.markdown(ui.count_line(len(df), len(data.frame), view))
+    if df.empty:
+        ui.empty_state(view)
+        publish_view(view)
+        return
+    st.dataframe(_table(df), hide_index=True, column_config=TABLE_COLUMNS, width="stretch", height=460)
+    st.caption("Click a column header to sort. The downloads hold exactly the events in this table.")
+
+    events = view_events(df, data)
+    files = build_downloads(df, events, _title(view))
+
+    def chart_html() -> str:
+        # Built only when clicked: the page embeds plotly.js (about 4 MB) to work offline.
+        figure = timeline_figure(df, lane_by=view.lane, large=view.large, colors=data.colors, title=_title(view))
+        return export.to_html(figure, title=_title(view))
+
+    st.subheader("Download this view", anchor=False)
+    columns = st.columns(4)
+    columns[0].download_button(
+        "CSV (spreadsheet)", files.csv, file_name="timeline.csv", mime="text/csv", icon="📊", key="dl_csv"
+    )
+    columns[1].download_button(
+        "JSON (records)", files.json, file_name="timeline.json", mime="application/json", icon="🧾", key="dl_json"
+    )
+    columns[2].download_button(
+        "TimelineJS",
+        files.timelinejs,
+        file_name="timeline-timelinejs.json",
+        mime="application/json",
+        icon="🕒",
+        key="dl_tljs",
+        help="Open it in TimelineJS (timeline.knightlab.com) to make a slideshow timeline.",
+    )
+    columns[3].download_button(
+        "Chart (HTML, works offline)",
+        chart_html,
+        file_name="timeline.html",
+        mime="text/html",
+        icon="🌐",
+        key="dl_html",
+    )
+    publish_view(view)
+
+
+if __name__ == "__main__":
+    ui.guarded(render)

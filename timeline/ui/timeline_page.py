@@ -1,0 +1,145 @@
+"""Timeline page: the chart, the filters, and the detail of the selected event."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from timeline.chart import timeline_figure
+from timeline.filters import FilterState
+from timeline.highlight import escape_markdown
+from timeline.ui import components as ui
+from timeline.ui.detail import event_detail
+from timeline.ui.state import AppData, app_data, current_view, filtered_frame, publish_view, set_view
+
+CHART_KEY = "chart"
+PICK_KEY = "pick"
+PICK_LIMIT = 1000
+"""The event list beside the chart holds at most this many events (a longer list is no help to read)."""
+
+CHART_CONFIG = {
+    "displaylogo": False,
+    "scrollZoom": True,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+    "toImageButtonOptions": {"filename": "timeline", "scale": 2},
+}
+
+
+def _on_chart_select() -> None:
+    """A click on the chart: the event id is in the clicked point's customdata (never its position)."""
+    chart_state = st.session_state.get(CHART_KEY)
+    points = []
+    if chart_state is not None:
+        points = list(chart_state.get("selection", {}).get("points", []) or [])
+    for point in points:
+        custom = point.get("customdata")
+        if isinstance(custom, list | tuple) and custom:
+            _select(str(custom[0]))
+            return
+
+
+def _on_pick() -> None:
+    picked = st.session_state.get(PICK_KEY)
+    _select(str(picked) if picked else None)
+
+
+def _select(event_id: str | None) -> None:
+    view = st.session_state.get("view")
+    base = view if isinstance(view, FilterState) else FilterState()
+    set_view(base.replace(selected=event_id))
+
+
+def _label(row: pd.Series) -> str:
+    return f"{row['display_date']} · {row['title']}"
+
+
+def _picker(df: pd.DataFrame, view: FilterState, data: AppData) -> None:
+    listed = df.head(PICK_LIMIT)
+    options = [str(event_id) for event_id in listed["id"]]
+    if view.selected and view.selected in data.by_id and view.selected not in options:
+        options.insert(0, view.selected)
+    labels = {str(row["id"]): _label(row) for _, row in listed.iterrows()}
+    st.session_state[PICK_KEY] = view.selected if view.selected in options else None
+    st.selectbox(
+        "Choose an event (or click one on the chart)",
+        options=options,
+        index=None,
+        format_func=lambda event_id: labels.get(event_id) or _fallback_label(event_id, data),
+        key=PICK_KEY,
+        on_change=_on_pick,
+        placeholder="Type to search the events shown…",
+    )
+    if len(df) > PICK_LIMIT:
+        st.caption(f"The list holds the first {PICK_LIMIT:,} events; narrow the filters to list the others.")
+
+
+def _fallback_label(event_id: str, data: AppData) -> str:
+    event = data.by_id.get(event_id)
+    return f"{event.display_date} · {event.title}" if event else event_id
+
+
+def render() -> None:
+    data = app_data()
+    if ui.show_fatal(data):
+        return
+    view = ui.filter_sidebar(current_view(), data)
+    ui.large_type(view.large)
+    df = filtered_frame(data, view)
+    if view.selected and view.selected not in data.by_id:
+        st.info("The event in this link is no longer in the timeline; showing the others.")
+        view = view.replace(selected=None)
+        set_view(view)
+
+    st.title("Timeline", anchor=False)
+    ui.show_problems(data)
+    head_left, head_right = st.columns([3, 2], vertical_alignment="bottom")
+    head_left.markdown(ui.count_line(len(df), len(data.frame), view))
+    with head_right:
+        st.segmented_control(
+            "Lanes by",
+            options=["actor", "category"],
+            format_func=lambda lane: {"actor": "Actor", "category": "Category"}[lane],
+            key=ui.KEY_LANE,
+            required=True,
+            label_visibility="collapsed",
+        )
+    lane = st.session_state.get(ui.KEY_LANE)
+    if lane in ("actor", "category") and lane != view.lane:
+        view = view.replace(lane=lane)
+        set_view(view)
+
+    if df.empty:
+        ui.empty_state(view)
+        publish_view(view)
+        return
+
+    undated = int(df["start"].isna().sum())
+    fig = timeline_figure(df, lane_by=view.lane, large=view.large, selected=view.selected, colors=data.colors)
+    chart_col, detail_col = (st.container(), st.container()) if view.large else st.columns([3, 2], gap="medium")
+    with chart_col:
+        st.plotly_chart(
+            fig,
+            key=CHART_KEY,
+            on_select=_on_chart_select,
+            selection_mode="points",
+            config=CHART_CONFIG,
+            width="stretch",
+        )
+        if undated:
+            st.caption(
+                f"{undated} event(s) have no date that can be placed on the chart; they are in the list "
+                "and on the Data page."
+            )
+    with detail_col:
+        _picker(df, view, data)
+        event = data.by_id.get(view.selected) if view.selected else None
+        if event is not None:
+            hidden = view.selected not in set(df["id"].astype(str))
+            event_detail(event, view, data, hidden_by_filters=hidden)
+        else:
+            st.caption(escape_markdown("Click an event on the chart, or choose one above, to read its source."))
+    publish_view(view)
+
+
+if __name__ == "__main__":
+    ui.guarded(render)

@@ -33,11 +33,11 @@ class Rule:
 @cache
 def rules() -> tuple[Rule, ...]:
     lx = lexicon()
-    full_months = [m for m in lx.months if len(m) > 3 or m in ("may",)]
+    full_months = [m for m in lx.months if not any(o != m and o.startswith(m) for o in lx.months)]
     short_months = [m for m in lx.months if m not in full_months]
     month = rf"(?:{_alternation(_cased(full_months))}|(?:{_alternation(_cased(short_months))})\.?)(?![A-Za-z])"
-    full_weekdays = [w for w in lx.weekdays if len(w) > 4]
-    short_weekdays = [w for w in lx.weekdays if len(w) <= 4]
+    full_weekdays = [w for w in lx.weekdays if w.endswith("day")]
+    short_weekdays = [w for w in lx.weekdays if not w.endswith("day")]
     weekday = (
         rf"(?:{_alternation(_cased(full_weekdays))}|(?:{_alternation(_cased(short_weekdays))})\.)(?![A-Za-z])"
     )

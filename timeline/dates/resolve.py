@@ -149,6 +149,13 @@ def _partial_day(m: re.Match[str], ctx: Context, month: int, d: int, start: int,
     y = _year_without_one(m, ctx, month, d)
     if y is None:
         return Piece(start, end, None, "day", relative=True, explicit_year=False) if 1 <= d <= 31 else None
+    if m.re.groupindex.get("wd") and m["wd"]:
+        # "Saturday, April 25": the weekday picks the year.
+        weekday = lexicon().weekdays[m["wd"].rstrip(".").lower()]
+        for candidate in (y, y + 1, y - 1):
+            if _valid_day(candidate, month, d) and date(candidate, month, d).weekday() == weekday:
+                y = candidate
+                break
     if not _valid_day(y, month, d):
         return None
     return Piece(start, end, cal.day(date(y, month, d)), "day", relative=True, explicit_year=False)
@@ -160,8 +167,6 @@ def _day_month(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     month, d = _month_number(m["month"]), _day_of(m)
     if not 1 <= d <= 31:
         return None
-    if m["month"].rstrip(".").lower() in ("may", "march") and m.re is not None and m.start("month") == m.start():
-        pass
     piece = _partial_day(m, ctx, month, d, m.start(), m.end())
     return [piece] if piece else None
 
@@ -354,7 +359,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     ref = ctx.ref()
     if ref is None:
         return _single(m, None, "quarter", relative=True)
-    y = infer.quarter_year(ref, q, ctx.tense(m.start(), m.end()))
+    y = infer.quarter_year(ref, q, None)
     if rel in ("year-ago", "year-earlier"):
         y -= 1
     return _single(m, cal.quarter(y, q), "quarter", relative=True)
@@ -563,7 +568,7 @@ def _year_end(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     ref = ctx.ref()
     if ref is None:
         return _single(m, None, "year", relative=True)
-    return _single(m, cal.narrow(cal.year(ref.year), "END_EXACT"), "year", relative=True)
+    return _single(m, cal.day(date(ref.year, 12, 31)), "day", relative=True)
 
 
 @handler("weekday")

@@ -117,8 +117,8 @@ def _mention(text: str, piece: Piece) -> TimeMention:
 def _remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
     if piece.interval is None:
         return
-    if mention.precision == "quarter":
-        ctx.last_quarter = piece.interval
+    if mention.precision == "quarter" and "year" not in mention.text.lower():
+        ctx.last_quarter = piece.interval  # "the year-ago quarter" refers back; it is not a new reference
     # Coarse relative words ("this year") do not move a story's reference date; explicit dates do.
     if piece.relative and piece.interval.precision in ("year", "decade", "century") and ctx.anchor is not None:
         return

@@ -7,6 +7,7 @@ tense cue to the date, inside its clause, decides; no cue means the caller's def
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal
 
 from timeline.dates.lexicon import lexicon
@@ -20,6 +21,14 @@ _MULTIWORD_FUTURE = re.compile(
     r"|\b(?:plans?|planning|aims?|intends?|hopes?|expects?)\s+(?:to|for)\b|\bto\s+be\s+held\b|\bahead\s+of\b)"
 )
 _WOULD = frozenset({"would", "could", "might"})
+_PASSIVE_AUX = frozenset({"be", "been", "being"})
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+[a-z]+\s+(?:\S+\s+){0,1}$")
+
+
+@cache
+def _multiword_future() -> re.Pattern[str]:
+    phrases = [p for p in lexicon().strong_future_cues if " " in p]
+    return re.compile(r"(?i:\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b)")
 _WINDOW = 90  # characters each side of the date that can hold its governing verb
 
 
@@ -46,12 +55,20 @@ def tense_of(text: str, start: int, end: int) -> Tense | None:
         if best is None or distance < best[0]:
             best = (distance, tense)
 
-    for m in _MULTIWORD_FUTURE.finditer(text, clause_start, clause_end):
-        consider(_distance(m.start(), m.end(), start, end), "future")
+    for pattern in (_MULTIWORD_FUTURE, _multiword_future()):
+        for m in pattern.finditer(text, clause_start, clause_end):
+            consider(_distance(m.start(), m.end(), start, end), "future")
+    if _INFINITIVE_BEFORE.search(text, max(clause_start, start - 30), start):
+        consider(1, "future")  # "set to resume Monday", "to expire Nov. 6"
+    previous_word = ""
     for m in _WORD.finditer(text, clause_start, clause_end):
         if start <= m.start() < end:
             continue
         word = m.group().lower().replace("’", "'")
+        passive = previous_word in _PASSIVE_AUX
+        previous_word = word
+        if passive and word.endswith("ed"):
+            continue  # "will be named": the auxiliary before it carries the tense
         distance = _distance(m.start(), m.end(), start, end)
         if word in lx.strong_future_cues or word in _WOULD or word.endswith("'ll"):
             consider(distance, "future")

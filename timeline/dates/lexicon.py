@@ -26,7 +26,8 @@ class Lexicon:
     year_blockers_before: frozenset[str]
     year_blockers_after: frozenset[str]
     generic_today_before: frozenset[str]
-    holidays: dict[str, tuple[int, int] | None]
+    holidays: dict[str, dict[str, Any]]
+    spelled_year_tens: dict[str, int]
 
 
 @cache
@@ -50,5 +51,6 @@ def lexicon() -> Lexicon:
         year_blockers_before=frozenset(raw["year_blockers_before"]),
         year_blockers_after=frozenset(raw["year_blockers_after"]),
         generic_today_before=frozenset(raw["generic_today_before"]),
-        holidays={k: (tuple(v) if v else None) for k, v in raw["holidays"].items()},  # type: ignore[misc]
+        holidays=raw["holidays"],
+        spelled_year_tens=raw["spelled_year_tens"],
     )

@@ -49,6 +49,8 @@ def rules() -> tuple[Rule, ...]:
     ordinals = _alternation(lx.ordinal_words)
     decades = _alternation(_cased(lx.decade_words) + list(lx.decade_words))
     day_part = _alternation(lx.day_parts)
+    tens = _alternation(lx.spelled_year_tens)
+    units_words = "one|two|three|four|five|six|seven|eight|nine"
     units = r"(?P<unit>days?|weeks?|months?|years?|yrs?|decades?|centuries|century)"
     i = "(?i:"  # scoped case-insensitivity for function words
 
@@ -68,7 +70,7 @@ def rules() -> tuple[Rule, ...]:
         ("month_range_year", rf"(?P<month1>{month})\s*(?:[-–—]|{i}to|and))\s*(?P<month>{month}),?\s+(?:{i}of)\s+)?{year}"),
         ("month", rf"(?P<month>{month})"),
         ("year_range", rf"(?<![\d,.$£€#/]){year.replace('year>', 'year1>')}\s*[-–—]\s*(?P<year2>(?:1[0-9]|20)?\d\d)(?![\d])"),
-        ("year", rf"(?<![\d,.$£€#/-]){year}(?!,\d|\.\d|%|[-–]\d|\d)"),
+        ("year", rf"(?<![\d,.$£€#/])(?<![\d][-–]){year}(?!,\d|\.\d|%|[-–]\d|\d)"),
         ("decade", rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?P<decade>1\d\d0|20\d0|['’]\d0)['’]?s(?![A-Za-z])"),
         ("decade_words", rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?P<dword>{decades})(?![A-Za-z])"),
         ("century", rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<cword>{i}{ordinals})))[\s-]+{i}century)(?![A-Za-z])"),
@@ -94,7 +96,12 @@ def rules() -> tuple[Rule, ...]:
         ("part_of_relative", rf"{i}the\s+(?P<part>end|beginning|start|middle|close)\s+of\s+(?:the\s+|this\s+|that\s+)?(?P<rel>last\s+|next\s+|previous\s+|following\s+)?(?P<unit>year|month|week|decade|century))(?![A-Za-z])"),
         ("year_end", rf"{i}year[\s-]end)(?![A-Za-z])"),
         ("weekday", rf"(?:(?P<rel>{i}last|next|this|that|coming|past))\s+)?(?P<wd>{weekday})(?P<poss>['’]s)?(?:\s+(?P<part>{day_part}))?"),
-        ("holiday", rf"(?P<holiday>{_alternation(_cased(k for k in lx.holidays if lx.holidays[k]))}|{_alternation(k.title() for k in lx.holidays if lx.holidays[k])})(?![A-Za-z])(?:,?\s+{year})?"),
+        ("holiday", rf"(?:(?P<rel>{i}last|next|this))\s+)?(?P<holiday>{_alternation(k.title() for k in lx.holidays)}|{_alternation(k[0].upper() + k[1:] for k in lx.holidays)})(?![A-Za-z])(?:,?\s+{year})?"),
+        ("spelled_year", rf"(?:{i}the\s+year\s+))?(?P<spelled>{i}(?:{tens})[\s-]+(?:hundred|oh[\s-]+(?:{units_words})|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{units_words}))?|(?:{tens}))|two\s+thousand(?:\s+and\s+(?:{units_words}))?))(?![A-Za-z])"),
+        ("year_word", rf"{i}the\s+(?P<yrel>current\s+fiscal|current|full|fiscal|calendar)\s+year)(?![A-Za-z-])"),
+        ("quarter_this", rf"(?P<qrel>{i}this|that|the\s+current))\s+{i}quarter)(?![A-Za-z-])"),
+        ("next_day_part", rf"{i}the\s+(?P<rel>next|following|previous)\s+)(?P<part>{day_part})(?![A-Za-z])"),
+        ("clock_time", rf"(?<![\d:.])(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{i}a\.m\.?|p\.m\.?|am|pm)(?![A-Za-z])|{i}noon|midnight|midday)(?![A-Za-z])(?:\s+(?:{i}gmt|utc|est|edt|pst|local\s+time)))?)"),
     ]
     return tuple(Rule(name, re.compile(pattern)) for name, pattern in table)
 

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from timeline.dates import calendar as cal
 from timeline.dates import infer
+from timeline.dates.holidays import holiday_date
 from timeline.dates.lexicon import lexicon
 from timeline.dates.normalize import calendar_date
 from timeline.dates.tense import Tense, tense_of
@@ -243,6 +244,10 @@ def _plausible_year(m: re.Match[str], ctx: Context, start: int, end: int) -> boo
 def _year(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     if m.start() > 0 and ctx.text[m.start() - 1].isalpha():
         return None
+    if m.start() > 1 and ctx.text[m.start() - 1] in "-–" and _previous_word(ctx.text, m.start() - 1) not in (
+        "mid", "post", "pre", "early", "late", "circa", "c"
+    ):
+        return None  # "F-1600", "Su-2025": model numbers, not years
     if not _plausible_year(m, ctx, m.start(), m.end()):
         return None
     return _single(m, cal.year(int(m["year"])), "year")
@@ -420,14 +425,15 @@ def _fiscal(m: re.Match[str], ctx: Context) -> list[Piece] | None:
 
 
 def _is_generic_today(text: str, start: int, end: int) -> bool:
-    """ "actors in Iraq today", "the world of today": today as nowadays, not a date."""
+    """ "the Iraq of today", "today's world", "actors in Iraq today when...": nowadays, not a date."""
     before = text[max(0, start - 40) : start]
-    after = text[end : end + 12].lower()
-    if after.startswith(("'s world", "’s world", "'s generation", "’s generation")):
+    after = text[end : end + 16].lower()
+    if re.match(r"['’]s\s+(?:world|generation|society|standards|youth|economy)\b", after):
         return True
-    return re.search(r"\b(?:in|across|throughout|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+$", before) is not None or (
-        re.search(r"\b(?:of|until|till|to)\s+$", before, re.IGNORECASE) is not None and "day" not in after[:4]
-    )
+    if re.search(r"\bof\s+$", before, re.IGNORECASE):
+        return True
+    in_place = re.search(r"\b(?:in|across|throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+$", before)
+    return in_place is not None and re.match(r"\s*(?:when|who|whose|which|where)\b", after) is not None
 
 
 @handler("day_word")
@@ -597,14 +603,77 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[Piece] | None:
 
 @handler("holiday")
 def _holiday(m: re.Match[str], ctx: Context) -> list[Piece] | None:
-    name = m["holiday"].lower()
-    month_day = lexicon().holidays.get(name)
-    if month_day is None:
-        return None
-    month, d = month_day
+    rule = lexicon().holidays[m["holiday"].lower()]
     if m["year"]:
-        return _single(m, cal.day(date(int(m["year"]), month, d)), "day")
-    y = _year_without_one(m, ctx, month, d)
-    if y is None:
+        return _single(m, cal.day(holiday_date(rule, int(m["year"]))), "day")
+    ref = ctx.ref()
+    if ref is None:
         return _single(m, None, "day", relative=True)
-    return _single(m, cal.day(date(y, month, d)), "day", relative=True)
+    rel = (m["rel"] or "").lower()
+    this_year = holiday_date(rule, ref.year)
+    if rel == "last" or (not rel and ctx.tense(m.start(), m.end()) == "past" and ctx.mode == "news"):
+        day_ = this_year if this_year < ref else holiday_date(rule, ref.year - 1)
+    elif rel == "next" or (not rel and ctx.tense(m.start(), m.end()) == "future"):
+        day_ = this_year if this_year >= ref else holiday_date(rule, ref.year + 1)
+    else:
+        day_ = this_year
+    return _single(m, cal.day(day_), "day", relative=True)
+
+
+@handler("spelled_year")
+def _spelled_year(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    words = [w for w in re.split(r"[\s-]+", m["spelled"].lower()) if w not in ("and", "oh")]
+    tens = lexicon().spelled_year_tens
+    numbers = lexicon().number_words
+    if words[:2] == ["two", "thousand"]:
+        value = 2000 + sum(numbers.get(w, 0) for w in words[2:])
+    else:
+        if words[0] not in tens:
+            return None
+        rest = words[1:]
+        value = tens[words[0]] * 100 + (0 if rest == ["hundred"] else sum(numbers.get(w, 0) for w in rest))
+    if not 1000 <= value <= 2099:
+        return None
+    return _single(m, cal.year(value), "year")
+
+
+@handler("year_word")
+def _year_word(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    ref = ctx.ref()
+    if ref is None:
+        return _single(m, None, "year", relative=True)
+    return _single(m, cal.year(ref.year), "year", relative=True)
+
+
+@handler("quarter_this")
+def _quarter_this(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    rel = m["qrel"].lower()
+    if rel == "that":
+        if ctx.last_quarter is None:
+            return None
+        return _single(m, ctx.last_quarter, "quarter", relative=True)
+    ref = ctx.ref()
+    if ref is None:
+        return _single(m, None, "quarter", relative=True)
+    return _single(m, infer.shift_unit(ref, "quarter", 0), "quarter", relative=True)
+
+
+@handler("next_day_part")
+def _next_day_part(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    ref = ctx.story_ref()
+    if ref is None:
+        return _single(m, None, "day", relative=True)
+    shift = -1 if m["rel"].lower() == "previous" else 1
+    return _single(m, cal.day(ref + timedelta(days=shift)), "day", relative=True)
+
+
+@handler("clock_time")
+def _clock_time(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    if ctx.mode == "narrative":
+        return None
+    if m["hour"] is not None and not 1 <= int(m["hour"]) <= 12:
+        return None
+    ref = ctx.anchor.start if ctx.anchor is not None and ctx.anchor.precision == "day" else ctx.dct
+    if ref is None:
+        return _single(m, None, "day", relative=True)
+    return _single(m, cal.day(ref), "day", relative=True)

@@ -4,6 +4,7 @@ reading order (so narrative text can anchor each date on the one before), then a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -86,7 +87,7 @@ def tag_dates(text: str, dct: date | None, mode: Mode = "news") -> list[TimeMent
             mention = _mention(text, piece)
             mentions.append(mention)
             _remember(ctx, mention, piece)
-    return _link_ranges(text, _attach_modifiers(text, mentions))
+    return _link_ranges(text, _attach_modifiers(text, _absorb_clock_times(text, mentions)))
 
 
 def _mention(text: str, piece: Piece) -> TimeMention:
@@ -123,6 +124,31 @@ def _remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
     if piece.relative and piece.interval.precision in ("year", "decade", "century") and ctx.anchor is not None:
         return
     ctx.anchor = piece.interval
+
+
+_TIME_JOINER = re.compile(r"^(?:\s*,)?\s*(?:(?i:at|-|–))?\s*$")
+
+
+def _absorb_clock_times(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """ "April 8, 2017 at 2:41 pm" is one expression: the clock time joins the date before it."""
+    out: list[TimeMention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.precision == "day"
+            and mention.precision == "day"
+            and mention.relative
+            and _CLOCK.match(mention.text)
+            and _TIME_JOINER.match(text[previous.span[1] : mention.span[0]])
+        ):
+            out[-1] = replace(previous, span=(previous.span[0], mention.span[1]), text=text[previous.span[0] : mention.span[1]])
+            continue
+        out.append(mention)
+    return out
+
+
+_CLOCK = re.compile(r"^(?:\d|(?i:noon|midnight|midday))")
 
 
 def _attach_modifiers(text: str, mentions: list[TimeMention]) -> list[TimeMention]:

@@ -65,7 +65,10 @@ def season(year_number: int, code: str) -> Interval:
         # Winter straddles the new year; "winter 2018" is Dec 2018 - Feb 2019 in TIMEX3 practice.
         end_year = year_number + 1
         return Interval(
-            f"{year_number:04d}-WI", date(year_number, 12, 1), date(end_year, 2, last_day(end_year, 2)), "season"
+            f"{year_number:04d}-WI",
+            date(year_number, 12, 1),
+            date(end_year, 2, last_day(end_year, 2)),
+            "season",
         )
     return Interval(
         f"{year_number:04d}-{code}",
@@ -135,7 +138,9 @@ def narrow(interval: Interval, mod: str) -> Interval:
             new_start, new_end = end - timedelta(days=third - 1), end
     else:
         return interval.with_mod(mod)
-    return Interval(interval.value, new_start, new_end, interval.precision, "END" if mod == "END_EXACT" else mod)
+    return Interval(
+        interval.value, new_start, new_end, interval.precision, "END" if mod == "END_EXACT" else mod
+    )
 
 
 def shift_months(d: date, months: int) -> date:

@@ -35,7 +35,9 @@ def rules() -> tuple[Rule, ...]:
     lx = lexicon()
     full_months = [m for m in lx.months if not any(o != m and o.startswith(m) for o in lx.months)]
     short_months = [m for m in lx.months if m not in full_months]
-    month = rf"(?:{_alternation(_cased(full_months))}|(?:{_alternation(_cased(short_months))})\.?)(?![A-Za-z])"
+    month = (
+        rf"(?:{_alternation(_cased(full_months))}|(?:{_alternation(_cased(short_months))})\.?)(?![A-Za-z])"
+    )
     full_weekdays = [w for w in lx.weekdays if w.endswith("day")]
     short_weekdays = [w for w in lx.weekdays if not w.endswith("day")]
     weekday = (
@@ -56,52 +58,130 @@ def rules() -> tuple[Rule, ...]:
 
     table: list[tuple[str, str]] = [
         ("iso", r"(?<![\d/.-])(?P<year>\d{4})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?![\d-])"),
-        ("numeric", r"(?<![\d/.,])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/.]\d)"),
+        (
+            "numeric",
+            r"(?<![\d/.,])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/.]\d)",
+        ),
         (
             "day_month_year",
             rf"{weekday_prefix}{i}the\s+)?{day}(?:\s+{i}of))?\s+(?P<month>{month}),?\s+{year}",
         ),
-        ("month_day_year", rf"{weekday_prefix}(?P<month>{month})\s+{i}the\s+)?{day}(?:\s*,\s*|\s+)(?:{i}of)\s+)?{year}"),
-        ("day_range_month", rf"(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|{i}to|and))\s*{day}\s+(?P<month>{month})(?:,?\s+{year})?"),
-        ("month_day_range", rf"(?P<month>{month})\s+(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|{i}to|and))\s*{day}(?:,?\s+{year})?"),
+        (
+            "month_day_year",
+            rf"{weekday_prefix}(?P<month>{month})\s+{i}the\s+)?{day}(?:\s*,\s*|\s+)(?:{i}of)\s+)?{year}",
+        ),
+        (
+            "day_range_month",
+            rf"(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|{i}to|and))\s*{day}\s+(?P<month>{month})(?:,?\s+{year})?",
+        ),
+        (
+            "month_day_range",
+            rf"(?P<month>{month})\s+(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|{i}to|and))\s*{day}(?:,?\s+{year})?",
+        ),
         ("day_month", rf"{weekday_prefix}{i}the\s+)?{day}(?:\s+{i}of))?\s+(?P<month>{month})"),
         ("month_day", rf"{weekday_prefix}(?P<month>{month})\s+{i}the\s+)?{day}(?!\s*[,:]?\s*\d)"),
         ("month_year", rf"(?P<month>{month}),?\s+(?:{i}of)\s+)?{year}"),
-        ("month_range_year", rf"(?P<month1>{month})\s*(?:[-–—]|{i}to|and))\s*(?P<month>{month}),?\s+(?:{i}of)\s+)?{year}"),
+        (
+            "month_range_year",
+            rf"(?P<month1>{month})\s*(?:[-–—]|{i}to|and))\s*(?P<month>{month}),?\s+(?:{i}of)\s+)?{year}",
+        ),
         ("month", rf"(?P<month>{month})"),
-        ("year_range", rf"(?<![\d,.$£€#/]){year.replace('year>', 'year1>')}\s*[-–—]\s*(?P<year2>(?:1[0-9]|20)?\d\d)(?![\d])"),
+        (
+            "year_range",
+            rf"(?<![\d,.$£€#/]){year.replace('year>', 'year1>')}\s*[-–—]\s*(?P<year2>(?:1[0-9]|20)?\d\d)(?![\d])",
+        ),
         ("year", rf"(?<![\d,.$£€#/])(?<![\d][-–]){year}(?!,\d|\.\d|%|[-–]\d|\d)"),
-        ("decade", rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?P<decade>1\d\d0|20\d0|['’]\d0)['’]?s(?![A-Za-z])"),
-        ("decade_words", rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?P<dword>{decades})(?![A-Za-z])"),
-        ("century", rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<cword>{i}{ordinals})))[\s-]+{i}century)(?![A-Za-z])"),
+        (
+            "decade",
+            rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?P<decade>1\d\d0|20\d0|['’]\d0)['’]?s(?![A-Za-z])",
+        ),
+        (
+            "decade_words",
+            rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?P<dword>{decades})(?![A-Za-z])",
+        ),
+        (
+            "century",
+            rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<cword>{i}{ordinals})))[\s-]+{i}century)(?![A-Za-z])",
+        ),
         (
             "season_year",
             rf"{i}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?)(?P<season>{season})(?:\s+{i}of))?,?\s+{year}",
         ),
-        ("season_relative", rf"(?P<rel>{i}this|last|next|that|the following|the previous|the same|past|coming|early|late))\s+(?P<season>{season})(?![A-Za-z])"),
+        (
+            "season_relative",
+            rf"(?P<rel>{i}this|last|next|that|the following|the previous|the same|past|coming|early|late))\s+(?P<season>{season})(?![A-Za-z])",
+        ),
         ("season", rf"(?P<season>{season})(?![A-Za-z])"),
-        ("quarter", rf"{i}(?:the\s+)?(?:(?P<qrel>latest|last|past|current|previous|same|fiscal|year-ago|year-earlier)\s+)?(?:fiscal\s+)?)(?P<qord>{i}first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+{i}quarter)(?:(?:\s+{i}of)\s+(?:{i}fiscal)\s+)?|,?\s+){year})?"),
+        (
+            "quarter",
+            rf"{i}(?:the\s+)?(?:(?P<qrel>latest|last|past|current|previous|same|fiscal|year-ago|year-earlier)\s+)?(?:fiscal\s+)?)(?P<qord>{i}first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+{i}quarter)(?:(?:\s+{i}of)\s+(?:{i}fiscal)\s+)?|,?\s+){year})?",
+        ),
         ("quarter_code", rf"(?<![A-Za-z])Q(?P<q>[1-4])\s*[-/ ]?\s*(?:{year}|['’](?P<yy>\d\d))"),
-        ("quarter_ref", rf"{i}the\s+(?:latest|most recent|current|same|year-ago|year-earlier|year-before|comparable|prior-year|previous)\s+(?:quarter|period)|the\s+quarter)(?![A-Za-z-])"),
-        ("year_earlier_adj", rf"{i}year-(?:earlier|ago))(?=\s+(?:{i}quarter|period|level|levels|figure|figures|results|period's)))"),
-        ("half", rf"{i}the\s+)?(?P<half>{i}first|second|1st|2nd))\s+{i}half)\s+{i}of)\s+(?:{year}|(?P<hrel>{i}this|last|next|the)\s+year))"),
+        (
+            "quarter_ref",
+            rf"{i}the\s+(?:latest|most recent|current|same|year-ago|year-earlier|year-before|comparable|prior-year|previous)\s+(?:quarter|period)|the\s+quarter)(?![A-Za-z-])",
+        ),
+        (
+            "year_earlier_adj",
+            rf"{i}year-(?:earlier|ago))(?=\s+(?:{i}quarter|period|level|levels|figure|figures|results|period's)))",
+        ),
+        (
+            "half",
+            rf"{i}the\s+)?(?P<half>{i}first|second|1st|2nd))\s+{i}half)\s+{i}of)\s+(?:{year}|(?P<hrel>{i}this|last|next|the)\s+year))",
+        ),
         ("fiscal", rf"{i}fiscal(?:\s+year)?)\s+{year}"),
-        ("day_word", rf"(?:(?P<mod>{i}late|early))\s+)?(?P<dword>{i}yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{day_part}))?(?![A-Za-z])"),
+        (
+            "day_word",
+            rf"(?:(?P<mod>{i}late|early))\s+)?(?P<dword>{i}yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{day_part}))?(?![A-Za-z])",
+        ),
         ("day_part_rel", rf"(?P<rel>{i}this|last))\s+(?P<part>{day_part})(?![A-Za-z])"),
-        ("relative_unit", rf"(?:(?P<dir>{i}earlier|later))\s+)?(?P<rel>{i}this|last|next|coming|previous|following|current|same|that))\s+(?P<unit>{i}week|weekend|month|year|yr|decade|century))(?![A-Za-z])"),
-        ("the_relative_unit", rf"{i}the\s+(?P<rel>previous|following|next|same|prior|preceding|subsequent)\s+)(?P<unit>{i}day|week|weekend|month|year|decade))(?![A-Za-z])"),
+        (
+            "relative_unit",
+            rf"(?:(?P<dir>{i}earlier|later))\s+)?(?P<rel>{i}this|last|next|coming|previous|following|current|same|that))\s+(?P<unit>{i}week|weekend|month|year|yr|decade|century))(?![A-Za-z])",
+        ),
+        (
+            "the_relative_unit",
+            rf"{i}the\s+(?P<rel>previous|following|next|same|prior|preceding|subsequent)\s+)(?P<unit>{i}day|week|weekend|month|year|decade))(?![A-Za-z])",
+        ),
         ("day_before_after", rf"{i}the\s+day\s+(?P<dir>before|after))(?!\s+\w+\s+\w+ing)"),
-        ("that_day", rf"{i}(?:that|the\s+same)\s+(?:same\s+)?)(?P<unit>{i}day|morning|evening|night|afternoon))(?![A-Za-z])"),
-        ("ago", rf"(?P<num>{i}{numbers})|\d{{1,3}})[\s-]+{i}{units})\s+(?P<dir>{i}ago|earlier|later|before|after|from now|hence|previously|prior))(?![A-Za-z])"),
-        ("part_of_relative", rf"{i}the\s+(?P<part>end|beginning|start|middle|close)\s+of\s+(?:the\s+|this\s+|that\s+)?(?P<rel>last\s+|next\s+|previous\s+|following\s+)?(?P<unit>year|month|week|decade|century))(?![A-Za-z])"),
+        (
+            "that_day",
+            rf"{i}(?:that|the\s+same)\s+(?:same\s+)?)(?P<unit>{i}day|morning|evening|night|afternoon))(?![A-Za-z])",
+        ),
+        (
+            "ago",
+            rf"(?P<num>{i}{numbers})|\d{{1,3}})[\s-]+{i}{units})\s+(?P<dir>{i}ago|earlier|later|before|after|from now|hence|previously|prior))(?![A-Za-z])",
+        ),
+        (
+            "part_of_relative",
+            rf"{i}the\s+(?P<part>end|beginning|start|middle|close)\s+of\s+(?:the\s+|this\s+|that\s+)?(?P<rel>last\s+|next\s+|previous\s+|following\s+)?(?P<unit>year|month|week|decade|century))(?![A-Za-z])",
+        ),
+        ("unit_end", rf"(?P<unit>{i}month|year))['’]s\s+{i}end)(?![A-Za-z])"),
+        ("in_the_unit", rf"(?P<dir>{i}later|earlier))\s+{i}in\s+the)\s+(?P<unit>{i}year|month|week))(?![A-Za-z])"),
+        ("short_year", rf"(?<![\w'’])['’](?P<yy>\d\d)(?![\d'’]|s\b)"),
         ("year_end", rf"{i}year[\s-]end)(?![A-Za-z])"),
-        ("weekday", rf"(?:(?P<rel>{i}last|next|this|that|coming|past))\s+)?(?P<wd>{weekday})(?P<poss>['’]s)?(?:\s+(?P<part>{day_part}))?"),
-        ("holiday", rf"(?:(?P<rel>{i}last|next|this))\s+)?(?P<holiday>{_alternation(k.title() for k in lx.holidays)}|{_alternation(k[0].upper() + k[1:] for k in lx.holidays)})(?![A-Za-z])(?:,?\s+{year})?"),
-        ("spelled_year", rf"(?:{i}the\s+year\s+))?(?P<spelled>{i}(?:{tens})[\s-]+(?:hundred|oh[\s-]+(?:{units_words})|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{units_words}))?|(?:{tens}))|two\s+thousand(?:\s+and\s+(?:{units_words}))?))(?![A-Za-z])"),
-        ("year_word", rf"{i}the\s+(?P<yrel>current\s+fiscal|current|full|fiscal|calendar)\s+year)(?![A-Za-z-])"),
+        (
+            "weekday",
+            rf"(?:(?P<rel>{i}last|next|this|that|coming|past))\s+)?(?P<wd>{weekday})(?P<poss>['’]s)?(?:\s+(?P<part>{day_part}))?",
+        ),
+        (
+            "holiday",
+            rf"(?:(?P<rel>{i}last|next|this))\s+)?(?P<holiday>{_alternation(k.title() for k in lx.holidays)}|{_alternation(k[0].upper() + k[1:] for k in lx.holidays)})(?![A-Za-z])(?:,?\s+{year})?",
+        ),
+        (
+            "spelled_year",
+            rf"(?:{i}the\s+year\s+))?(?P<spelled>{i}(?:{tens})[\s-]+(?:hundred|oh[\s-]+(?:{units_words})|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{units_words}))?|(?:{tens}))|two\s+thousand(?:\s+and\s+(?:{units_words}))?))(?![A-Za-z])",
+        ),
+        (
+            "year_word",
+            rf"{i}the\s+(?P<yrel>current\s+fiscal|current|full|fiscal|calendar)\s+year)(?![A-Za-z-])",
+        ),
         ("quarter_this", rf"(?P<qrel>{i}this|that|the\s+current))\s+{i}quarter)(?![A-Za-z-])"),
         ("next_day_part", rf"{i}the\s+(?P<rel>next|following|previous)\s+)(?P<part>{day_part})(?![A-Za-z])"),
-        ("clock_time", rf"(?<![\d:.])(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{i}a\.m\.?|p\.m\.?|am|pm)(?![A-Za-z])|{i}noon|midnight|midday)(?![A-Za-z])(?:\s+(?:{i}gmt|utc|est|edt|pst|local\s+time)))?)"),
+        (
+            "clock_time",
+            rf"(?<![\d:.])(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{i}a\.m\.?|p\.m\.?|am|pm)(?![A-Za-z])|{i}noon|midnight|midday)(?![A-Za-z])(?:\s+(?:{i}gmt|utc|est|edt|pst|local\s+time)))?)",
+        ),
     ]
     return tuple(Rule(name, re.compile(pattern)) for name, pattern in table)
 

@@ -219,8 +219,10 @@ def _month_range_year(m: re.Match[str], ctx: Context) -> list[Piece] | None:
 def _month(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     word = m["month"].rstrip(".").lower()
     previous = _previous_word(ctx.text, m.start())
-    if word in ("may", "march") and previous not in _ANCHORING_WORDS:
-        return None  # "May" as a name or the start of a question; "March" as a noun
+    if word in ("may", "march") and (previous not in _ANCHORING_WORDS or previous == "the"):
+        return None
+    if not m["month"].endswith(".") and any(o != word and o.startswith(word) for o in lexicon().months):
+        return None  # a bare abbreviation ("Mar", "Jan") is a name more often than a month  # "May" as a name or the start of a question; "March" as a noun
     if word in ("may",) and _next_word(ctx.text, m.end()) in ("be", "have", "not", "also", "well"):
         return None
     month = _month_number(word)
@@ -244,8 +246,11 @@ def _plausible_year(m: re.Match[str], ctx: Context, start: int, end: int) -> boo
 def _year(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     if m.start() > 0 and ctx.text[m.start() - 1].isalpha():
         return None
-    if m.start() > 1 and ctx.text[m.start() - 1] in "-–" and _previous_word(ctx.text, m.start() - 1) not in (
-        "mid", "post", "pre", "early", "late", "circa", "c"
+    if (
+        m.start() > 1
+        and ctx.text[m.start() - 1] in "-–"
+        and _previous_word(ctx.text, m.start() - 1)
+        not in ("mid", "post", "pre", "early", "late", "circa", "c")
     ):
         return None  # "F-1600", "Su-2025": model numbers, not years
     if not _plausible_year(m, ctx, m.start(), m.end()):
@@ -290,7 +295,9 @@ def _decade(m: re.Match[str], ctx: Context) -> list[Piece] | None:
 
 @handler("decade_words")
 def _decade_words(m: re.Match[str], ctx: Context) -> list[Piece] | None:
-    if _previous_word(ctx.text, m.start()) not in _ANCHORING_WORDS and not m.group().lower().startswith("the"):
+    if _previous_word(ctx.text, m.start()) not in _ANCHORING_WORDS and not m.group().lower().startswith(
+        "the"
+    ):
         return None  # "in her forties" is an age, "the forties" a decade
     if "her" in m.group().lower() or _previous_word(ctx.text, m.start()) in ("his", "her", "their", "its"):
         return None
@@ -339,7 +346,18 @@ def _season_relative(m: re.Match[str], ctx: Context) -> list[Piece] | None:
 @handler("season")
 def _season(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     previous = _previous_word(ctx.text, m.start())
-    if previous not in ("in", "the", "during", "by", "until", "through", "throughout", "since", "before", "after"):
+    if previous not in (
+        "in",
+        "the",
+        "during",
+        "by",
+        "until",
+        "through",
+        "throughout",
+        "since",
+        "before",
+        "after",
+    ):
         return None
     following = _next_word(ctx.text, m.end())
     if following in ("months", "season", "seasons", "time", "camp", "school", "olympics", "games", "palace"):
@@ -403,7 +421,10 @@ def _year_earlier_adj(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     if reference is None:
         return _single(m, None, "quarter", relative=True)
     return _single(
-        m, cal.quarter(reference.start.year - 1, (reference.start.month - 1) // 3 + 1), "quarter", relative=True
+        m,
+        cal.quarter(reference.start.year - 1, (reference.start.month - 1) // 3 + 1),
+        "quarter",
+        relative=True,
     )
 
 
@@ -432,7 +453,9 @@ def _is_generic_today(text: str, start: int, end: int) -> bool:
         return True
     if re.search(r"\bof\s+$", before, re.IGNORECASE):
         return True
-    in_place = re.search(r"\b(?:in|across|throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+$", before)
+    in_place = re.search(
+        r"\b(?:in|across|throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+$", before
+    )
     return in_place is not None and re.match(r"\s*(?:when|who|whose|which|where)\b", after) is not None
 
 
@@ -509,8 +532,12 @@ def _the_relative_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     precision = _UNIT_PRECISION.get(unit, "year")
     if ref is None:
         return _single(m, None, precision, relative=True)
-    amount = {"previous": -1, "prior": -1, "preceding": -1, "following": 1, "next": 1, "subsequent": 1}.get(rel, 0)
-    return _single(m, infer.shift_unit(ref, "week" if unit == "weekend" else unit, amount), precision, relative=True)
+    amount = {"previous": -1, "prior": -1, "preceding": -1, "following": 1, "next": 1, "subsequent": 1}.get(
+        rel, 0
+    )
+    return _single(
+        m, infer.shift_unit(ref, "week" if unit == "weekend" else unit, amount), precision, relative=True
+    )
 
 
 @handler("day_before_after")
@@ -518,7 +545,9 @@ def _day_before_after(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     ref = ctx.story_ref()
     if ref is None:
         return _single(m, None, "day", relative=True)
-    return _single(m, cal.day(ref + timedelta(days=-1 if m["dir"].lower() == "before" else 1)), "day", relative=True)
+    return _single(
+        m, cal.day(ref + timedelta(days=-1 if m["dir"].lower() == "before" else 1)), "day", relative=True
+    )
 
 
 @handler("that_day")
@@ -537,7 +566,9 @@ def _ago(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         return None
     unit = _unit(m["unit"])
     direction = m["dir"].lower()
-    if direction in ("before", "after") and not re.match(r"\s*(?:[,.;:)]|$)", ctx.text[m.end() : m.end() + 2]):
+    if direction in ("before", "after") and not re.match(
+        r"\s*(?:[,.;:)]|$)", ctx.text[m.end() : m.end() + 2]
+    ):
         return None  # "two days after the attack": anchored on an event we cannot date
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     if direction in ("ago", "from now", "hence"):
@@ -565,8 +596,45 @@ def _part_of_relative(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     amount = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(rel, 0)
     base = infer.shift_unit(ref, unit, amount)
     part = m["part"].lower()
-    mod = {"end": "END_EXACT", "close": "END_EXACT", "beginning": "START", "start": "START", "middle": "MID"}[part]
+    mod = {"end": "END_EXACT", "close": "END_EXACT", "beginning": "START", "start": "START", "middle": "MID"}[
+        part
+    ]
     return _single(m, cal.narrow(base, mod), precision, relative=True)
+
+
+@handler("unit_end")
+def _unit_end(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    unit = _unit(m["unit"])
+    ref = ctx.story_ref() if ctx.mode == "narrative" else ctx.ref()
+    precision = _UNIT_PRECISION[unit]
+    if ref is None:
+        return _single(m, None, precision, relative=True)
+    return _single(m, cal.narrow(infer.shift_unit(ref, unit, 0), "END_EXACT"), precision, relative=True)
+
+
+@handler("in_the_unit")
+def _in_the_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    unit = _unit(m["unit"])
+    ref = ctx.story_ref()
+    if ref is None:
+        return _single(m, None, _UNIT_PRECISION[unit], relative=True)
+    return _single(m, infer.shift_unit(ref, unit, 0), _UNIT_PRECISION[unit], relative=True)
+
+
+@handler("short_year")
+def _short_year(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    """ "the class of '99": the latest such year not after the reference."""
+    previous = _previous_word(ctx.text, m.start())
+    if previous not in _ANCHORING_WORDS and previous not in ("class", "spring", "summer", "fall", "winter"):
+        return None
+    ref = ctx.story_ref()
+    if ref is None:
+        return None
+    yy = int(m["yy"])
+    y = (ref.year // 100) * 100 + yy
+    if y > ref.year:
+        y -= 100
+    return _single(m, cal.year(y), "year", relative=True)
 
 
 @handler("year_end")

@@ -28,7 +28,9 @@ _UNANCHORED_VALUE: dict[Precision, str] = {
     "century": "XX",
 }
 
-_MODIFIABLE: frozenset[Precision] = frozenset({"month", "season", "quarter", "half", "year", "decade", "century"})
+_MODIFIABLE: frozenset[Precision] = frozenset(
+    {"month", "season", "quarter", "half", "year", "decade", "century"}
+)
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,11 @@ def _remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
     if mention.precision == "quarter" and "year" not in mention.text.lower():
         ctx.last_quarter = piece.interval  # "the year-ago quarter" refers back; it is not a new reference
     # Coarse relative words ("this year") do not move a story's reference date; explicit dates do.
-    if piece.relative and piece.interval.precision in ("year", "decade", "century") and ctx.anchor is not None:
+    if (
+        piece.relative
+        and piece.interval.precision in ("year", "decade", "century")
+        and ctx.anchor is not None
+    ):
         return
     ctx.anchor = piece.interval
 
@@ -142,13 +148,17 @@ def _absorb_clock_times(text: str, mentions: list[TimeMention]) -> list[TimeMent
             and _CLOCK.match(mention.text)
             and _TIME_JOINER.match(text[previous.span[1] : mention.span[0]])
         ):
-            out[-1] = replace(previous, span=(previous.span[0], mention.span[1]), text=text[previous.span[0] : mention.span[1]])
+            out[-1] = replace(
+                previous,
+                span=(previous.span[0], mention.span[1]),
+                text=text[previous.span[0] : mention.span[1]],
+            )
             continue
         out.append(mention)
     return out
 
 
-_CLOCK = re.compile(r"^(?:\d|(?i:noon|midnight|midday))")
+_CLOCK = re.compile(r"^(?:\d{1,2}(?::\d\d)?\s*[AaPp]\.?[Mm]\b|(?i:noon|midnight|midday))")
 
 
 def _attach_modifiers(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
@@ -158,7 +168,12 @@ def _attach_modifiers(text: str, mentions: list[TimeMention]) -> list[TimeMentio
         start = mention.span[0]
         window_start = max(previous_end, start - 40)
         before = text[window_start:start]
-        if mention.start is not None and mention.end is not None and mention.precision in _MODIFIABLE and mention.mod is None:
+        if (
+            mention.start is not None
+            and mention.end is not None
+            and mention.precision in _MODIFIABLE
+            and mention.mod is None
+        ):
             m = PART_OF_PERIOD_BEFORE.search(before)
             if m:
                 mod = _mod_of(m.group("early"), m.group("of"))
@@ -174,7 +189,9 @@ def _attach_modifiers(text: str, mentions: list[TimeMention]) -> list[TimeMentio
                     end=interval.end,
                     mod=interval.mod,
                 )
-        if mention.mod is None and SINCE_BEFORE.search(text[max(previous_end, mention.span[0] - 15) : mention.span[0]]):
+        if mention.mod is None and SINCE_BEFORE.search(
+            text[max(previous_end, mention.span[0] - 15) : mention.span[0]]
+        ):
             mention = replace(mention, mod="SINCE")
         out.append(mention)
         previous_end = mention.span[1]
@@ -215,10 +232,22 @@ def _link_ranges(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
         opened = RANGE_OPENER.search(text[max(0, first.span[0] - 10) : first.span[0]]) is not None
         if joiner in ("and",) and not opened:
             continue
-        if second.end is not None and first.start > second.end and first.relative and first.precision == second.precision == "month":
-            fixed = cal.month(second.start.year - (1 if first.start.month > second.start.month else 0), first.start.month)
+        if (
+            second.end is not None
+            and first.start > second.end
+            and first.relative
+            and first.precision == second.precision == "month"
+        ):
+            fixed = cal.month(
+                second.start.year - (1 if first.start.month > second.start.month else 0), first.start.month
+            )
             first = replace(first, value=fixed.value, start=fixed.start, end=fixed.end)
-        elif first.relative and not second.relative and first.precision == "month" and second.precision in ("month", "day"):
+        elif (
+            first.relative
+            and not second.relative
+            and first.precision == "month"
+            and second.precision in ("month", "day")
+        ):
             y = second.start.year - (1 if first.start.month > second.start.month else 0)
             fixed = cal.month(y, first.start.month)
             first = replace(first, value=fixed.value, start=fixed.start, end=fixed.end)

@@ -28,7 +28,11 @@ _INFINITIVE_BEFORE = re.compile(r"\bto\s+[a-z]+\s+(?:\S+\s+){0,1}$")
 @cache
 def _multiword_future() -> re.Pattern[str]:
     phrases = [p for p in lexicon().strong_future_cues if " " in p]
-    return re.compile(r"(?i:\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b)")
+    return re.compile(
+        r"(?i:\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b)"
+    )
+
+
 _WINDOW = 90  # characters each side of the date that can hold its governing verb
 
 

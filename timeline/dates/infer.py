@@ -32,9 +32,14 @@ def year_for_month_day(ref: date, month: int, day: int | None, tense: Tense | No
     return ref.year if month >= ref.month else ref.year + 1
 
 
+NARRATIVE_WRAP_MONTHS = 9
+"""A history that was in November and now says "in February" has moved on to the next year;
+one in August that says "in April" is looking back within the same year."""
+
+
 def year_for_narrative_month(anchor: date, month: int) -> int:
-    """History moves forward, but rarely jumps a year without saying so: keep the anchor's year."""
-    return anchor.year
+    """History moves forward: a month well before the anchor's month is in the following year."""
+    return anchor.year + 1 if anchor.month - month >= NARRATIVE_WRAP_MONTHS else anchor.year
 
 
 def weekday_date(ref: date, weekday: int, direction: str) -> date:

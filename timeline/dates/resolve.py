@@ -26,11 +26,16 @@ class Context:
     anchor: cal.Interval | None = None
     """The date last mentioned (narrative reference; also "the next day" in news)."""
     last_quarter: cal.Interval | None = None
+    main_year: int | None = None
+    """Narrative only: the median year the text names; asides far from it do not move the anchor."""
     tense_cache: dict[tuple[int, int], Tense | None] = field(default_factory=dict)
 
     def ref(self) -> date | None:
-        if self.mode == "narrative" and self.anchor is not None:
-            return self.anchor.start
+        if self.mode == "narrative":
+            if self.anchor is not None:
+                return self.anchor.start
+            if self.main_year is not None:
+                return date(self.main_year, 1, 1)
         return self.dct
 
     def story_ref(self) -> date | None:
@@ -142,7 +147,10 @@ def _year_without_one(m: re.Match[str], ctx: Context, month: int, d: int | None)
     if ref is None:
         return None
     if ctx.mode == "narrative" and ctx.anchor is not None:
-        return infer.year_for_narrative_month(ref, month)
+        reference = ctx.anchor.start if ctx.anchor.precision in ("day", "week", "month") else ref
+        if ctx.anchor.precision not in ("day", "week", "month") and ctx.anchor.mod is None:
+            return ref.year
+        return infer.year_for_narrative_month(reference, month)
     return infer.year_for_month_day(ref, month, d, ctx.tense(m.start(), m.end()))
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline.dates import calendar as cal
+from timeline.dates.lexicon import lexicon
 from timeline.dates.patterns import PART_OF_PERIOD_BEFORE, RANGE_JOINER, RANGE_OPENER, SINCE_BEFORE, rules
 from timeline.dates.resolve import HANDLERS, Context, Piece
 from timeline.model import Mode, Precision, TimeMention
@@ -71,7 +72,7 @@ def tag_dates(text: str, dct: date | None, mode: Mode = "news") -> list[TimeMent
     """
     if not text:
         return []
-    ctx = Context(text=text, dct=dct, mode=mode)
+    ctx = Context(text=text, dct=dct, mode=mode, main_year=_main_year(text) if mode == "narrative" else None)
     rule_list = rules()
     mentions: list[TimeMention] = []
     found = _candidates(text)
@@ -90,6 +91,16 @@ def tag_dates(text: str, dct: date | None, mode: Mode = "news") -> list[TimeMent
             mentions.append(mention)
             _remember(ctx, mention, piece)
     return _link_ranges(text, _attach_modifiers(text, _absorb_clock_times(text, mentions)))
+
+
+_YEAR_NUMBER = re.compile(r"(?<![\d,.$])\b(1[0-9]\d\d|20\d\d)\b(?![\d,])")
+ASIDE_YEARS = 30
+"""A year this far from a history's main period is an aside ("as in 1813", a 2004 study): no anchor."""
+
+
+def _main_year(text: str) -> int | None:
+    years = sorted(int(y) for y in _YEAR_NUMBER.findall(text))
+    return years[len(years) // 2] if years else None
 
 
 def _mention(text: str, piece: Piece) -> TimeMention:
@@ -135,11 +146,26 @@ def _remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
 _TIME_JOINER = re.compile(r"^(?:\s*,)?\s*(?:(?i:at|-|–))?\s*$")
 
 
+_WEEKDAY_JOINER = re.compile(r"^\s*(?:(?i:morning|afternoon|evening|night|dawn|dusk))?\s*(?:,|(?i:of|the))?\s*$")
+
+
 def _absorb_clock_times(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
-    """ "April 8, 2017 at 2:41 pm" is one expression: the clock time joins the date before it."""
+    """ "April 8, 2017 at 2:41 pm" and "Sunday dawn of 25 June 1950" are one expression each: the clock
+    time joins the date before it, the weekday the date after it (whose value wins)."""
     out: list[TimeMention] = []
     for mention in mentions:
         previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.precision == "day"
+            and mention.precision == "day"
+            and previous.relative
+            and not mention.relative
+            and _WEEKDAY_JOINER.match(text[previous.span[1] : mention.span[0]])
+            and previous.text.rstrip("’'s").rstrip(".").lower() in _weekday_names()
+        ):
+            out[-1] = replace(mention, span=(previous.span[0], mention.span[1]), text=text[previous.span[0] : mention.span[1]])
+            continue
         if (
             previous is not None
             and previous.precision == "day"
@@ -156,6 +182,10 @@ def _absorb_clock_times(text: str, mentions: list[TimeMention]) -> list[TimeMent
             continue
         out.append(mention)
     return out
+
+
+def _weekday_names() -> frozenset[str]:
+    return frozenset(lexicon().weekdays)
 
 
 _CLOCK = re.compile(r"^(?:\d{1,2}(?::\d\d)?\s*[AaPp]\.?[Mm]\b|(?i:noon|midnight|midday))")

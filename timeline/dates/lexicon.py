@@ -28,6 +28,7 @@ class Lexicon:
     generic_today_before: frozenset[str]
     holidays: dict[str, dict[str, Any]]
     spelled_year_tens: dict[str, int]
+    deadline_prepositions: frozenset[str]
 
 
 @cache
@@ -53,4 +54,5 @@ def lexicon() -> Lexicon:
         generic_today_before=frozenset(raw["generic_today_before"]),
         holidays=raw["holidays"],
         spelled_year_tens=raw["spelled_year_tens"],
+        deadline_prepositions=frozenset(raw["deadline_prepositions"]),
     )

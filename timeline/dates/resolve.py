@@ -146,6 +146,9 @@ def _year_without_one(m: re.Match[str], ctx: Context, month: int, d: int | None)
     ref = ctx.ref()
     if ref is None:
         return None
+    if ctx.mode == "news" and _previous_word(ctx.text, m.start()) in lexicon().deadline_prepositions:
+        # "must be returned by Jan. 14": a deadline, whatever the tense of the report around it.
+        return infer.year_for_month_day(ref, month, d, None)
     if ctx.mode == "narrative" and ctx.anchor is not None:
         reference = ctx.anchor.start if ctx.anchor.precision in ("day", "week", "month") else ref
         if ctx.anchor.precision not in ("day", "week", "month") and ctx.anchor.mod is None:
@@ -672,6 +675,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         direction = "future"
     elif ctx.mode == "narrative" and ctx.anchor is not None:
         direction = "future"
+    elif m["poss"]:
+        direction = "past"  # "Friday's strikes", "Wednesday's ruling": an event already reported
     else:
         direction = "future" if ctx.tense(m.start(), m.end()) == "future" else "past"
     return _single(m, cal.day(infer.weekday_date(ref, weekday, direction)), "day", relative=True)

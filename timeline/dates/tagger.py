@@ -168,6 +168,14 @@ def _absorb_clock_times(text: str, mentions: list[TimeMention]) -> list[TimeMent
             continue
         if (
             previous is not None
+            and _CLOCK.match(previous.text)
+            and mention.precision == "day"
+            and text[previous.span[1] : mention.span[0]].strip() in ("", ",", "on")
+        ):
+            out[-1] = replace(mention, span=(previous.span[0], mention.span[1]), text=text[previous.span[0] : mention.span[1]])
+            continue
+        if (
+            previous is not None
             and previous.precision == "day"
             and mention.precision == "day"
             and mention.relative

@@ -21,7 +21,7 @@ _MULTIWORD_FUTURE = re.compile(
     r"|\b(?:plans?|planning|aims?|intends?|hopes?|expects?)\s+(?:to|for)\b|\bto\s+be\s+held\b|\bahead\s+of\b)"
 )
 _WOULD = frozenset({"would", "could", "might"})
-_PASSIVE_AUX = frozenset({"be", "been", "being"})
+_PASSIVE_AUX = frozenset({"be", "been", "being", "is", "are"})
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+[a-z]+\s+(?:\S+\s+){0,1}$")
 
 
@@ -71,7 +71,7 @@ def tense_of(text: str, start: int, end: int) -> Tense | None:
         word = m.group().lower().replace("’", "'")
         passive = previous_word in _PASSIVE_AUX
         previous_word = word
-        if passive and word.endswith("ed"):
+        if passive and (word.endswith("ed") or word in lx.past_cues):
             continue  # "will be named": the auxiliary before it carries the tense
         distance = _distance(m.start(), m.end(), start, end)
         if word in lx.strong_future_cues or word in _WOULD or word.endswith("'ll"):

@@ -354,25 +354,20 @@ def _season_relative(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     return _single(m, cal.season(y, code), "season", relative=True)
 
 
+_SEASON_CUES = frozenset("in the during by until through throughout since before after".split())
+_SEASON_NOT_BEFORE = frozenset("months season seasons time camp school olympics games palace quarters".split())
+
+
 @handler("season")
 def _season(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     previous = _previous_word(ctx.text, m.start())
-    if previous not in (
-        "in",
-        "the",
-        "during",
-        "by",
-        "until",
-        "through",
-        "throughout",
-        "since",
-        "before",
-        "after",
-    ):
-        return None
     following = _next_word(ctx.text, m.end())
-    if following in ("months", "season", "seasons", "time", "camp", "school", "olympics", "games", "palace"):
+    if ctx.mode == "news" and previous not in _SEASON_CUES:
+        return None  # news writes "peak summer months" as an adjective; history names campaigns by season
+    if following in _SEASON_NOT_BEFORE:
         return None
+    if m["season"].lower() == "fall" and (following in ("of", "to", "from", "into") or previous not in _SEASON_CUES):
+        return None  # "the fall of Paris" is an event, not autumn
     ref = ctx.ref()
     code = _season_code(m["season"])
     if ref is None:

@@ -128,17 +128,19 @@ def _mention(text: str, piece: Piece) -> TimeMention:
     )
 
 
+_COARSE: frozenset[Precision] = frozenset({"year", "decade", "century"})
+
+
 def _remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
     if piece.interval is None:
         return
     if mention.precision == "quarter" and "year" not in mention.text.lower():
         ctx.last_quarter = piece.interval  # "the year-ago quarter" refers back; it is not a new reference
-    # Coarse relative words ("this year") do not move a story's reference date; explicit dates do.
-    if (
-        piece.relative
-        and piece.interval.precision in ("year", "decade", "century")
-        and ctx.anchor is not None
-    ):
+    # In news, coarse relative words ("this year") do not move the story's reference date; explicit
+    # dates do. In history every date moves the story ("the following year").
+    if ctx.mode == "news" and piece.relative and piece.interval.precision in _COARSE and ctx.anchor is not None:
+        return
+    if ctx.main_year is not None and abs(piece.interval.start.year - ctx.main_year) > ASIDE_YEARS:
         return
     ctx.anchor = piece.interval
 

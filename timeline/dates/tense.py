@@ -59,9 +59,15 @@ def tense_of(text: str, start: int, end: int) -> Tense | None:
         if best is None or distance < best[0]:
             best = (distance, tense)
 
+    def distance(cue_start: int, cue_end: int) -> int:
+        gap = _distance(cue_start, cue_end, start, end)
+        between = text[end:cue_start] if cue_start >= end else text[cue_end:start]
+        # A comma between the date and a cue usually means another clause's verb.
+        return gap + 40 if "," in between else gap
+
     for pattern in (_MULTIWORD_FUTURE, _multiword_future()):
         for m in pattern.finditer(text, clause_start, clause_end):
-            consider(_distance(m.start(), m.end(), start, end), "future")
+            consider(distance(m.start(), m.end()), "future")
     if _INFINITIVE_BEFORE.search(text, max(clause_start, start - 30), start):
         consider(1, "future")  # "set to resume Monday", "to expire Nov. 6"
     previous_word = ""
@@ -73,13 +79,13 @@ def tense_of(text: str, start: int, end: int) -> Tense | None:
         previous_word = word
         if passive and (word.endswith("ed") or word in lx.past_cues):
             continue  # "will be named": the auxiliary before it carries the tense
-        distance = _distance(m.start(), m.end(), start, end)
+        cue_distance = distance(m.start(), m.end())
         if word in lx.strong_future_cues or word in _WOULD or word.endswith("'ll"):
-            consider(distance, "future")
+            consider(cue_distance, "future")
         elif word in lx.past_cues or (
             len(word) > 4 and word.endswith("ed") and word not in lx.not_past_ed_words
         ):
-            consider(distance, "past")
+            consider(cue_distance, "past")
     return best[1] if best else None
 
 

@@ -28,6 +28,8 @@ def _cased(words: Iterable[str]) -> list[str]:
 class Rule:
     name: str
     regex: re.Pattern[str]
+    trigger: str
+    """The trigger class (see ``triggers()``) whose words every match of this rule contains."""
 
 
 @cache
@@ -183,7 +185,72 @@ def rules() -> tuple[Rule, ...]:
             rf"(?<![\d:.])(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{i}a\.m\.?|p\.m\.?|am|pm)(?![A-Za-z])|{i}noon|midnight|midday)(?![A-Za-z])(?:\s+(?:{i}gmt|utc|est|edt|pst|local\s+time)))?)",
         ),
     ]
-    return tuple(Rule(name, re.compile(pattern)) for name, pattern in table)
+    return tuple(Rule(name, re.compile(pattern), RULE_TRIGGER[name]) for name, pattern in table)
+
+
+RULE_TRIGGER: dict[str, str] = {
+    **dict.fromkeys(
+        ("iso", "numeric", "year", "year_range", "decade", "quarter_code", "clock_time", "short_year"), "digit"
+    ),
+    **dict.fromkeys(
+        (
+            "day_month_year",
+            "month_day_year",
+            "day_range_month",
+            "month_day_range",
+            "day_month",
+            "month_day",
+            "month_year",
+            "month_range_year",
+            "month",
+        ),
+        "month",
+    ),
+    **dict.fromkeys(("season_year", "season_relative", "season"), "season"),
+    **dict.fromkeys(("quarter", "quarter_ref", "year_earlier_adj", "quarter_this"), "quarter"),
+    **dict.fromkeys(
+        ("relative_unit", "the_relative_unit", "part_of_relative", "unit_end", "in_the_unit", "year_word", "year_end"),
+        "unit",
+    ),
+    **dict.fromkeys(("day_part_rel", "next_day_part", "that_day", "day_before_after"), "day_part"),
+    "decade_words": "decade_word",
+    "century": "century",
+    "half": "half",
+    "fiscal": "fiscal",
+    "day_word": "day_word",
+    "ago": "ago",
+    "weekday": "weekday",
+    "holiday": "holiday",
+    "spelled_year": "spelled",
+}
+"""Which words a rule's matches always contain: the tagger scans a rule only near those words."""
+
+
+@cache
+def triggers() -> dict[str, re.Pattern[str]]:
+    """Cheap patterns over the ASCII-lower-cased text that find where each kind of date can be."""
+    lx = lexicon()
+
+    def words(items: Iterable[str]) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + _alternation(items) + r")")
+
+    return {
+        "digit": re.compile(r"\d|\b(?:noon|midnight|midday)\b"),
+        "month": words(lx.months),
+        "season": words(lx.seasons),
+        "quarter": words(["quarter", "period", "year-earlier", "year-ago"]),
+        "unit": words(["day", "week", "month", "year", "yr", "decade", "centur"]),
+        "day_part": words([*lx.day_parts, "day"]),
+        "decade_word": words(lx.decade_words),
+        "century": words(["centur"]),
+        "half": words(["half"]),
+        "fiscal": words(["fiscal"]),
+        "day_word": words(["yesterday", "today", "tomorrow", "tonight"]),
+        "ago": words(["ago", "earlier", "later", "before", "after", "from now", "hence", "previously", "prior"]),
+        "weekday": words(lx.weekdays),
+        "holiday": words(lx.holidays),
+        "spelled": words([*lx.spelled_year_tens, "thousand"]),
+    }
 
 
 PART_OF_PERIOD_BEFORE = re.compile(

@@ -10,7 +10,14 @@ from datetime import date
 
 from timeline.dates import calendar as cal
 from timeline.dates.lexicon import lexicon
-from timeline.dates.patterns import PART_OF_PERIOD_BEFORE, RANGE_JOINER, RANGE_OPENER, SINCE_BEFORE, rules
+from timeline.dates.patterns import (
+    PART_OF_PERIOD_BEFORE,
+    RANGE_JOINER,
+    RANGE_OPENER,
+    SINCE_BEFORE,
+    rules,
+    triggers,
+)
 from timeline.dates.resolve import HANDLERS, Context, Piece
 from timeline.model import Mode, Precision, TimeMention
 
@@ -42,12 +49,41 @@ class _Candidate:
     match_index: int
 
 
+WINDOW_BEFORE, WINDOW_AFTER = 48, 48
+"""How far around a trigger word a match can reach ("the beginning of" ... "summer" ... "of 2018")."""
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _windows(lowered: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Merged character windows around every trigger word: the only places a rule can match."""
+    windows: list[tuple[int, int]] = []
+    for m in trigger.finditer(lowered):
+        start, end = max(0, m.start() - WINDOW_BEFORE), m.end() + WINDOW_AFTER
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _candidates(text: str) -> list[tuple[_Candidate, object]]:
+    # Scanning every rule over the whole text costs most of the time; each rule only needs the
+    # neighbourhood of its trigger words. Lower-casing is ASCII-only so offsets stay the same.
+    lowered = text.translate(_ASCII_LOWER)
+    window_cache: dict[str, list[tuple[int, int]]] = {}
+    trigger_patterns = triggers()
     found: list[tuple[_Candidate, object]] = []
+    seen: set[tuple[int, int, int]] = set()
     for rule_index, rule in enumerate(rules()):
-        for match_index, m in enumerate(rule.regex.finditer(text)):
-            if m.end() > m.start():
-                found.append((_Candidate(m.start(), m.end(), rule_index, match_index), m))
+        if rule.trigger not in window_cache:
+            window_cache[rule.trigger] = _windows(lowered, trigger_patterns[rule.trigger])
+        for window_start, window_end in window_cache[rule.trigger]:
+            for m in rule.regex.finditer(text, window_start, min(window_end, len(text))):
+                key = (rule_index, m.start(), m.end())
+                if m.end() > m.start() and key not in seen:
+                    seen.add(key)
+                    found.append((_Candidate(m.start(), m.end(), rule_index, 0), m))
     return found
 
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-st.set_page_config(page_title="Timeline", page_icon="🕰️", layout="wide")
+st.set_page_config(page_title="Timeline", page_icon=":material/timeline:", layout="wide")
 
 navigation = st.navigation(
     [
-        st.Page("timeline/ui/timeline_page.py", title="Timeline", icon="📈", url_path="timeline", default=True),
-        st.Page("timeline/ui/present_page.py", title="Present", icon="🎞️", url_path="present"),
-        st.Page("timeline/ui/sources_page.py", title="Sources", icon="📄", url_path="sources"),
-        st.Page("timeline/ui/data_page.py", title="Data", icon="🗂️", url_path="data"),
+        st.Page("timeline/ui/timeline_page.py", title="Timeline", icon=":material/timeline:", default=True),
+        st.Page(
+            "timeline/ui/present_page.py", title="Present", icon=":material/slideshow:", url_path="present"
+        ),
+        st.Page(
+            "timeline/ui/sources_page.py", title="Sources", icon=":material/article:", url_path="sources"
+        ),
+        st.Page("timeline/ui/data_page.py", title="Data", icon=":material/table:", url_path="data"),
     ]
 )
 navigation.run()

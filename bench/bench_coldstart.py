@@ -41,8 +41,8 @@ TIMEOUT_S = 240
 CHART_POINTS = ".js-plotly-plot .scatterlayer .point, .js-plotly-plot .barlayer .point"
 COUNT_POINTS_JS = """() => {
   const plot = document.querySelector('.js-plotly-plot');
-  if (!plot || !plot.data) return 0;
-  return plot.data.reduce((n, trace) => n + (trace.x ? trace.x.length : 0), 0);
+  if (!plot || !plot._fullData) return 0;
+  return plot._fullData.reduce((n, trace) => n + (trace._length || 0), 0);
 }"""
 
 PEER_SCRIPT = """

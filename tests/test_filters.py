@@ -20,7 +20,9 @@ from timeline.model import Event
 @pytest.fixture(scope="module")
 def events() -> list[Event]:
     return [
-        make_event("day", date(2020, 1, 3), title="Strike on the airport", actors=("US", "Iran"), category="attack"),
+        make_event(
+            "day", date(2020, 1, 3), title="Strike on the airport", actors=("US", "Iran"), category="attack"
+        ),
         make_event(
             "month",
             date(2020, 3, 1),
@@ -43,7 +45,9 @@ def events() -> list[Event]:
             docs=("doc-a", "doc-b"),
         ),
         make_event("undated", None, title="Talks resumed", actors=("Iran",), category="diplomacy"),
-        make_event("no-actor", date(2019, 6, 1), title="Oil prices (Brent) fell", category="energy and economy"),
+        make_event(
+            "no-actor", date(2019, 6, 1), title="Oil prices (Brent) fell", category="energy and economy"
+        ),
     ]
 
 
@@ -112,7 +116,10 @@ def reference_filter(events: Sequence[Event], state: FilterState) -> list[str]:
             continue
         if not state.include_planned and event.planned:
             continue
-        if state.text.strip() and state.text.strip().lower() not in f"{event.title}\n{event.sentence}".lower():
+        if (
+            state.text.strip()
+            and state.text.strip().lower() not in f"{event.title}\n{event.sentence}".lower()
+        ):
             continue
         kept.append(event.id)
     return sorted(kept)
@@ -168,7 +175,10 @@ def test_default_state_has_no_params() -> None:
     [
         ({}, FilterState()),
         ({"from": "yesterday", "to": "2020-13-45"}, FilterState()),
-        ({"from": "2021-01-01", "to": "2020-01-01"}, FilterState(date_from=date(2020, 1, 1), date_to=date(2021, 1, 1))),
+        (
+            {"from": "2021-01-01", "to": "2020-01-01"},
+            FilterState(date_from=date(2020, 1, 1), date_to=date(2021, 1, 1)),
+        ),
         ({"lane": "sideways"}, FilterState()),
         ({"slide": "-3"}, FilterState()),
         ({"slide": "three"}, FilterState()),
@@ -190,8 +200,23 @@ def test_bad_params_fall_back_to_defaults(params: dict[str, str | list[str]], ex
 
 @given(
     st.dictionaries(
-        st.sampled_from(["from", "to", "actors", "cats", "sources", "q", "prec", "planned", "lane", "sel", "large",
-                         "slide", "other"]),
+        st.sampled_from(
+            [
+                "from",
+                "to",
+                "actors",
+                "cats",
+                "sources",
+                "q",
+                "prec",
+                "planned",
+                "lane",
+                "sel",
+                "large",
+                "slide",
+                "other",
+            ]
+        ),
         st.one_of(st.text(), st.lists(st.text(), max_size=3)),
     )
 )

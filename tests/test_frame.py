@@ -23,17 +23,28 @@ def test_empty_frame_has_every_column_and_typed_dates() -> None:
 @pytest.mark.parametrize(
     ("event", "column", "expected"),
     [
-        (make_event("a", date(2020, 3, 1), date(2020, 3, 31), precision="month"), "end", pd.Timestamp(2020, 3, 31)),
+        (
+            make_event("a", date(2020, 3, 1), date(2020, 3, 31), precision="month"),
+            "end",
+            pd.Timestamp(2020, 3, 31),
+        ),
         (make_event("b", date(2020, 3, 5)), "end", pd.Timestamp(2020, 3, 5)),
         (make_event("c", date(2020, 3, 5), actors=("Iran", "US")), "primary_actor", "Iran"),
         (make_event("d", date(2020, 3, 5)), "primary_actor", NO_ACTOR),
         (make_event("e", date(2020, 3, 5), docs=("x", "y", "x")), "n_sources", 2),
         (make_event("f", date(2020, 3, 5), docs=("x", "y")), "sources", ("x", "y")),
-        (make_event("g", date(2020, 3, 5), title="Talks IN Baghdad", sentence="The U.S. Met."), "search_text",
-         "talks in baghdad\nthe u.s. met."),
+        (
+            make_event("g", date(2020, 3, 5), title="Talks IN Baghdad", sentence="The U.S. Met."),
+            "search_text",
+            "talks in baghdad\nthe u.s. met.",
+        ),
         (make_event("h", date(2020, 3, 5), actors=("Iran", "US")), "actors", ("Iran", "US")),
         (make_event("i", date(2020, 3, 5), planned=True), "planned", True),
-        (make_event("j", date(2020, 3, 5), published=date(2020, 3, 6)), "published", pd.Timestamp(2020, 3, 6)),
+        (
+            make_event("j", date(2020, 3, 5), published=date(2020, 3, 6)),
+            "published",
+            pd.Timestamp(2020, 3, 6),
+        ),
     ],
 )
 def test_column_values(event: Event, column: str, expected: object) -> None:

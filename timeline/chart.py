@@ -41,9 +41,8 @@ LABEL_LIMIT = 300
 HOVER_TITLE_CHARS = 110
 DAY_MS = 86_400_000
 
-LANE_LABEL = {"actor": "Actor", "category": "Category"}
 
-KEY_TEXT = "●  exact day     ▬  approximate (week to year)     ○  planned     bigger = more sources"
+KEY_TEXT = "●  exact day    ◆  week to year (bar = its span)    ○ ◇  planned    larger = more sources"
 
 
 def _escape(values: pd.Series) -> pd.Series:
@@ -55,24 +54,23 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def _hover_text(df: pd.DataFrame) -> pd.Series:
-    """'<b>title</b><br>date<br>sources' per row, every article-derived part escaped."""
+    """'<b>title</b><br>date<br>n sources: outlets' per row, every article-derived part escaped."""
+
+    def column(values: Any) -> pd.Series:
+        return pd.Series(values, index=df.index, dtype=str)
+
     titles = df["title"].astype(str).map(lambda text: html.escape(_shorten(text, HOVER_TITLE_CHARS)))
-    dates = _escape(df["display_date"])
-    counts = df["n_sources"].astype(int)
     outlets = _escape(df["outlets"].astype(str).map(lambda text: _shorten(text, 80)))
-    source_word = np.where(counts.to_numpy() == 1, " source", " sources")
-    source_text = counts.astype(str) + pd.Series(source_word, index=df.index)
-    with_outlets = np.where(outlets.str.len().to_numpy() > 0, source_text + ": " + outlets, source_text)
-    planned = np.where(df["planned"].to_numpy(dtype=bool), " (planned)", "")
-    return (
-        "<b>"
-        + titles
-        + "</b><br>"
-        + dates
-        + pd.Series(planned, index=df.index)
-        + "<br>"
-        + pd.Series(with_outlets, index=df.index)
+    counts = df["n_sources"].to_numpy(dtype=np.int64)
+    source_text = column(counts.astype(str)) + column(np.where(counts == 1, " source", " sources"))
+    with_outlets = column(
+        np.where(outlets.str.len().to_numpy() > 0, (source_text + ": " + outlets).to_numpy(), source_text)
     )
+    planned = column(np.where(df["planned"].to_numpy(dtype=bool), " (planned)", ""))
+    hover: pd.Series = (
+        "<b>" + titles + "</b><br>" + _escape(df["display_date"]) + planned + "<br>" + with_outlets
+    )
+    return hover
 
 
 def lane_order(df: pd.DataFrame, lane_by: LaneBy) -> list[str]:
@@ -86,21 +84,60 @@ def lane_order(df: pd.DataFrame, lane_by: LaneBy) -> list[str]:
     return [name for name in names if name not in catch_all] + catch_all
 
 
-def _jitter(ids: pd.Series) -> np.ndarray:  # type: ignore[type-arg]
-    """A stable small vertical offset per event so events on the same day in one lane don't hide each other."""
+def _jitter(ids: pd.Series) -> np.ndarray:
+    """A stable small vertical offset per event (for very many events, where packing is too slow)."""
     hashed = pd.util.hash_pandas_object(ids.astype(str), index=False).to_numpy()
-    return ((hashed % np.uint64(5)).astype(np.int64) - 2) * 0.15
+    offsets: np.ndarray = ((hashed % np.uint64(5)).astype(np.int64) - 2) * 0.15
+    return offsets
 
 
-def _marker_sizes(n_sources: pd.Series, base: float) -> np.ndarray:  # type: ignore[type-arg]
-    return base + 4.0 * (np.minimum(n_sources.to_numpy(dtype=np.int64), 5) - 1)
+SUB_ROW_OFFSETS = (0.0, -0.25, 0.25, -0.125, 0.125, -0.375, 0.375)
+"""Where the sub-rows of a lane sit, the first ones nearest the lane's centre line."""
+
+PACK_LIMIT = 5000
+
+
+def _packed_offsets(df: pd.DataFrame, lane_column: str) -> np.ndarray:
+    """Vertical offsets that keep events of one lane from sitting on each other.
+
+    Each event takes the first sub-row in which it starts clear of the previous one (by ~1/70 of the
+    whole time range, about a marker's width at full zoom-out); past the sub-rows they cycle.
+    Deterministic, so a rerun draws the same picture.
+    """
+    if len(df) > PACK_LIMIT:
+        return _jitter(df["id"])
+    offsets = np.zeros(len(df))
+    if not len(df):
+        return offsets
+    span = (df["end"].max() - df["start"].min()).total_seconds()
+    gap = pd.Timedelta(seconds=max(span / 70.0, 86_400.0))
+    order = np.lexsort((df["id"].astype(str).to_numpy(), df["start"].to_numpy(), df[lane_column].astype(str)))
+    lanes = df[lane_column].astype(str).to_numpy()
+    starts = df["start"].to_numpy()
+    ends = df["end"].to_numpy()
+    row_ends: dict[str, list[Any]] = {}
+    for position in order:
+        rows = row_ends.setdefault(lanes[position], [])
+        start = pd.Timestamp(starts[position])
+        chosen = next((index for index, last in enumerate(rows) if start > last + gap), None)
+        if chosen is None:
+            chosen = len(rows)
+            rows.append(None)
+        rows[chosen] = pd.Timestamp(ends[position])
+        offsets[position] = SUB_ROW_OFFSETS[chosen % len(SUB_ROW_OFFSETS)]
+    return offsets
+
+
+def _marker_sizes(n_sources: pd.Series, base: float) -> np.ndarray:
+    sizes: np.ndarray = base + 4.0 * (np.minimum(n_sources.to_numpy(dtype=np.int64), 5) - 1)
+    return sizes
 
 
 def _source_labels(n_sources: pd.Series) -> list[str]:
     return ["×" + str(n) if n > 1 else "" for n in n_sources.to_numpy(dtype=np.int64)]
 
 
-def _customdata(rows: pd.DataFrame) -> np.ndarray:  # type: ignore[type-arg]
+def _customdata(rows: pd.DataFrame) -> np.ndarray:
     return np.column_stack([rows["id"].astype(str).to_numpy(), rows["hover"].to_numpy()])
 
 
@@ -154,15 +191,15 @@ def _interval_bars(rows: pd.DataFrame, *, name: str, color: str, planned: bool) 
     )
 
 
-def _interval_lines(rows: pd.DataFrame, *, name: str, color: str, planned: bool, large: bool) -> list[Any]:
-    """Many intervals: one WebGL line trace (segments split by gaps) plus a midpoint marker for hover/click."""
+def _interval_lines(rows: pd.DataFrame, *, name: str, color: str, planned: bool, large: bool) -> go.Scattergl:
+    """Many intervals: one WebGL line trace, segments split by gaps (the midpoint markers carry hover)."""
     starts = rows["start"].to_numpy()
     ends = (rows["end"] + pd.Timedelta(days=1)).to_numpy()
     gaps = np.full(len(rows), np.datetime64("NaT"), dtype="datetime64[ns]")
     xs = np.column_stack([starts, ends, gaps]).ravel()
     y = rows["y"].to_numpy(dtype=float)
     ys = np.column_stack([y, y, np.full(len(rows), np.nan)]).ravel()
-    band = go.Scattergl(
+    return go.Scattergl(
         x=xs,
         y=ys,
         mode="lines",
@@ -173,19 +210,37 @@ def _interval_lines(rows: pd.DataFrame, *, name: str, color: str, planned: bool,
         legendgroup=name,
         showlegend=False,
     )
+
+
+def _interval_markers(
+    rows: pd.DataFrame, *, name: str, color: str, planned: bool, large: bool, gl: bool
+) -> go.Scatter | go.Scattergl:
+    """A pale diamond at the middle of each interval: visible at any zoom, softer than a day's dot."""
     middles = rows["start"] + (rows["end"] + pd.Timedelta(days=1) - rows["start"]) / 2
-    handle = go.Scattergl(
+    trace_type = go.Scattergl if gl else go.Scatter
+    return trace_type(
         x=middles,
-        y=y,
+        y=rows["y"],
         mode="markers",
-        marker={"size": 7 if large else 5, "color": color, "symbol": "line-ns", "line": {"color": color}},
+        marker={
+            "size": _marker_sizes(rows["n_sources"], 15.0 if large else 11.0),
+            "symbol": "diamond",
+            "color": "white" if planned else _pale(color),
+            "line": {"color": color, "width": 2 if planned else 1},
+        },
         name=name,
         legendgroup=name,
         showlegend=False,
         customdata=_customdata(rows),
         hovertemplate="%{customdata[1]}<extra></extra>",
     )
-    return [band, handle]
+
+
+def _pale(color: str, amount: float = 0.55) -> str:
+    """``color`` mixed with white (an opaque tint, so overlapping markers don't add up)."""
+    red, green, blue = (int(color[index : index + 2], 16) for index in (1, 3, 5))
+    mixed = (round(channel + (255 - channel) * amount) for channel in (red, green, blue))
+    return "#" + "".join(f"{channel:02X}" for channel in mixed)
 
 
 def _legend_entry(name: str, color: str) -> go.Scatter:
@@ -207,7 +262,12 @@ def _selected_trace(rows: pd.DataFrame, large: bool) -> go.Scatter:
         x=middles,
         y=rows["y"],
         mode="markers",
-        marker={"size": 30 if large else 24, "symbol": "circle-open", "color": "#000000", "line": {"width": 3}},
+        marker={
+            "size": 30 if large else 24,
+            "symbol": "circle-open",
+            "color": "#000000",
+            "line": {"width": 3},
+        },
         name="Selected",
         showlegend=False,
         customdata=_customdata(rows),
@@ -231,15 +291,19 @@ def timeline_figure(
     ringed. Every data trace has the event id in ``customdata[0]``.
     """
     dated = df.loc[df["start"].notna()].copy()
-    palette = dict(colors) if colors is not None else actor_colors(dated["primary_actor"].astype(str).unique())
+    palette = (
+        dict(colors) if colors is not None else actor_colors(dated["primary_actor"].astype(str).unique())
+    )
     lanes = lane_order(dated, lane_by)
     lane_column = "primary_actor" if lane_by == "actor" else "category"
     lane_index = {name: index for index, name in enumerate(lanes)}
-    dated["y"] = dated[lane_column].astype(str).map(lane_index).astype(float) + _jitter(dated["id"])
+    dated["y"] = dated[lane_column].astype(str).map(lane_index).astype(float) + _packed_offsets(
+        dated, lane_column
+    )
     dated["hover"] = _hover_text(dated) if len(dated) else pd.Series(dtype=str)
     is_day = (dated["precision"].astype(str) == "day").to_numpy()
     n_intervals = int((~is_day).sum())
-    gl = int(is_day.sum()) > WEBGL_THRESHOLD
+    gl = len(dated) > WEBGL_THRESHOLD
     labels = len(dated) <= LABEL_LIMIT
     fig = go.Figure()
     for actor, rows in dated.groupby("primary_actor", sort=True):
@@ -249,15 +313,22 @@ def timeline_figure(
         span_rows = rows.loc[(rows["precision"].astype(str) != "day").to_numpy()]
         for planned in (False, True):
             spans = span_rows.loc[span_rows["planned"].to_numpy(dtype=bool) == planned]
-            if len(spans) and n_intervals <= BAR_LIMIT:
+            if not len(spans):
+                continue
+            if n_intervals <= BAR_LIMIT:
                 fig.add_trace(_interval_bars(spans, name=name, color=color, planned=planned))
-            elif len(spans):
-                fig.add_traces(_interval_lines(spans, name=name, color=color, planned=planned, large=large))
+            else:
+                fig.add_trace(_interval_lines(spans, name=name, color=color, planned=planned, large=large))
+            fig.add_trace(
+                _interval_markers(spans, name=name, color=color, planned=planned, large=large, gl=gl)
+            )
         for planned in (False, True):
             days = day_rows.loc[day_rows["planned"].to_numpy(dtype=bool) == planned]
             if len(days):
                 fig.add_trace(
-                    _day_trace(days, name=name, color=color, planned=planned, large=large, gl=gl, labels=labels)
+                    _day_trace(
+                        days, name=name, color=color, planned=planned, large=large, gl=gl, labels=labels
+                    )
                 )
         if lane_by == "category":
             fig.add_trace(_legend_entry(name, color))
@@ -285,7 +356,14 @@ def _layout(fig: go.Figure, *, lanes: list[str], lane_by: LaneBy, large: bool, t
         margin={"l": 10, "r": 20, "t": 90 if title else 60, "b": 10},
         hoverlabel={"font": {"size": font_size}, "align": "left", "namelength": -1},
         showlegend=lane_by == "category",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.07, "xanchor": "right", "x": 1.0, "title": ""},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.07,
+            "xanchor": "right",
+            "x": 1.0,
+            "title": "",
+        },
         title={"text": html.escape(title), "x": 0.0, "xanchor": "left"} if title else None,
     )
     fig.update_xaxes(
@@ -316,7 +394,6 @@ def _layout(fig: go.Figure, *, lanes: list[str], lane_by: LaneBy, large: bool, t
         zeroline=False,
         fixedrange=True,
         tickfont={"size": font_size + 1},
-        title={"text": LANE_LABEL[lane_by], "font": {"size": font_size}},
         automargin=True,
     )
     if lane_by == "actor":
@@ -329,7 +406,7 @@ def _layout(fig: go.Figure, *, lanes: list[str], lane_by: LaneBy, large: bool, t
             xanchor="right",
             yanchor="bottom",
             showarrow=False,
-            font={"size": font_size - 2, "color": "#444444"},
+            font={"size": font_size - 1, "color": "#333333"},
         )
 
 
@@ -343,8 +420,10 @@ def figure_event_ids(fig: go.Figure) -> set[str]:
     return ids
 
 
-def position_figure(df: pd.DataFrame, current: str | None, *, colors: Mapping[str, str] | None = None) -> go.Figure:
-    """A thin strip for Present: every event of the talk as a grey tick, the current one large and coloured."""
+def position_figure(
+    df: pd.DataFrame, current: str | None, *, colors: Mapping[str, str] | None = None
+) -> go.Figure:
+    """A thin strip for Present: every event as a grey tick, the current one large and coloured."""
     dated = df.loc[df["start"].notna()]
     fig = go.Figure()
     fig.add_trace(
@@ -352,7 +431,12 @@ def position_figure(df: pd.DataFrame, current: str | None, *, colors: Mapping[st
             x=dated["start"],
             y=np.zeros(len(dated)),
             mode="markers",
-            marker={"size": 10, "color": "#BBBBBB", "symbol": "line-ns", "line": {"width": 2, "color": "#999999"}},
+            marker={
+                "size": 10,
+                "color": "#BBBBBB",
+                "symbol": "line-ns",
+                "line": {"width": 2, "color": "#999999"},
+            },
             hoverinfo="skip",
             showlegend=False,
         )
@@ -360,7 +444,7 @@ def position_figure(df: pd.DataFrame, current: str | None, *, colors: Mapping[st
     chosen = dated.loc[(dated["id"].astype(str) == current).to_numpy()] if current else dated.iloc[0:0]
     if len(chosen):
         actor = str(chosen["primary_actor"].iloc[0])
-        color = color_for(actor, colors) if colors is not None else NEUTRAL
+        color = color_for(actor, dict(colors)) if colors is not None else NEUTRAL
         fig.add_trace(
             go.Scatter(
                 x=chosen["start"],
@@ -372,8 +456,8 @@ def position_figure(df: pd.DataFrame, current: str | None, *, colors: Mapping[st
             )
         )
     fig.update_layout(
-        height=110,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        height=140,
+        margin={"l": 20, "r": 20, "t": 10, "b": 40},
         plot_bgcolor="white",
         paper_bgcolor="white",
         font={"size": 16},

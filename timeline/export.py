@@ -143,4 +143,4 @@ def to_html(fig: go.Figure, *, title: str = DEFAULT_TITLE) -> str:
         default_height="100%",
     )
     # Plotly writes no <title>; give the saved file a readable one.
-    return page.replace("<head>", f'<head><meta charset="utf-8"><title>{html.escape(title)}</title>', 1)
+    return page.replace("<head>", f"<head><title>{html.escape(title)}</title>", 1)

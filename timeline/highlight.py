@@ -86,7 +86,7 @@ def render_markdown(parts: Sequence[Segment], *, numbered: bool = False, color: 
         lines = [f":{color}-background[**{line}**]" if line.strip() else line for line in body.split("\n")]
         out.append("\n".join(lines))
         if numbered and part.number is not None:
-            out.append(f" :gray[\\[{part.number}\\]]")
+            out.append(f" \\[{part.number}\\]")
     return "".join(out)
 
 

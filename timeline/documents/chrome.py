@@ -32,7 +32,7 @@ class _Rules:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     contains: re.Pattern[str]
-    taglines: tuple[re.Pattern[str], ...]
+    tagline: re.Pattern[str]
     bylines: tuple[str, ...]
     breadcrumb: re.Pattern[str]
     captions: re.Pattern[str]
@@ -51,7 +51,7 @@ def _rules() -> _Rules:
         exact=frozenset(normalise(word) for word in data["exact_lines"]),
         prefixes=tuple(prefix.lower() for prefix in data["line_prefixes"]),
         contains=_literal_alternation([phrase.lower() for phrase in data["line_contains"]]),
-        taglines=tuple(re.compile(pattern) for pattern in data["tagline_patterns"]),
+        tagline=re.compile("|".join(f"(?:{pattern})" for pattern in data["tagline_patterns"])),
         bylines=tuple(prefix.lower() for prefix in data["byline_prefixes"]),
         breadcrumb=_literal_alternation(data["breadcrumb_separators"]),
         captions=_literal_alternation([marker.lower() for marker in data["caption_markers"]]),
@@ -71,45 +71,50 @@ def is_caption(clean: str) -> bool:
 
 def chrome_reason(line: Line) -> str | None:
     """Why ``line`` is site chrome ("menu", "end", "phrase", "tagline", "byline", "breadcrumb") or None."""
-    rules = _rules()
-    numbers = rules.numbers
-    text = normalise(line.raw)
-    if not text:
-        return None
-    if text in rules.end_markers:
-        return "end"
-    if text in rules.exact:
-        return "menu"
-    if is_caption(line.clean):
-        return None
-    words = len(text.split())
-    if words <= numbers["prefix_max_words"] and text.startswith(rules.prefixes):
-        return "phrase"
-    if words <= numbers["contains_max_words"] and rules.contains.search(text):
-        return "phrase"
-    if words <= numbers["tagline_max_words"] and any(pattern.search(text) for pattern in rules.taglines):
-        return "tagline"
-    if _is_byline(text, words, rules):
-        return "byline"
-    if _is_breadcrumb(text, rules):
-        return "breadcrumb"
-    return None
+    return _judge(line)[0]
 
 
 def classify(line: Line) -> LineKind:
     """The kind of one line, judged alone."""
-    if line.blank:
+    if not line.clean:
         return "blank"
-    reason = chrome_reason(line)
+    reason, caption = _judge(line)
     if reason == "end":
         return "end"
     if reason is not None:
         return "chrome"
-    if is_caption(line.clean):
+    if caption:
         return "caption"
     if line.ends_like_sentence or line.words >= _rules().numbers["headline"]["paragraph_min_words"]:
         return "paragraph"
     return "short"
+
+
+def _judge(line: Line) -> tuple[str | None, bool]:
+    """(why the line is chrome or None, whether it is a photo caption)."""
+    rules = _rules()
+    numbers = rules.numbers
+    text = normalise(line.clean)
+    if not text:
+        return None, False
+    if text in rules.end_markers:
+        return "end", False
+    if text in rules.exact:
+        return "menu", False
+    if is_caption(line.clean):
+        return None, True
+    words = len(text.split())
+    if words <= numbers["prefix_max_words"] and text.startswith(rules.prefixes):
+        return "phrase", False
+    if words <= numbers["contains_max_words"] and rules.contains.search(text):
+        return "phrase", False
+    if words <= numbers["tagline_max_words"] and rules.tagline.search(text):
+        return "tagline", False
+    if _is_byline(text, words, rules):
+        return "byline", False
+    if _is_breadcrumb(text, rules):
+        return "breadcrumb", False
+    return None, False
 
 
 def _is_byline(text: str, words: int, rules: _Rules) -> bool:

@@ -29,6 +29,8 @@ MIN_YEAR, MAX_YEAR = 1800, 2199
 @dataclass(frozen=True, slots=True)
 class Dateline:
     line: Line
+    position: int
+    """Where the line sits in the list of lines searched."""
     date: date
     kind: DatelineKind
 
@@ -106,19 +108,17 @@ def parse_dateline(text: str) -> tuple[date, DatelineKind] | None:
 def find_dateline(lines: list[Line], article_end: int) -> tuple[Dateline | None, list[Dateline]]:
     """The publication dateline among the first and last lines of the article, and every dateline seen.
 
-    ``article_end`` is the index of the first line after the article (its chrome tail), so that dates of
+    ``lines`` are the text's non-blank lines; ``article_end`` is the position of the first line after the article (its chrome tail), so that dates of
     related stories below "You may also like" are never taken for the article's own.
     """
     window = dateline_data()["window_lines"]
-    content = [line for line in lines[:article_end] if not line.blank]
-    top = content[:window]
-    bottom = content[max(window, len(content) - window) :]
-    candidates = top + bottom
+    positions = [*range(min(window, article_end)), *range(max(window, article_end - window), article_end)]
     seen: list[Dateline] = []
-    for line in candidates:
+    for position in positions:
+        line = lines[position]
         parsed = parse_dateline(line.raw)
         if parsed is not None:
-            seen.append(Dateline(line, parsed[0], parsed[1]))
+            seen.append(Dateline(line, position, parsed[0], parsed[1]))
     if not seen:
         return None, []
     best = min(seen, key=lambda found: (KIND_PREFERENCE[found.kind], found.line.index))

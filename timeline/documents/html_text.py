@@ -11,27 +11,16 @@ published-time ``<meta>`` are kept aside as metadata.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from timeline.documents.data import chrome_data, dateline_data
 
-BLOCK_TAGS = frozenset(
-    "address article blockquote body dd details dialog div dl dt fieldset figcaption figure h1 h2 h3 h4 "
-    "h5 h6 header footer hr li main ol p pre section summary table tbody thead tfoot tr td th ul "
-    "caption center html".split()
-)
-ALWAYS_SKIPPED = frozenset(
-    "script style noscript template svg math nav aside form button select option textarea iframe "
-    "object embed canvas audio video map head".split()
-)
-SKIPPED_OUTSIDE_ARTICLE = frozenset({"header", "footer"})
 NEVER_SKIPPED_BY_CLASS = frozenset({"html", "body", "main", "article"})
 CLASS_HINTS_MIN_SHARE = 0.25
 """If skipping by class/id keeps less than this share of the text, a wrapper was misread: ignore them."""
 SHORT_TEXT_CHARS = 1000
 """A text this short after skipping by class/id is checked against a parse that ignores them."""
-VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 MAX_END_TAG_SEARCH = 64
 """How deep an end tag looks for its start tag: bounded so broken markup stays linear."""
 
@@ -52,14 +41,17 @@ class HtmlText:
     page_title: str | None = None
     published: str | None = None
     """The raw value of a published-time meta tag, if any (parsed by the caller)."""
-    warnings: list[str] = field(default_factory=list)
 
 
 class _PageParser(HTMLParser):
     def __init__(self, *, class_hints: bool) -> None:
         super().__init__(convert_charrefs=True)
-        tokens = chrome_data()["html_class_tokens"] if class_hints else ()
-        self._chrome_tokens: frozenset[str] = frozenset(tokens)
+        html = chrome_data()["html"]
+        self._block: frozenset[str] = frozenset(html["block_tags"])
+        self._skipped: frozenset[str] = frozenset(html["skipped_tags"])
+        self._skipped_outside: frozenset[str] = frozenset(html["skipped_outside_article"])
+        self._void: frozenset[str] = frozenset(html["void_tags"])
+        self._chrome_tokens: frozenset[str] = frozenset(html["class_tokens"] if class_hints else ())
         self._meta_names: frozenset[str] = frozenset(n.lower() for n in dateline_data()["html_meta_names"])
         self.stack: list[tuple[str, bool, int]] = []
         """Open elements: (tag, skipped, index of the <article>/<main> it sits in or -1)."""
@@ -87,13 +79,13 @@ class _PageParser(HTMLParser):
         if tag == "br":
             self.parts.append("\n")
             return
-        if tag in BLOCK_TAGS:
+        if tag in self._block:
             self._flush()
-        if tag in VOID_TAGS:
+        if tag in self._void:
             return
         skipped = (
-            tag in ALWAYS_SKIPPED
-            or (tag in SKIPPED_OUTSIDE_ARTICLE and not self._inside_container())
+            tag in self._skipped
+            or (tag in self._skipped_outside and not self._inside_container())
             or (tag not in NEVER_SKIPPED_BY_CLASS and self._names_chrome(attrs))
         )
         container = self._current_container()
@@ -110,13 +102,13 @@ class _PageParser(HTMLParser):
             self._read_meta(attrs)
         elif tag == "br":
             self.parts.append("\n")
-        elif tag in BLOCK_TAGS:
+        elif tag in self._block:
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
-        if tag in BLOCK_TAGS:
+        if tag in self._block:
             self._flush()
         window = self.stack[-MAX_END_TAG_SEARCH:]
         for depth in range(len(window) - 1, -1, -1):

@@ -11,12 +11,15 @@ after an end marker ("You may also like", "Share via", "Leave a Reply") nothing 
   headings);
 - an end marker with at least one paragraph before it, and no more paragraphs after it than before,
   starts the tail: everything from there to the end is excluded.
+
+All positions below index the list of non-blank lines.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from timeline.documents.chrome import LineKind, classify, normalise
 from timeline.documents.data import chrome_data
@@ -41,64 +44,62 @@ class Layout:
 
 
 def analyse_layout(text: str, mode: Mode = "news") -> Layout:
+    """Title, dateline and excluded spans of ``text`` (a pure function of its arguments)."""
     lines = split_lines(text)
     kinds: list[LineKind] = [classify(line) for line in lines]
     article_end = _article_end(kinds)
     dateline, datelines = find_dateline(lines, article_end)
-    excluded_lines: set[int] = {index for index, kind in enumerate(kinds) if kind in ("chrome", "end")}
+    excluded: set[int] = {position for position, kind in enumerate(kinds) if kind in ("chrome", "end")}
     for found in datelines:
-        excluded_lines.add(found.line.index)
-        kinds[found.line.index] = "chrome"
-    title_line = _find_title(lines, kinds, article_end, excluded_lines)
+        excluded.add(found.position)
+        kinds[found.position] = "chrome"
+    title = _find_title(lines, kinds, article_end, excluded)
     if mode == "news":
-        excluded_lines.update(_related_headlines(lines, kinds, article_end))
-    spans = [(lines[i].start, lines[i].end) for i in sorted(excluded_lines) if i < article_end]
+        excluded.update(_related_headlines(lines, kinds, article_end))
+    spans = [(lines[p].start, lines[p].end) for p in sorted(excluded) if p < article_end]
     if article_end < len(lines):
         spans.append((lines[article_end].start, len(text)))
     return Layout(
-        excluded=tuple(span for span in spans if span[0] < span[1]),
-        title=title_line.clean if title_line else None,
-        title_span=(title_line.start, title_line.end) if title_line else None,
+        excluded=tuple(spans),
+        title=title.clean if title else None,
+        title_span=(title.start, title.end) if title else None,
         dateline=(dateline.line.start, dateline.line.end) if dateline else None,
         published=dateline.date if dateline else None,
     )
 
 
 def _article_end(kinds: list[LineKind]) -> int:
-    """Index of the end marker that starts the chrome tail, or the number of lines if there is none."""
+    """Position of the end marker that starts the chrome tail, or the number of lines if there is none."""
     total = sum(1 for kind in kinds if kind == "paragraph")
     before = 0
-    for index, kind in enumerate(kinds):
+    for position, kind in enumerate(kinds):
         if kind == "paragraph":
             before += 1
         elif kind == "end" and before >= 1 and before >= total - before:
-            return index
+            return position
     return len(kinds)
 
 
-def _find_title(
-    lines: list[Line], kinds: list[LineKind], article_end: int, excluded: set[int]
-) -> Line | None:
-    """The title line (its index is added to ``excluded``, with the masthead above it and its repeats)."""
+def _find_title(lines: list[Line], kinds: list[LineKind], article_end: int, excluded: set[int]) -> Line | None:
+    """The title line; its position joins ``excluded``, with the masthead above it and its repeats."""
     settings = chrome_data()["headline"]
-    head: list[Line] = []
-    for line in lines[:article_end]:
-        if kinds[line.index] == "blank":
-            continue
-        if len(head) >= settings["head_max_lines"] or _is_prose(line, kinds[line.index], settings):
+    head: list[int] = []
+    for position in range(article_end):
+        if len(head) >= settings["head_max_lines"] or _is_prose(lines[position], kinds[position], settings):
             break
-        head.append(line)
-    candidates = [line for line in head if kinds[line.index] in ("short", "paragraph")]
-    title = next((line for line in candidates if line.words >= settings["title_min_words"]), None)
+        head.append(position)
+    candidates = [position for position in head if kinds[position] in ("short", "paragraph")]
+    title = next((p for p in candidates if lines[p].words >= settings["title_min_words"]), None)
     if title is None:
         return None
-    for line in candidates:
-        if line.index < title.index or normalise(line.raw) == normalise(title.raw):
-            excluded.add(line.index)
-    return title
+    title_text = normalise(lines[title].clean)
+    for position in candidates:
+        if position <= title or normalise(lines[position].clean) == title_text:
+            excluded.add(position)
+    return lines[title]
 
 
-def _is_prose(line: Line, kind: LineKind, settings: dict[str, int]) -> bool:
+def _is_prose(line: Line, kind: LineKind, settings: dict[str, Any]) -> bool:
     """A line that starts the body: a caption, or a sentence too long or too final to be a title."""
     if kind == "caption":
         return True
@@ -108,17 +109,17 @@ def _is_prose(line: Line, kind: LineKind, settings: dict[str, int]) -> bool:
 
 
 def _related_headlines(lines: list[Line], kinds: list[LineKind], article_end: int) -> list[int]:
-    """Indices of short title-like lines standing alone between paragraphs (chrome lines are ignored)."""
+    """Positions of short title-like lines standing alone between paragraphs (chrome is transparent)."""
     settings = chrome_data()["headline"]
     found: list[int] = []
     run: list[int] = []
     previous_prose = False
-    for index in range(article_end):
-        kind = kinds[index]
-        if kind in ("blank", "chrome"):
+    for position in range(article_end):
+        kind = kinds[position]
+        if kind == "chrome":
             continue
         if kind == "short":
-            run.append(index)
+            run.append(position)
             continue
         if kind in PROSE_KINDS:
             if previous_prose and 0 < len(run) <= MAX_HEADLINE_RUN:
@@ -127,10 +128,10 @@ def _related_headlines(lines: list[Line], kinds: list[LineKind], article_end: in
         else:
             previous_prose = False
         run = []
-    return [index for index in found if _headline_shaped(lines[index], settings)]
+    return [position for position in found if _headline_shaped(lines[position], settings)]
 
 
-def _headline_shaped(line: Line, settings: dict[str, int]) -> bool:
+def _headline_shaped(line: Line, settings: dict[str, Any]) -> bool:
     """Enough words to be a headline, and starting like one (not a list item, number or lower-case word)."""
     clean = line.clean
     first = clean[:1]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 TERMINAL_PUNCTUATION = frozenset(".!?…\"”’')]:;")
 """A line ending in one of these reads as a sentence or a quotation, not as a headline."""
@@ -11,19 +11,18 @@ MARKUP_EDGES = "#>*_=`~ \t\ufeff\xa0"
 """Markdown and stray characters that say nothing about what a line is."""
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of a text: ``start``/``end`` delimit ``raw`` (without its newline) in the text."""
+class Line(NamedTuple):
+    """One line of a text: ``start``/``end`` delimit ``raw`` (without its newline) in the text.
+
+    ``clean`` is the line without surrounding markup and whitespace, for classification only. A named
+    tuple, not a dataclass: a 10 MB text can have millions of lines.
+    """
 
     index: int
     start: int
     end: int
     raw: str
-
-    @property
-    def clean(self) -> str:
-        """The line without surrounding markup and whitespace, for classification only."""
-        return self.raw.strip(MARKUP_EDGES)
+    clean: str
 
     @property
     def blank(self) -> bool:
@@ -35,23 +34,23 @@ class Line:
 
     @property
     def ends_like_sentence(self) -> bool:
-        clean = self.clean
-        return bool(clean) and clean[-1] in TERMINAL_PUNCTUATION
+        return self.clean[-1:] in TERMINAL_PUNCTUATION and bool(self.clean)
 
 
 def split_lines(text: str) -> list[Line]:
-    """Every line of ``text`` (split on ``\\n`` only, so offsets stay exact), blank ones included."""
+    """The non-blank lines of ``text`` (split on ``\\n`` only, so offsets stay exact), in order.
+
+    Blank lines only separate paragraphs, so they get no object: a text of millions of empty lines
+    stays cheap. ``Line.index`` is still the line's number in the whole text.
+    """
     lines: list[Line] = []
     start = 0
-    index = 0
-    length = len(text)
-    while start <= length:
-        end = text.find("\n", start)
-        if end < 0:
-            end = length
-        raw = text[start:end]
-        stop = end - 1 if raw.endswith("\r") else end
-        lines.append(Line(index, start, stop, text[start:stop]))
-        index += 1
+    for index, raw in enumerate(text.split("\n")):
+        end = start + len(raw)
+        clean = raw.strip(MARKUP_EDGES)
+        if clean:
+            if raw.endswith("\r"):
+                raw = raw[:-1]
+            lines.append(Line(index, start, start + len(raw), raw, clean))
         start = end + 1
     return lines

@@ -8,39 +8,73 @@ come before plain names, so "Iran-backed Iraqi militias" is the militias and not
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from timeline.events.resources import load_data
 
+_WORD_START = re.compile(r"(?<![\w.’'-])[\w]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    patterns: tuple[tuple[re.Pattern[str], str], ...]
+    names: dict[str, tuple[tuple[str, str], ...]]
+    """First two characters -> (name, actor), longest name first."""
+
 
 @cache
-def _actor_matcher() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One alternation over every pattern and name, plus the group name -> actor table."""
+def _matcher() -> _Matcher:
     actors: dict[str, dict[str, list[str]]] = load_data("actors.json")["actors"]
-    alternatives: list[tuple[int, int, str, str]] = []  # (kind, -length, regex, actor): patterns first
+    patterns: list[tuple[re.Pattern[str], str]] = []
+    names: dict[str, list[tuple[str, str]]] = {}
     for actor, spec in actors.items():
-        for pattern in spec.get("patterns", []):
-            alternatives.append((0, -len(pattern), pattern, actor))
+        patterns.extend((re.compile(rf"(?<!\w)(?:{p})(?!\w)"), actor) for p in spec.get("patterns", []))
         for name in spec.get("names", []):
-            alternatives.append((1, -len(name), re.escape(name), actor))
-    alternatives.sort(key=lambda item: (item[0], item[1]))
-    group_actor: dict[str, str] = {}
-    parts: list[str] = []
-    for index, (_, _, regex, actor) in enumerate(alternatives):
-        group = f"a{index}"
-        group_actor[group] = actor
-        parts.append(f"(?P<{group}>{regex})")
-    matcher = re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?!\w)")
-    return matcher, group_actor
+            names.setdefault(name[:2], []).append((name, actor))
+    return _Matcher(
+        patterns=tuple(patterns),
+        names={key: tuple(sorted(value, key=lambda item: -len(item[0]))) for key, value in names.items()},
+    )
+
+
+def _name_at(sentence: str, position: int, matcher: _Matcher) -> tuple[str, str] | None:
+    """The longest name starting at ``position`` and ending at a word boundary, with its actor."""
+    for name, actor in matcher.names.get(sentence[position : position + 2], ()):
+        end = position + len(name)
+        if sentence.startswith(name, position) and not (end < len(sentence) and _is_word(sentence[end])):
+            return name, actor
+    return None
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def find_actors(sentence: str) -> tuple[str, ...]:
-    """The actors named in ``sentence``, in order of first mention, each once."""
-    matcher, group_actor = _actor_matcher()
-    found: list[str] = []
-    for match in matcher.finditer(sentence):
-        group = match.lastgroup
-        actor = group_actor.get(group or "")
-        if actor and actor not in found:
-            found.append(actor)
-    return tuple(found)
+    """The actors named in ``sentence``, in order of first mention, each once.
+
+    Phrase patterns claim their text first, so the names inside them ("Iraqi" in "Iran-backed Iraqi
+    militias") do not count again; names are looked up by their first letters, longest first.
+    """
+    matcher = _matcher()
+    found: list[tuple[int, str]] = []
+    claimed: list[tuple[int, int]] = []
+    for pattern, actor in matcher.patterns:
+        for match in pattern.finditer(sentence):
+            found.append((match.start(), actor))
+            claimed.append(match.span())
+    free_from = 0  # a name's own words ("Hezbollah" in "Kataib Hezbollah") do not match again
+    for word in _WORD_START.finditer(sentence):
+        position = word.start()
+        if position < free_from or any(start <= position < end for start, end in claimed):
+            continue
+        hit = _name_at(sentence, position, matcher)
+        if hit:
+            found.append((position, hit[1]))
+            free_from = position + len(hit[0])
+    ordered: list[str] = []
+    for _, actor in sorted(found, key=lambda item: item[0]):
+        if actor not in ordered:
+            ordered.append(actor)
+    return tuple(ordered)

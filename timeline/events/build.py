@@ -49,7 +49,7 @@ def is_eventful(sentence: str, time_span: tuple[int, int]) -> bool:
     settings = _settings()
     words = _WORD.findall(remove_time(_CAPTION_CREDIT.sub("", sentence), time_span))
     lowercase = [word for word in words if word[0].islower() and len(word) > 2]
-    return len(words) >= settings["min_words"] and len(lowercase) >= settings["min_lowercase_words"]
+    return len(words) >= int(settings["min_words"]) and len(lowercase) >= int(settings["min_lowercase_words"])
 
 
 def confidence_of(mention: TimeMention, *, hedged: bool, planned: bool) -> float:
@@ -88,17 +88,25 @@ def _tags(sentence: Sentence, time_mention: TimeMention) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def _category(sentence: str, time_text: str) -> str:
-    """Category from the sentence without its attribution (", the ministry said" is not the event)."""
-    core = strip_attribution(sentence)
-    at = core.find(time_text) if time_text else -1
-    return choose_category(core, (at, at + len(time_text)) if at >= 0 else None)
+def _category(sentence: str, title: str) -> str:
+    """Category from the headline (the dated clause) first, the rest of the sentence breaking ties.
+
+    The sentence is read without its attribution (", the ministry said" is not the event).
+    """
+    return choose_category(title, context=strip_attribution(sentence))
 
 
-def event_from_mention(doc: Document, sentence: Sentence, time_mention: TimeMention) -> Event:
-    """The record for one dated mention of ``doc`` inside ``sentence``."""
+def event_from_mention(
+    doc: Document, sentence: Sentence, time_mention: TimeMention, neighbours: tuple[Span, ...] = ()
+) -> Event:
+    """The record for one dated mention of ``doc`` inside ``sentence``.
+
+    ``neighbours`` are the document spans of the sentence's other time expressions.
+    """
     local = (time_mention.span[0] - sentence.start, time_mention.span[1] - sentence.start)
+    others = tuple((start - sentence.start, end - sentence.start) for start, end in neighbours)
     planned = is_planned(sentence.text, local, time_mention.start, doc.published)
+    title = make_title(sentence.text, local, others)
     mention = Mention(
         doc=doc.doc_id,
         span=time_mention.span,
@@ -120,12 +128,12 @@ def event_from_mention(doc: Document, sentence: Sentence, time_mention: TimeMent
             time_mention.mod,
             time_mention.text,
         ),
-        title=make_title(sentence.text, local),
+        title=title,
         sentence=sentence.text,
         mentions=(mention,),
         sources=(_source(doc),),
         actors=find_actors(sentence.text),
-        category=_category(sentence.text, time_mention.text),
+        category=_category(sentence.text, title),
         planned=planned,
         anchored=time_mention.anchored and time_mention.start is not None,
         confidence=confidence_of(time_mention, hedged=is_hedged(sentence.text), planned=planned),
@@ -137,15 +145,20 @@ def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
     """Every event ``doc`` reports, merged where it reports the same one twice, in text order."""
     sentences = split_sentences(doc.text)
     skip = doc.excluded + ((doc.dateline,) if doc.dateline else ())
-    events: list[Event] = []
+    by_sentence: dict[Sentence, list[TimeMention]] = {}
     for time_mention in tagger(doc.text, doc.published, doc.mode):
         if _inside(time_mention.span, skip):
             continue
         sentence = sentence_at(sentences, time_mention.span[0])
         if sentence is None or time_mention.span[1] > sentence.end:
             continue
-        local = (time_mention.span[0] - sentence.start, time_mention.span[1] - sentence.start)
-        if not is_eventful(sentence.text, local):
-            continue
-        events.append(event_from_mention(doc, sentence, time_mention))
+        by_sentence.setdefault(sentence, []).append(time_mention)
+    events: list[Event] = []
+    for sentence, mentions in by_sentence.items():
+        for time_mention in mentions:
+            local = (time_mention.span[0] - sentence.start, time_mention.span[1] - sentence.start)
+            if not is_eventful(sentence.text, local):
+                continue
+            neighbours = tuple(other.span for other in mentions if other is not time_mention)
+            events.append(event_from_mention(doc, sentence, time_mention, neighbours))
     return merge_events(events)

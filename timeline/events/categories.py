@@ -1,8 +1,8 @@
 """Choose an event's category from the cue words of its sentence.
 
 The categories, their cues and the weights are data (``timeline/data/categories.json``): verb cues name
-the action and count more than topic words, and cues close to the time expression count more, because in
-"the ministry said on Friday it would keep fighting" the dated act is the saying.
+the action and count more than topic words; the headline (the clause that holds the date) counts more
+than the rest of its sentence, because that clause says what happened at that date.
 """
 
 from __future__ import annotations
@@ -13,76 +13,89 @@ from functools import cache
 
 from timeline.events.resources import load_data
 
-_WORD = re.compile(r"[\w’']+")
-
-
-@dataclass(frozen=True, slots=True)
-class _Cue:
-    category: str
-    pattern: re.Pattern[str]
-    weight: float
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
 @dataclass(frozen=True, slots=True)
 class _Settings:
-    cues: tuple[_Cue, ...]
+    exact: dict[tuple[str, ...], tuple[tuple[str, float], ...]]
+    """Cue words (as a tuple of words) -> (category, weight) pairs."""
+    prefixes: dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]
+    """First word (or first three letters of a one-word cue) -> (cue words, category, weight); the cue's
+    last word is a prefix ("strike*")."""
+    longest: int
     order: tuple[str, ...]
     default: str
-    near_bonus: float
-    near_words: int
-
-
-def _cue_regex(cue: str) -> str:
-    stem = cue.rstrip("*")
-    words = [re.escape(word) for word in stem.split()]
-    body = r"\s+".join(words)
-    tail = r"\w*" if cue.endswith("*") else ""
-    return rf"(?<!\w){body}{tail}(?!\w)"
+    context_weight: float
 
 
 @cache
 def _settings() -> _Settings:
     data = load_data("categories.json")
     verb_weight = float(data["verb_weight"])
-    cues: list[_Cue] = []
+    exact: dict[tuple[str, ...], list[tuple[str, float]]] = {}
+    prefixes: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
+    longest = 1
     for category, spec in data["categories"].items():
-        for cue in spec.get("verbs", []):
-            cues.append(_Cue(category, re.compile(_cue_regex(cue), re.IGNORECASE), verb_weight))
-        for cue in spec.get("words", []):
-            cues.append(_Cue(category, re.compile(_cue_regex(cue), re.IGNORECASE), 1.0))
+        weighted = [(cue, verb_weight) for cue in spec.get("verbs", [])]
+        weighted += [(cue, 1.0) for cue in spec.get("words", [])]
+        for cue, weight in weighted:
+            words = tuple(cue.rstrip("*").lower().split())
+            longest = max(longest, len(words))
+            if cue.endswith("*"):
+                key = words[0] if len(words) > 1 else words[0][:3]
+                prefixes.setdefault(key, []).append((words, category, weight))
+            else:
+                exact.setdefault(words, []).append((category, weight))
     return _Settings(
-        cues=tuple(cues),
+        exact={key: tuple(value) for key, value in exact.items()},
+        prefixes={key: tuple(value) for key, value in prefixes.items()},
+        longest=longest,
         order=tuple(data["categories"]),
         default=str(data["default"]),
-        near_bonus=float(data["near_bonus"]),
-        near_words=int(data["near_words"]),
+        context_weight=float(data["context_weight"]),
     )
 
 
-def category_scores(sentence: str, time_span: tuple[int, int] | None = None) -> dict[str, float]:
-    """Score of every category for ``sentence``; ``time_span`` (offsets in the sentence) adds nearness."""
+def _prefix_hits(words: list[str], at: int, settings: _Settings) -> list[tuple[str, float]]:
+    hits: list[tuple[str, float]] = []
+    first = words[at]
+    for key in {first, first[:3]}:
+        for cue, category, weight in settings.prefixes.get(key, ()):
+            if len(cue) == 1 and key != first[:3]:
+                continue
+            window = words[at : at + len(cue)]
+            if len(window) == len(cue) and window[:-1] == list(cue[:-1]) and window[-1].startswith(cue[-1]):
+                hits.append((category, weight))
+    return hits
+
+
+def category_scores(text: str) -> dict[str, float]:
+    """Score of every category for ``text``: verb cues weigh more than topic words.
+
+    Words are looked up in tables (not one big regular expression) so long texts stay fast.
+    """
     settings = _settings()
-    near: tuple[int, int] | None = None
-    if time_span is not None:
-        before = [m.start() for m in _WORD.finditer(sentence, 0, time_span[0])]
-        after = [m.end() for m in _WORD.finditer(sentence, time_span[1])]
-        low = before[-settings.near_words] if len(before) >= settings.near_words else 0
-        high = after[settings.near_words - 1] if len(after) >= settings.near_words else len(sentence)
-        near = (low, high)
+    words = _WORD.findall(text.lower())
     scores: dict[str, float] = {}
-    for cue in settings.cues:
-        for match in cue.pattern.finditer(sentence):
-            weight = cue.weight
-            if near is not None and near[0] <= match.start() < near[1]:
-                weight += settings.near_bonus
-            scores[cue.category] = scores.get(cue.category, 0.0) + weight
+    for at in range(len(words)):
+        hits = _prefix_hits(words, at, settings)
+        for size in range(1, min(settings.longest, len(words) - at) + 1):
+            hits.extend(settings.exact.get(tuple(words[at : at + size]), ()))
+        for category, weight in hits:
+            scores[category] = scores.get(category, 0.0) + weight
     return scores
 
 
-def choose_category(sentence: str, time_span: tuple[int, int] | None = None) -> str:
-    """The best-scoring category of ``sentence``, or the data's default when no cue matches."""
+def choose_category(text: str, context: str = "") -> str:
+    """The best-scoring category of ``text`` (a headline); ``context`` (its sentence) counts less.
+
+    No cue at all gives the data's default.
+    """
     settings = _settings()
-    scores = category_scores(sentence, time_span)
+    scores = category_scores(text)
+    for category, score in category_scores(context).items():
+        scores[category] = scores.get(category, 0.0) + score * settings.context_weight
     if not scores:
         return settings.default
     return max(

@@ -121,7 +121,9 @@ def merge_events(events: list[Event]) -> list[Event]:
     for event in sorted(events, key=_report_order):
         candidates = by_interval.setdefault((event.start, event.end), [])
         for group in candidates:
-            if any(same_event(member, event) for member in group):
+            # Only the group's first record is compared: cheap on long texts, and it keeps chains of
+            # "similar to something similar" from gluing different events together.
+            if same_event(group[0], event):
                 group.append(event)
                 break
         else:

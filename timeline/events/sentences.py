@@ -14,9 +14,8 @@ from functools import cache
 from timeline.events.resources import load_data
 
 _LINE = re.compile(r"[^\r\n]+")
-_END = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_END = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+(?:``|[\"“‘'(\[])?[A-Z0-9])")
 _ELLIPSIS_TAIL = re.compile(r"\.\s?\.\s?\.$|…$")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _INITIAL = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
 
 
@@ -40,12 +39,14 @@ def _is_abbreviation(line: str, period_at: int) -> bool:
     """True when the period at ``period_at`` closes an abbreviation or initial rather than a sentence."""
     if line[period_at] != ".":
         return False
-    if _ELLIPSIS_TAIL.search(line[: period_at + 1]):
+    if _ELLIPSIS_TAIL.search(line[max(0, period_at - 5) : period_at + 1]):
         return True
-    found = _WORD_BEFORE.search(line[:period_at])
-    if not found:
+    word_start = max(
+        line.rfind(" ", 0, period_at), line.rfind("\t", 0, period_at), line.rfind("\u00a0", 0, period_at)
+    )
+    word = line[word_start + 1 : period_at].lstrip("\"“‘'([").lower()
+    if not word:
         return False
-    word = found.group(1).lstrip("\"“‘'([").lower()
     return bool(_INITIAL.match(word)) or word in _abbreviations()
 
 

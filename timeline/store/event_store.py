@@ -55,6 +55,11 @@ class EventStore:
         self.last_report: SyncReport | None = None
         self._events_cache: tuple[int, list[Event]] | None = None
 
+    @property
+    def last_sync(self) -> SyncReport | None:
+        """The report of this store's latest ``sync`` (an alias of ``last_report``)."""
+        return self.last_report
+
     def __repr__(self) -> str:
         return f"EventStore({str(self.path)!r})"
 

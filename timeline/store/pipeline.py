@@ -13,32 +13,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from timeline.documents.catalog import find_catalog
+from timeline.documents.load import ARTICLE_SUFFIXES
 from timeline.model import Document, Event
-
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
-"""Files of a sources folder that are articles. README files and hidden files are not."""
-
-CATALOG_NAMES = ("catalog.json",)
 
 
 def article_files(sources_dir: Path) -> list[Path]:
-    """The article files directly inside ``sources_dir``, sorted by name."""
+    """The article files directly inside ``sources_dir``, sorted by name: the same rule as
+    ``timeline.documents.load_corpus`` (article suffixes; no hidden files, no README)."""
     return sorted(
         path
         for path in sources_dir.iterdir()
         if path.is_file()
         and path.suffix.lower() in ARTICLE_SUFFIXES
-        and not path.name.startswith((".", "_"))
-        and not path.stem.lower().startswith("readme")
+        and not path.name.startswith(".")
+        and path.stem.lower() != "readme"
     )
 
 
 def catalog_path(sources_dir: Path) -> Path | None:
-    for name in CATALOG_NAMES:
-        candidate = sources_dir / name
-        if candidate.is_file():
-            return candidate
-    return None
+    return find_catalog(sources_dir)
 
 
 def catalog_digest(sources_dir: Path) -> str:

@@ -60,7 +60,9 @@ LARGE_TYPE_CSS = """
 <style>
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] li,
-[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] { font-size: 1.45rem; line-height: 1.5; }
+[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] {
+  font-size: 1.45rem; line-height: 1.5;
+}
 [data-testid="stMainBlockContainer"] h1 { font-size: 3.2rem; }
 [data-testid="stMainBlockContainer"] h2 { font-size: 2.5rem; }
 [data-testid="stMainBlockContainer"] h3 { font-size: 2.0rem; }
@@ -147,7 +149,9 @@ def filter_sidebar(view: FilterState, data: AppData) -> FilterState:
         col_from.date_input(
             "From", min_value=EARLIEST, max_value=LATEST, key=KEY_FROM, format="YYYY-MM-DD", value=None
         )
-        col_to.date_input("To", min_value=EARLIEST, max_value=LATEST, key=KEY_TO, format="YYYY-MM-DD", value=None)
+        col_to.date_input(
+            "To", min_value=EARLIEST, max_value=LATEST, key=KEY_TO, format="YYYY-MM-DD", value=None
+        )
         st.text_input("Search titles and quotes", key=KEY_TEXT, placeholder="e.g. embassy, sanctions")
         st.multiselect("Actors", options=list(data.actors), key=KEY_ACTORS, placeholder="All actors")
         st.multiselect(
@@ -156,7 +160,7 @@ def filter_sidebar(view: FilterState, data: AppData) -> FilterState:
         st.multiselect(
             "Articles",
             options=[doc.doc_id for doc in data.documents],
-            format_func=lambda doc_id: _short(data.doc_names.get(doc_id, doc_id), 60),
+            format_func=lambda doc_id: shorten(data.doc_names.get(doc_id, doc_id), 60),
             key=KEY_SOURCES,
             placeholder="All articles",
         )
@@ -210,7 +214,7 @@ def filters_of(view: FilterState) -> tuple[Any, ...]:
     )
 
 
-def _short(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -225,8 +229,9 @@ def show_problems(data: AppData) -> None:
         return
     lines = [f"- **{md(name)}**: {md(message)}" for name, message in data.problems]
     st.warning(
-        f"{len(data.problems)} article(s) could not be read; the timeline shows the others.\n\n" + "\n".join(lines),
-        icon="⚠️",
+        f"{len(data.problems)} article(s) could not be read; the timeline shows the others.\n\n"
+        + "\n".join(lines),
+        icon=":material/warning:",
     )
 
 

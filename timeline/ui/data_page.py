@@ -16,9 +16,9 @@ from timeline.ui import components as ui
 from timeline.ui.state import AppData, app_data, current_view, filtered_frame, publish_view
 
 TABLE_COLUMNS = {
-    "display_date": st.column_config.TextColumn("Date", help="As the source gives it", width="small"),
-    "start": st.column_config.DateColumn("From", format="YYYY-MM-DD", width="small"),
-    "end": st.column_config.DateColumn("To", format="YYYY-MM-DD", width="small"),
+    "display_date": st.column_config.TextColumn("Date", help="As the source gives it", width="medium"),
+    "start": st.column_config.DateColumn("From", format="YYYY-MM-DD"),
+    "end": st.column_config.DateColumn("To", format="YYYY-MM-DD"),
     "precision": st.column_config.TextColumn("Precision", width="small"),
     "title": st.column_config.TextColumn("Event", width="large"),
     "actors_text": st.column_config.TextColumn("Actors"),
@@ -54,7 +54,9 @@ def build_downloads(df: pd.DataFrame, events: list[Event], title: str) -> Downlo
 
 
 def _table(df: pd.DataFrame) -> pd.DataFrame:
-    table = df.loc[:, ["display_date", "start", "end", "precision", "title", "category", "planned", "n_sources"]]
+    table = df.loc[
+        :, ["display_date", "start", "end", "precision", "title", "category", "planned", "n_sources"]
+    ]
     table = table.assign(
         actors_text=df["actors"].map(lambda actors: ", ".join(actors)),
         outlets=df["outlets"],
@@ -81,7 +83,13 @@ def render() -> None:
         ui.empty_state(view)
         publish_view(view)
         return
-    st.dataframe(_table(df), hide_index=True, column_config=TABLE_COLUMNS, width="stretch", height=460)
+    st.dataframe(
+        _table(df),
+        hide_index=True,
+        column_config=TABLE_COLUMNS,
+        width="stretch",
+        height="auto" if len(df) <= 12 else 460,
+    )
     st.caption("Click a column header to sort. The downloads hold exactly the events in this table.")
 
     events = view_events(df, data)
@@ -89,23 +97,35 @@ def render() -> None:
 
     def chart_html() -> str:
         # Built only when clicked: the page embeds plotly.js (about 4 MB) to work offline.
-        figure = timeline_figure(df, lane_by=view.lane, large=view.large, colors=data.colors, title=_title(view))
+        figure = timeline_figure(
+            df, lane_by=view.lane, large=view.large, colors=data.colors, title=_title(view)
+        )
         return export.to_html(figure, title=_title(view))
 
     st.subheader("Download this view", anchor=False)
     columns = st.columns(4)
     columns[0].download_button(
-        "CSV (spreadsheet)", files.csv, file_name="timeline.csv", mime="text/csv", icon="📊", key="dl_csv"
+        "CSV (spreadsheet)",
+        files.csv,
+        file_name="timeline.csv",
+        mime="text/csv",
+        icon=":material/table_view:",
+        key="dl_csv",
     )
     columns[1].download_button(
-        "JSON (records)", files.json, file_name="timeline.json", mime="application/json", icon="🧾", key="dl_json"
+        "JSON (records)",
+        files.json,
+        file_name="timeline.json",
+        mime="application/json",
+        icon=":material/data_object:",
+        key="dl_json",
     )
     columns[2].download_button(
         "TimelineJS",
         files.timelinejs,
         file_name="timeline-timelinejs.json",
         mime="application/json",
-        icon="🕒",
+        icon=":material/view_timeline:",
         key="dl_tljs",
         help="Open it in TimelineJS (timeline.knightlab.com) to make a slideshow timeline.",
     )
@@ -114,7 +134,7 @@ def render() -> None:
         chart_html,
         file_name="timeline.html",
         mime="text/html",
-        icon="🌐",
+        icon=":material/language:",
         key="dl_html",
     )
     publish_view(view)

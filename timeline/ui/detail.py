@@ -50,25 +50,24 @@ def _citation(source: Source | None, doc_id: str, data: AppData) -> str:
 
 
 def _quote(event: Event, index: int) -> None:
-    sentence = highlighted_sentence(event, index).replace("\n", " ")
-    st.markdown("> " + sentence if sentence.strip() else "_No quoted sentence._")
+    sentence = highlighted_sentence(event, index).replace("\n", " ").strip()
+    st.markdown(f"“{sentence}”" if sentence else "_No quoted sentence._")
 
 
 def _source_links(event: Event, mention: Mention, view: FilterState, key: str, data: AppData) -> None:
     source = _source_for(event, mention)
     params = {**link_params(view, selected=event.id), "doc": mention.doc}
-    left, right = st.columns([1, 1])
-    with left:
-        st.page_link(SOURCES_PAGE, label="Read it in the article", icon="📄", query_params=params)
+    st.page_link(SOURCES_PAGE, label="Read it in the article", icon=":material/article:", query_params=params)
     url = _safe_url(source.url if source else None)
     if url:
-        with right:
-            st.link_button("Original page", url, icon="🔗", key=f"{key}_url")
+        st.link_button("Original page", url, icon=":material/open_in_new:", key=f"{key}_url")
 
 
 def event_detail(event: Event, view: FilterState, data: AppData, *, hidden_by_filters: bool = False) -> None:
     """Everything a reader needs to trust one event."""
     with st.container(border=True):
+        main, side = st.columns([3, 2], gap="large")
+    with main:
         st.subheader(md(event.title), anchor=False)
         badges = [f"**{md(event.display_date)}**", md(PRECISION_NOTE.get(event.precision, event.precision))]
         if event.planned:
@@ -82,17 +81,17 @@ def event_detail(event: Event, view: FilterState, data: AppData, *, hidden_by_fi
             st.caption("This event is hidden by the current filters.")
         mentions = event.mentions or ()
         if not mentions:
-            st.markdown("> " + md(event.sentence))
-            st.markdown(_citation(event.source if event.sources else None, "", data))
+            st.markdown(f"“{md(event.sentence)}”")
+            st.markdown("— " + _citation(event.source if event.sources else None, "", data))
             return
         first = mentions[0]
         _quote(event, 0)
         st.markdown("— " + _citation(_source_for(event, first), first.doc, data))
         _source_links(event, first, view, "detail_0", data)
+    with side:
         others = mentions[1:]
-        if others:
-            st.markdown(f"**Also reported ({len(others)})**")
-            for index, mention in enumerate(others, start=1):
-                _quote(event, index)
-                st.markdown("— " + _citation(_source_for(event, mention), mention.doc, data))
-                _source_links(event, mention, view, f"detail_{index}", data)
+        st.markdown(f"**Also reported ({len(others)})**" if others else "**Reported by one source**")
+        for index, mention in enumerate(others, start=1):
+            _quote(event, index)
+            st.markdown("— " + _citation(_source_for(event, mention), mention.doc, data))
+            _source_links(event, mention, view, f"detail_{index}", data)

@@ -76,11 +76,12 @@ def _event_slide(row: pd.Series, df: pd.DataFrame, data: AppData) -> None:
     planned = " · :violet-badge[planned]" if event.planned else ""
     st.markdown(f"### {md(event.display_date)} · {md(note)}{planned}")
     st.markdown(f"# {md(event.title)}")
-    sentence = highlighted_sentence(event).replace("\n", " ")
-    if sentence.strip():
-        st.markdown("> " + sentence)
+    sentence = highlighted_sentence(event).replace("\n", " ").strip()
+    if sentence:
+        st.markdown(f"“{sentence}”")
     sources = "; ".join(
-        f"{source.outlet or 'Unknown outlet'}, {source.published.isoformat() if source.published else 'no date'}"
+        f"{source.outlet or 'Unknown outlet'}, "
+        + (source.published.isoformat() if source.published else "no publication date")
         for source in event.sources
     )
     if sources:
@@ -88,6 +89,7 @@ def _event_slide(row: pd.Series, df: pd.DataFrame, data: AppData) -> None:
     st.plotly_chart(
         position_figure(df, event.id, colors=data.colors),
         config={"staticPlot": True},
+        theme=None,
         key="position",
         width="stretch",
     )
@@ -109,7 +111,12 @@ def render() -> None:
 
     top_left, top_right = st.columns([4, 1], vertical_alignment="center")
     with top_left:
-        st.page_link(ui.TIMELINE_PAGE, label="Back to the timeline", icon="⬅️", query_params=view.to_query_params())
+        st.page_link(
+            ui.TIMELINE_PAGE,
+            label="Back to the timeline",
+            icon=":material/arrow_back:",
+            query_params=view.to_query_params(),
+        )
     top_right.markdown(f"**{slide} / {total}**")
     st.progress(slide / total if total else 0.0)
 
@@ -131,7 +138,7 @@ def render() -> None:
         on_click=_step,
         args=(-1, total),
         disabled=slide == 0,
-        icon="⬅️",
+        icon=":material/chevron_left:",
         shortcut="Left",
         width="stretch",
     )
@@ -141,7 +148,7 @@ def render() -> None:
         on_click=_step,
         args=(1, total),
         disabled=slide >= total,
-        icon="➡️",
+        icon=":material/chevron_right:",
         type="primary",
         shortcut="Right",
         width="stretch",

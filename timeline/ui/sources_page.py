@@ -12,7 +12,15 @@ import streamlit as st
 from timeline.filters import FilterState
 from timeline.highlight import document_marks, render_markdown, segments
 from timeline.ui import components as ui
-from timeline.ui.state import AppData, DocumentInfo, app_data, current_view, link_params, page_param, publish_view
+from timeline.ui.state import (
+    AppData,
+    DocumentInfo,
+    app_data,
+    current_view,
+    link_params,
+    page_param,
+    publish_view,
+)
 
 DOC_KEY = "doc_pick"
 DOC_PARAM = "doc"
@@ -22,7 +30,7 @@ md = ui.md
 
 def _published(doc: DocumentInfo) -> str:
     if doc.published is None:
-        return "⚠️ no publication date"
+        return "no publication date"
     origin = {"catalog": "from the catalog", "text": "from the article", "user": "entered by a user"}
     return f"{doc.published.isoformat()} ({origin.get(doc.published_from or '', 'source unknown')})"
 
@@ -39,7 +47,9 @@ def _overview(data: AppData) -> None:
             "Published": [doc.published.isoformat() if doc.published else "none" for doc in data.documents],
             "Events": [counts.get(doc.doc_id, 0) for doc in data.documents],
             "Status": [
-                "failed: " + doc.error if doc.error else ("no publication date" if doc.published is None else "ok")
+                "failed: " + doc.error
+                if doc.error
+                else ("no publication date" if doc.published is None else "ok")
                 for doc in data.documents
             ],
         }
@@ -70,7 +80,7 @@ def _article(doc: DocumentInfo, view: FilterState, data: AppData) -> None:
         st.warning(
             "This article has no publication date, so dates like “last year” or “on Monday” in it could "
             "not be placed; they are kept but not put on the timeline.",
-            icon="⚠️",
+            icon=":material/warning:",
         )
     for warning in doc.warnings:
         st.caption("Note: " + md(warning))
@@ -98,8 +108,8 @@ def _article(doc: DocumentInfo, view: FilterState, data: AppData) -> None:
             st.markdown(f"**\\[{part.number}\\]** “{md(part.text)}” → {md(event.display_date)}")
             st.page_link(
                 ui.TIMELINE_PAGE,
-                label=ui._short(event.title, 80),
-                icon="📍",
+                label=ui.shorten(event.title, 80),
+                icon=":material/location_on:",
                 query_params=link_params(view, selected=event.id),
             )
 
@@ -138,8 +148,8 @@ def _doc_label(data: AppData, doc_id: str) -> str:
     doc = data.document(doc_id)
     if doc is None:
         return doc_id
-    flag = " ⚠️ no date" if doc.published is None else f" ({doc.published.isoformat()})"
-    return ui._short(doc.name, 70) + (f" — {doc.outlet}" if doc.outlet else "") + flag
+    flag = " (no publication date)" if doc.published is None else f" ({doc.published.isoformat()})"
+    return ui.shorten(doc.name, 70) + (f" — {doc.outlet}" if doc.outlet else "") + flag
 
 
 if __name__ == "__main__":

@@ -36,7 +36,9 @@ VIEW_KEY = "view"
 WRITTEN_KEY = "_view_params_written"
 """Session key of the view params the app last wrote to the URL (to tell a pasted link from a page switch)."""
 
-VIEW_PARAM_NAMES = frozenset({"from", "to", "actors", "cats", "sources", "q", "prec", "planned", "lane", "sel", "large", "slide"})
+VIEW_PARAM_NAMES = frozenset(
+    {"from", "to", "actors", "cats", "sources", "q", "prec", "planned", "lane", "sel", "large", "slide"}
+)
 """Query parameters that belong to ``FilterState``; others (such as ``doc``) belong to one page."""
 
 

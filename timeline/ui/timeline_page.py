@@ -14,8 +14,9 @@ from timeline.ui.state import AppData, app_data, current_view, filtered_frame, p
 
 CHART_KEY = "chart"
 PICK_KEY = "pick"
+# The event list beside the chart holds at most this many events (a longer list is no help to read).
+# (Comments, not docstrings: Streamlit's "magic" would print a bare string in a page script.)
 PICK_LIMIT = 1000
-"""The event list beside the chart holds at most this many events (a longer list is no help to read)."""
 
 CHART_CONFIG = {
     "displaylogo": False,
@@ -115,29 +116,27 @@ def render() -> None:
 
     undated = int(df["start"].isna().sum())
     fig = timeline_figure(df, lane_by=view.lane, large=view.large, selected=view.selected, colors=data.colors)
-    chart_col, detail_col = (st.container(), st.container()) if view.large else st.columns([3, 2], gap="medium")
-    with chart_col:
-        st.plotly_chart(
-            fig,
-            key=CHART_KEY,
-            on_select=_on_chart_select,
-            selection_mode="points",
-            config=CHART_CONFIG,
-            width="stretch",
+    st.plotly_chart(
+        fig,
+        key=CHART_KEY,
+        on_select=_on_chart_select,
+        selection_mode="points",
+        config=CHART_CONFIG,
+        theme=None,
+        width="stretch",
+    )
+    if undated:
+        st.caption(
+            f"{undated} event(s) have no date that can be placed on the chart; they are in the list "
+            "below and on the Data page."
         )
-        if undated:
-            st.caption(
-                f"{undated} event(s) have no date that can be placed on the chart; they are in the list "
-                "and on the Data page."
-            )
-    with detail_col:
-        _picker(df, view, data)
-        event = data.by_id.get(view.selected) if view.selected else None
-        if event is not None:
-            hidden = view.selected not in set(df["id"].astype(str))
-            event_detail(event, view, data, hidden_by_filters=hidden)
-        else:
-            st.caption(escape_markdown("Click an event on the chart, or choose one above, to read its source."))
+    _picker(df, view, data)
+    event = data.by_id.get(view.selected) if view.selected else None
+    if event is not None:
+        hidden = not bool((df["id"] == view.selected).any())
+        event_detail(event, view, data, hidden_by_filters=hidden)
+    else:
+        st.caption(escape_markdown("Click an event on the chart, or choose one above, to read its source."))
     publish_view(view)
 
 

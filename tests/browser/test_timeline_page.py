@@ -1,0 +1,119 @@
+"""Timeline page in a real browser: the chart is drawn, an event can be picked and read, a link shares it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser_support import CHART, AppDriver, StoredTimeline
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+CHART_EVENT_IDS_JS = """() => {
+  const plot = document.querySelector('.js-plotly-plot');
+  const ids = [];
+  for (const trace of (plot && plot.data) || []) {
+    for (const item of trace.customdata || []) ids.push(Array.isArray(item) ? item[0] : item);
+  }
+  return ids;
+}"""
+
+
+def words(text: str) -> str:
+    """Text as the browser shows it, for comparison: one space between words, no Markdown marks."""
+    return " ".join(re.sub(r"[*_`]", "", text).split())
+
+
+def pick_event(page: Page, app: AppDriver, label_part: str) -> None:
+    """Choose an event in the list beside the chart by (part of) its label."""
+    picker = app.keyed("pick")
+    picker.locator('[data-baseweb="select"]').click()
+    page.get_by_role("option").filter(has_text=label_part).first.click()
+    app.wait_idle()
+
+
+def quote_on_page(page: Page) -> str:
+    return words(page.locator("blockquote").first.inner_text())
+
+
+def test_opens_on_the_chart_with_every_event(app: AppDriver, stored: StoredTimeline) -> None:
+    app.open()
+    app.wait_for_chart()
+    dated = [event for event in stored.events if event.start is not None]
+    assert dated, "the seeds gave no dated event"
+    drawn_ids = set(app.page.evaluate(CHART_EVENT_IDS_JS))
+    assert {event.id for event in dated} <= drawn_ids
+    expect(app.page.get_by_text(re.compile(rf"{len(stored.events)} of {len(stored.events)} events shown")))
+    app.screenshot("timeline")
+
+
+def test_picking_an_event_shows_its_quote_and_source(app: AppDriver, stored: StoredTimeline) -> None:
+    event = next(e for e in stored.events if e.start is not None and e.precision == "day")
+    app.open()
+    app.wait_for_chart()
+    pick_event(app.page, app, event.title)
+    assert app.query().get("sel") == event.id
+    assert quote_on_page(app.page) == words(event.mentions[0].sentence)
+    expect(app.page.get_by_text(event.sources[0].outlet or "Unknown outlet").first).to_be_visible()
+    app.screenshot("timeline-event-selected")
+
+
+def test_a_click_on_a_marker_selects_its_event(app: AppDriver, stored: StoredTimeline) -> None:
+    app.open()
+    chart = app.wait_for_chart()
+    marker = chart.locator(".scatterlayer .point").first
+    box = marker.bounding_box()
+    assert box is not None
+    # Plotly listens on its drag layer above the markers, so click where the marker is drawn.
+    app.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    app.wait_idle()
+    selected = app.query().get("sel")
+    assert selected in {event.id for event in stored.events}
+    chosen = next(event for event in stored.events if event.id == selected)
+    assert quote_on_page(app.page) == words(chosen.mentions[0].sentence)
+
+
+def test_a_shared_link_reopens_the_same_filters_and_event(
+    app: AppDriver, stored: StoredTimeline, page: Page
+) -> None:
+    """Filter and select in one tab, then open its address in a fresh browser context."""
+    event = next(e for e in stored.events if e.start is not None and e.actors)
+    actor = event.actors[0]
+    shown = sum(1 for e in stored.events if actor in e.actors)
+    app.open()
+    app.wait_for_chart()
+    actors = app.keyed("f_actors")
+    actors.locator('[data-baseweb="select"]').click()
+    app.page.get_by_role("option", name=actor, exact=True).click()
+    app.page.keyboard.press("Escape")
+    app.wait_idle()
+    pick_event(app.page, app, event.title)
+    link = app.page.url
+    assert app.query().get("sel") == event.id
+    assert actor in app.query().get("actors", "").split(",")
+
+    browser = page.context.browser
+    assert browser is not None
+    fresh = browser.new_context(viewport={"width": 1440, "height": 1000})
+    try:
+        other = AppDriver(fresh.new_page(), app.base_url, app.artifacts)
+        other.page.goto(link)
+        other.wait_idle()
+        other.wait_for_chart()
+        expect(other.keyed("f_actors")).to_contain_text(actor)
+        expect(other.page.get_by_text(re.compile(rf"{shown} of {len(stored.events)} events shown")))
+        assert quote_on_page(other.page) == words(event.mentions[0].sentence)
+        assert set(other.page.evaluate(CHART_EVENT_IDS_JS)) <= {
+            e.id for e in stored.events if actor in e.actors
+        }
+        other.screenshot("timeline-shared-link")
+    finally:
+        fresh.close()
+
+
+def test_chart_is_a_plotly_chart(app: AppDriver) -> None:
+    """The chart is the real Plotly widget (so hover, zoom and the range slider work)."""
+    app.open()
+    app.wait_for_chart()
+    expect(app.page.locator(f"{CHART} .rangeslider-container").first).to_be_attached()

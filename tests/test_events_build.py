@@ -1,0 +1,131 @@
+"""extract_events: which dated mentions become events, and what each record holds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from events_helpers import Interval, document, phrase_tagger
+
+from timeline.events import extract_events
+from timeline.model import Event
+
+SATURDAY = date(2017, 4, 8)
+FRIDAY: Interval = (date(2017, 4, 7), date(2017, 4, 7), "day")
+YEAR_2014: Interval = (date(2014, 1, 1), date(2014, 12, 31), "year")
+MARCH_29: Interval = (date(2017, 3, 29), date(2017, 3, 29), "day")
+NOVEMBER: Interval = (date(2017, 11, 1), date(2017, 11, 30), "month")
+
+
+@pytest.fixture
+def tagger():  # type: ignore[no-untyped-def]
+    return phrase_tagger(
+        {
+            "on Friday": FRIDAY,
+            "in 2014": YEAR_2014,
+            "on 29 March 2017": MARCH_29,
+            "April 8, 2017": (SATURDAY, SATURDAY, "day"),
+            "since 2009": (date(2009, 1, 1), date(2009, 12, 31), "year"),
+            "in November": NOVEMBER,
+            "Friday": FRIDAY,
+        }
+    )
+
+
+def _events(text: str, tagger, **extra: object) -> list[Event]:  # type: ignore[no-untyped-def]
+    return extract_events(document(text, **extra), tagger=tagger)
+
+
+def test_a_dated_report_becomes_an_event(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "The Iraqi government issued a statement on Friday condemning the attack, officials said."
+    (event,) = _events(text, tagger)
+    assert (event.start, event.end, event.precision) == FRIDAY
+    assert event.display_date == "Fri 7 Apr 2017"
+    assert event.sentence == text
+    assert event.mentions[0].span == (text.index("on Friday"), text.index("on Friday") + 9)
+    assert event.mentions[0].time_text == "on Friday"
+    assert event.actors == ("Iraq",)
+    assert event.category == "statement"
+    assert event.source.outlet == "Outlet" and event.source.published == SATURDAY
+    assert "Friday" not in event.title and "officials said" not in event.title
+    assert not event.planned and event.anchored
+
+
+def test_chrome_and_dateline_are_not_events(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Creating new perspectives since 2009\n\nApril 8, 2017\n\n"
+        "Militants overran the city in 2014 after a siege."
+    )
+    chrome = (0, text.index("\n"))
+    dateline_at = text.index("April 8, 2017")
+    events = _events(text, tagger, excluded=(chrome,), dateline=(dateline_at, dateline_at + 13))
+    assert [event.mentions[0].time_text for event in events] == ["in 2014"]
+
+
+def test_a_bare_date_line_is_not_an_event(tagger) -> None:  # type: ignore[no-untyped-def]
+    assert _events("Friday\n\nApril 8, 2017", tagger) == []
+
+
+def test_repeated_caption_is_one_event_with_two_mentions(tagger) -> None:  # type: ignore[no-untyped-def]
+    caption = "Displaced people wait for aid in Nineveh, Iraq on 29 March 2017 [Photographer/Agency]"
+    text = f"{caption}\n\nTroops advanced on Friday toward the old city.\n\n{caption}"
+    events = _events(text, tagger)
+    assert len(events) == 2
+    caption_event = next(event for event in events if event.start == MARCH_29[0])
+    assert len(caption_event.mentions) == 2
+    assert "caption" in caption_event.tags
+    assert "[" not in caption_event.title
+
+
+def test_two_events_on_the_same_day_stay_apart(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "US warships fired missiles at a Syrian airbase on Friday. "
+        "Separately, Iraqi lawmakers approved the national budget on Friday."
+    )
+    assert len(_events(text, tagger)) == 2
+
+
+def test_planned_event_after_publication(tagger) -> None:  # type: ignore[no-untyped-def]
+    (event,) = _events("The general is due to leave his post as head of the coalition in November.", tagger)
+    assert event.planned
+    assert event.confidence < 0.9
+
+
+def test_unanchored_mention_is_kept_but_marked() -> None:
+    tagger = phrase_tagger({"on Friday": (None, None, "day")})
+    (event,) = _events("The ministry issued a statement on Friday about the strikes.", tagger, published=None)
+    assert event.start is None and not event.anchored
+    assert event.display_date == "Undated (on Friday)"
+    assert event.confidence <= 0.5
+
+
+def test_ids_are_stable_and_distinct(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "Militants overran the city in 2014 after a siege. Troops advanced on Friday toward the old city."
+    first = _events(text, tagger)
+    again = _events(text, tagger)
+    assert [event.id for event in first] == [event.id for event in again]
+    assert len({event.id for event in first}) == 2
+
+
+@pytest.mark.parametrize(
+    ("precision", "relative", "expected_order"),
+    [("day", False, 0), ("day", True, 1), ("year", False, 1), ("decade", False, 2)],
+)
+def test_confidence_drops_with_vagueness(precision: str, relative: bool, expected_order: int) -> None:
+    from timeline.events.build import confidence_of
+    from timeline.model import TimeMention
+
+    mention = TimeMention(
+        (0, 4), "2014", "2014", date(2014, 1, 1), date(2014, 12, 31), precision, relative=relative
+    )  # type: ignore[arg-type]
+    exact = TimeMention((0, 4), "2014", "2014", date(2014, 1, 1), date(2014, 1, 1), "day")
+    score = confidence_of(mention, hedged=False, planned=False)
+    baseline = confidence_of(exact, hedged=False, planned=False)
+    assert (score < baseline) is (expected_order > 0)
+    assert 0.0 < score <= 1.0
+
+
+def test_extract_with_the_real_tagger_never_raises() -> None:
+    for text in ["", "\n\n", "No dates here at all.", "On 7 April 2017 the US struck a Syrian airbase."]:
+        for event in extract_events(document(text)):
+            assert event.mentions

@@ -2,8 +2,8 @@
 
 Run from the repository root::
 
-    .venv/bin/python -m bench.bench_app                 # 10,000 and 100,000 events
-    .venv/bin/python -m bench.bench_app --sizes 10000 --repeats 3 --skip-apptest
+    .venv/bin/python bench/bench_app.py                 # 10,000 and 100,000 events
+    .venv/bin/python bench/bench_app.py --sizes 10000 --repeats 3 --skip-apptest
 
 For each size it builds a synthetic store (``bench.synthetic``), then, each in a fresh process so
 memory figures are not mixed up:
@@ -39,6 +39,8 @@ from typing import Any
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
+if __package__ in (None, ""):  # run as a file (python bench/bench_app.py): make `bench` importable
+    sys.path.insert(0, str(ROOT))
 APP = ROOT / "app.py"
 PLAIN_APP = ROOT / "bench" / "plain_app.py"
 MB = 1024 * 1024
@@ -268,8 +270,10 @@ def main(argv: list[str] | None = None) -> int:
     modes = ["core", "plain"]
     if not args.skip_apptest and APP.exists():
         modes += ["apptest", "apptest-plain"]
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(
-        f"python {sys.version.split()[0]}, {psutil.cpu_count()} cores, repeats {args.repeats}; modes {modes}"
+        f"python {sys.version.split()[0]}, {psutil.cpu_count()} cores (load average {load}), "
+        f"repeats {args.repeats}; modes {modes}"
     )
     everything: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as scratch:

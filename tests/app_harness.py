@@ -24,6 +24,10 @@ def open_app(params: Mapping[str, str] | None = None, page: str | None = None) -
         at.query_params[key] = value
     at.run()
     if page is not None:
+        # AppTest must run the default page first; then the link is "opened" on the page itself.
+        at.query_params.clear()
+        for key, value in (params or {}).items():
+            at.query_params[key] = value
         at.switch_page(page).run()
     assert not at.exception, [item.value for item in at.exception]
     return at
@@ -31,7 +35,7 @@ def open_app(params: Mapping[str, str] | None = None, page: str | None = None) -
 
 @pytest.fixture
 def synthetic_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A store holding exactly the synthetic events, and an empty articles folder (so sync changes nothing)."""
+    """A store holding exactly the synthetic events; an empty articles folder, so a sync changes nothing."""
     data_dir = tmp_path / "data"
     seeds_dir = tmp_path / "seeds"
     seeds_dir.mkdir()

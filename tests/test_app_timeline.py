@@ -45,9 +45,9 @@ def test_a_multiselect_filter_changes_the_chart_and_the_url(
     label: str, value: list[str], expected: set[str], params: dict[str, str]
 ) -> None:
     at = open_app()
-    at.multiselect(key={"Actors": "f_actors", "Categories": "f_cats", "Articles": "f_sources"}[label]).set_value(
-        value
-    ).run()
+    at.multiselect(
+        key={"Actors": "f_actors", "Categories": "f_cats", "Articles": "f_sources"}[label]
+    ).set_value(value).run()
     assert chart_ids(at) == expected
     assert expected != set(ALL_IDS)
     assert {key: _param(at, key) for key in params} == params
@@ -81,7 +81,9 @@ def _param(at: object, key: str) -> str:
 
 URL_VIEWS = [
     pytest.param({"actors": "Iran"}, ids_where(lambda e: "Iran" in e.actors), id="actors"),
-    pytest.param({"actors": "Iran,Iraq"}, ids_where(lambda e: {"Iran", "Iraq"} & set(e.actors)), id="two-actors"),
+    pytest.param(
+        {"actors": "Iran,Iraq"}, ids_where(lambda e: {"Iran", "Iraq"} & set(e.actors)), id="two-actors"
+    ),
     pytest.param({"cats": "diplomacy"}, ids_where(lambda e: e.category == "diplomacy"), id="category"),
     pytest.param(
         {"sources": "blog"}, ids_where(lambda e: any(s.doc == "blog" for s in e.sources)), id="article"

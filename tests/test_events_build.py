@@ -66,6 +66,19 @@ def test_a_bare_date_line_is_not_an_event(tagger) -> None:  # type: ignore[no-un
     assert _events("Friday\n\nApril 8, 2017", tagger) == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Copyright © Outlet in 2014. All rights reserved.",
+        "Last updated in 2014 by the web desk team",
+        "Subscribe to our newsletter for news from 2014 onwards",
+        "Militants in 2014",
+    ],
+)
+def test_site_furniture_and_fragments_are_not_events(line: str, tagger) -> None:  # type: ignore[no-untyped-def]
+    assert _events(line, tagger) == []
+
+
 def test_repeated_caption_is_one_event_with_two_mentions(tagger) -> None:  # type: ignore[no-untyped-def]
     caption = "Displaced people wait for aid in Nineveh, Iraq on 29 March 2017 [Photographer/Agency]"
     text = f"{caption}\n\nTroops advanced on Friday toward the old city.\n\n{caption}"
@@ -129,3 +142,32 @@ def test_extract_with_the_real_tagger_never_raises() -> None:
     for text in ["", "\n\n", "No dates here at all.", "On 7 April 2017 the US struck a Syrian airbase."]:
         for event in extract_events(document(text)):
             assert event.mentions
+
+
+def test_the_two_ends_of_a_range_make_one_event() -> None:
+    from timeline.model import TimeMention
+
+    text = "US troops were in Iraq from 2003 to 2011."
+
+    def tagger(_text: str, _dct: date | None, _mode: str = "news") -> list[TimeMention]:
+        first, last = text.index("2003"), text.index("2011")
+        return [
+            TimeMention(
+                (first, first + 4), "2003", "2003", date(2003, 1, 1), date(2003, 12, 31), "year", range_id=1
+            ),
+            TimeMention(
+                (last, last + 4), "2011", "2011", date(2011, 1, 1), date(2011, 12, 31), "year", range_id=1
+            ),
+        ]
+
+    (event,) = extract_events(document(text), tagger=tagger)  # type: ignore[arg-type]
+    assert (event.start, event.end) == (date(2003, 1, 1), date(2011, 12, 31))
+    assert event.display_date == "2003 – 2011"
+    assert [mention.time_text for mention in event.mentions] == ["2003", "2011"]
+    assert event.title == "US troops were in Iraq"
+
+
+def test_short_sentences_still_count() -> None:
+    tagger = phrase_tagger({"in 2014": YEAR_2014})
+    (event,) = extract_events(document("Protests spread in 2014."), tagger=tagger)
+    assert event.title == "Protests spread"

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline.events.display import display_date
+from timeline.events.display import display_date, display_range
 from timeline.model import Precision
 
 
@@ -38,3 +38,16 @@ def test_display_date(
 
 def test_unanchored_date_shows_its_words_not_a_guess() -> None:
     assert display_date(None, None, "day", "XXXX-WXX-5", None, "on Friday") == "Undated (on Friday)"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        ("2003", "2011", "2003 – 2011"),
+        ("Mar 2003", "May 2003", "Mar – May 2003"),
+        ("Sat 1 Jun 2019", "Wed 5 Jun 2019", "Sat 1 Jun – Wed 5 Jun 2019"),
+        ("Dec 2002", "Jan 2003", "Dec 2002 – Jan 2003"),
+    ],
+)
+def test_display_range(first: str, last: str, expected: str) -> None:
+    assert display_range(first, last) == expected

@@ -58,7 +58,8 @@ def _title(sentence: str, time_text: str) -> str:
             "The defence ministry opened a new base",
         ),
         (
-            "CANBERRA, Australia (AP)_ A constitutional convention voted on Friday to make Australia a republic.",
+            "CANBERRA, Australia (AP)_ A constitutional convention voted on Friday to make Australia "
+            "a republic.",
             "on Friday",
             "A constitutional convention voted to make Australia a republic",
         ),
@@ -71,6 +72,28 @@ def _title(sentence: str, time_text: str) -> str:
             "In a joint statement with the minister, the airline said new flights would start in March.",
             "in March",
             "The airline said new flights would start",
+        ),
+        (
+            "Gen. John Allen, the head of the US-led coalition, met Iraqi leaders in Baghdad on Monday.",
+            "on Monday",
+            "Gen. John Allen met Iraqi leaders in Baghdad",
+        ),
+        (
+            "Sun, a maker of computer workstations, reported sales of $538.5 million for the quarter.",
+            "the quarter",
+            "Sun reported sales of $538.5 million",
+        ),
+        (
+            "Meanwhile, Secretary of State Madeleine Albright, Berger and Defense Secretary William Cohen "
+            "announced plans to travel to an unnamed city next week.",
+            "next week",
+            "Secretary of State Madeleine Albright, Berger and Defense Secretary William Cohen announced",
+        ),
+        (
+            "Alex Henderson, an analyst, said that while Nashua's performance this year has been "
+            '"atrocious," the company is attractive.',
+            "this year",
+            "Nashua's performance has been atrocious",
         ),
         (
             "Friday’s US strikes on a Syrian airbase drew condemnation.",

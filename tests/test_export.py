@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import pytest
 
 from bench.synthetic import make_event, synthetic_events
-from timeline.export import to_csv, to_html, to_json, to_timelinejs
+from timeline.export import timelinejs_bytes, to_csv, to_html, to_json, to_timelinejs
 from timeline.filters import FilterState, apply_filters
 from timeline.frame import events_frame
 from timeline.model import Event
@@ -86,6 +86,16 @@ def test_timelinejs_holds_exactly_the_dated_filtered_events(
     assert [slide["unique_id"] for slide in document["events"]] == [e.id for e in kept if e.start is not None]
     assert document["title"]["text"]["headline"] == "Iran"
     json.dumps(document)  # serialisable as is
+
+
+def test_timelinejs_file_is_the_same_document(filtered: tuple[pd.DataFrame, list[Event]]) -> None:
+    _, kept = filtered
+    assert json.loads(timelinejs_bytes(kept, title="T")) == to_timelinejs(kept, title="T")
+    assert json.loads(timelinejs_bytes([], title="T")) == to_timelinejs([], title="T")
+
+
+def test_json_of_no_events_is_an_empty_array() -> None:
+    assert json.loads(to_json([])) == []
 
 
 def test_timelinejs_escapes_article_text() -> None:

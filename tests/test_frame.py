@@ -51,6 +51,27 @@ def test_column_values(event: Event, column: str, expected: object) -> None:
     assert events_frame([event])[column].iloc[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("event", "expected"),
+    [
+        (
+            make_event("h1", date(2020, 1, 3), title="<script>x</script>", outlet="A & B"),
+            "<b>&lt;script&gt;x&lt;/script&gt;</b><br>2020-01-03<br>1 source: A &amp; B",
+        ),
+        (
+            make_event("h2", date(2020, 1, 3), title="Talks", planned=True, docs=("a", "b"), outlet=None),
+            "<b>Talks</b><br>2020-01-03 (planned)<br>2 sources",
+        ),
+        (
+            make_event("h3", date(2020, 1, 3), title="T" * 200),
+            "<b>" + "T" * 109 + "…</b><br>2020-01-03<br>1 source: Outlet",
+        ),
+    ],
+)
+def test_hover_label_is_escaped_and_short(event: Event, expected: str) -> None:
+    assert events_frame([event])["hover"].iloc[0] == expected
+
+
 def test_unanchored_event_has_no_dates() -> None:
     row = events_frame([make_event("u", None)]).iloc[0]
     assert pd.isna(row["start"]) and pd.isna(row["end"])

@@ -7,6 +7,7 @@ seed articles when it is importable.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sqlite3
@@ -310,6 +311,23 @@ def test_imported_events_come_back_equal_in_date_order(tmp_path: Path) -> None:
     expected = sorted(events, key=lambda e: (e.start is None, e.start or date.min, e.end or date.min, e.id))
     assert store.events() == expected
     assert len(store.documents()) == 20
+
+
+def test_imported_events_survive_a_later_sync(store: EventStore, sources: Path) -> None:
+    documents = synthetic_documents(3, seed=4)
+    imported = synthetic_events(30, seed=4, documents=documents)
+    stray = synthetic_events(1, seed=5, documents=[Document(doc_id="not-stored", text="")])[0]
+    orphan = dataclasses.replace(stray, id="orphan")
+    store.import_events([*imported, orphan], documents)
+    store.import_events(imported, documents)  # importing again replaces, never duplicates
+    assert len(store.events()) == 31
+    report = store.sync(sources)
+    assert report.rebuilt_events and report.removed == []
+    ids = {event.id for event in store.events()}
+    # the fake merge joins events by day into "ev-<day>": every imported day is still there
+    assert {f"ev-{event.start}" for event in [*imported, orphan]} <= ids
+    assert {"ev-2020-01-03", "ev-2020-01-08", "ev-2021-03-01"} <= ids
+    assert store.document("imported") is not None  # the orphan's placeholder article
 
 
 def test_concurrent_syncs_and_reads(store: EventStore, sources: Path, fake: FakePipeline) -> None:

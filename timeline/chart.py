@@ -42,7 +42,7 @@ HOVER_TITLE_CHARS = 110
 DAY_MS = 86_400_000
 
 
-KEY_TEXT = "●  exact day    ◆  week to year (bar = its span)    ○ ◇  planned    larger = more sources"
+KEY_TEXT = "●  exact day     ◆  week to year (bar = its span)<br>○ ◇  planned     bigger = more sources"
 
 
 def _escape(values: pd.Series) -> pd.Series:
@@ -342,8 +342,9 @@ def timeline_figure(
 
 def _layout(fig: go.Figure, *, lanes: list[str], lane_by: LaneBy, large: bool, title: str | None) -> None:
     font_size = 20 if large else 14
-    lane_height = 90 if large else 64
+    lane_height = 90 if large else 56
     height = max(380 if not large else 480, 200 + lane_height * max(len(lanes), 1))
+    header = 125 if large else 95
     fig.update_layout(
         height=height,
         font={"size": font_size, "family": "Source Sans Pro, Arial, sans-serif"},
@@ -353,16 +354,16 @@ def _layout(fig: go.Figure, *, lanes: list[str], lane_by: LaneBy, large: bool, t
         clickmode="event+select",
         plot_bgcolor="white",
         paper_bgcolor="white",
-        margin={"l": 10, "r": 20, "t": 90 if title else 60, "b": 10},
+        # Two rows above the plot: the key, then the quick-range buttons (pixels, so they never overlap).
+        margin={"l": 10, "r": 20, "t": header + (50 if title else 0), "b": 10},
         hoverlabel={"font": {"size": font_size}, "align": "left", "namelength": -1},
         showlegend=lane_by == "category",
         legend={
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.07,
-            "xanchor": "right",
-            "x": 1.0,
-            "title": "",
+            "orientation": "v",
+            "yanchor": "top",
+            "y": 1.0,
+            "x": 1.01,
+            "title": {"text": "Colour = actor"},
         },
         title={"text": html.escape(title), "x": 0.0, "xanchor": "left"} if title else None,
     )
@@ -379,7 +380,7 @@ def _layout(fig: go.Figure, *, lanes: list[str], lane_by: LaneBy, large: bool, t
             ],
             "font": {"size": font_size},
             "x": 0.0,
-            "y": 1.02,
+            "y": 1.0,
             "yanchor": "bottom",
         },
         tickfont={"size": font_size},
@@ -396,18 +397,19 @@ def _layout(fig: go.Figure, *, lanes: list[str], lane_by: LaneBy, large: bool, t
         tickfont={"size": font_size + 1},
         automargin=True,
     )
-    if lane_by == "actor":
-        fig.add_annotation(
-            text=KEY_TEXT,
-            xref="paper",
-            yref="paper",
-            x=1.0,
-            y=1.02,
-            xanchor="right",
-            yanchor="bottom",
-            showarrow=False,
-            font={"size": font_size - 1, "color": "#333333"},
-        )
+    fig.add_annotation(
+        text=KEY_TEXT,
+        xref="paper",
+        yref="paper",
+        x=0.0,
+        y=1.0,
+        yshift=44 if large else 34,
+        xanchor="left",
+        yanchor="bottom",
+        align="left",
+        showarrow=False,
+        font={"size": 16 if large else 13, "color": "#333333"},
+    )
 
 
 def figure_event_ids(fig: go.Figure) -> set[str]:

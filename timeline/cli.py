@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -138,24 +139,23 @@ def _batch_record(line: str, number: int, err: TextIO) -> tuple[Any, str, date |
 def write_date_mentions(
     paths: Sequence[str], out: TextIO, err: TextIO, *, dct: date | None, mode: Mode | None
 ) -> int:
-    """Tag each file; exit code 1 when none could be loaded."""
+    """Tag each file (with its folder's catalog, if any); exit code 1 when none could be loaded."""
     from timeline.dates import tag_dates
-    from timeline.documents import DocumentError, load_document
+    from timeline.documents import load_corpus
 
-    loaded = 0
-    for path in paths:
-        try:
-            doc = load_document(path)
-        except DocumentError as error:
-            err.write(f"timeline: {error}\n")
-            continue
-        loaded += 1
+    documents, errors = load_corpus(paths)
+    for error in errors:
+        err.write(f"timeline: {error.message}\n")
+    for doc in documents:
         anchor = dct or doc.published
         if anchor is None:
-            err.write(f"timeline: {path}: no publication date (give --dct); relative dates stay unanchored\n")
+            err.write(
+                f"timeline: {doc.path or doc.doc_id}: no publication date (give --dct); "
+                "relative dates stay unanchored\n"
+            )
         for mention in tag_dates(doc.text, anchor, mode or doc.mode):
             out.write(json.dumps({"doc": doc.doc_id, **mention.to_json()}, ensure_ascii=False) + "\n")
-    return 0 if loaded else 1
+    return 0 if documents else 1
 
 
 def _dates(args: argparse.Namespace) -> int:
@@ -179,6 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("timeline: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        # The reader (``| head``) left: stop quietly, and keep Python from complaining at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 0
     except Exception as error:  # the promise: one clear line, never a traceback
         print(f"timeline: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)

@@ -5,8 +5,9 @@
   would run as a formula (starting with = + - @) are prefixed with an apostrophe.
 - ``to_json(events)``: a JSON **array** of ``Event.to_json()`` objects (the same records the CLI's
   ``--json`` writes, as one document rather than JSON Lines, so it opens in any JSON viewer).
-- ``to_timelinejs(events)``: a TimelineJS3 timeline. TimelineJS renders ``headline``/``text`` as HTML,
-  so every piece of article text is HTML-escaped here; only the markup we add ourselves is HTML.
+- ``to_timelinejs(events)``: a TimelineJS3 timeline (``timelinejs_bytes``: the same as a file).
+  TimelineJS renders ``headline``/``text`` as HTML, so every piece of article text is HTML-escaped
+  here; only the markup we add ourselves is HTML.
 - ``to_html(fig)``: the chart as one offline HTML file with plotly.js inlined.
 """
 
@@ -46,12 +47,15 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 DEFAULT_TITLE = "Timeline"
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, tuple | list):
-        value = "; ".join(str(item) for item in value)
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+def _joined(values: Any) -> str:
+    return "; ".join(str(item) for item in values) if isinstance(values, tuple | list) else str(values)
+
+
+def _defused(column: pd.Series) -> pd.Series:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (vectorised)."""
+    text = column.astype("str")
+    risky = text.str.startswith(FORMULA_PREFIXES).fillna(False).to_numpy(dtype=bool)
+    return text.where(~risky, "'" + text) if risky.any() else text
 
 
 def to_csv(df: pd.DataFrame) -> bytes:
@@ -61,16 +65,21 @@ def to_csv(df: pd.DataFrame) -> bytes:
     for column in ("start", "end", "published"):
         if column in table.columns:
             table[column] = pd.to_datetime(table[column]).dt.strftime("%Y-%m-%d")
+    for column in ("actors", "sources"):
+        if column in table.columns:
+            table[column] = table[column].map(_joined)
     for column in table.columns:
-        if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
-            table[column] = table[column].map(_cell).astype(object)
+        if pd.api.types.is_string_dtype(table[column]) or table[column].dtype == object:
+            table[column] = _defused(table[column])
     text: str = table.to_csv(index=False, lineterminator="\n")
     return ("\ufeff" + text).encode("utf-8")
 
 
 def to_json(events: Sequence[Event]) -> bytes:
-    """A JSON array of the events' records, UTF-8."""
-    return json.dumps([event.to_json() for event in events], ensure_ascii=False, indent=1).encode("utf-8")
+    """A JSON array of the events' records, one per line, UTF-8."""
+    # One compact record per line: readable, and the C encoder (json's indent= falls back to Python).
+    lines = ",\n".join(json.dumps(event.to_json(), ensure_ascii=False) for event in events)
+    return f"[\n{lines}\n]\n".encode() if lines else b"[]\n"
 
 
 def _timelinejs_date(day: Any, precision: str) -> dict[str, int]:
@@ -131,6 +140,14 @@ def to_timelinejs(events: Sequence[Event], *, title: str = DEFAULT_TITLE, intro:
         "title": {"text": {"headline": html.escape(title), "text": html.escape(intro)}},
         "events": slides,
     }
+
+
+def timelinejs_bytes(events: Sequence[Event], *, title: str = DEFAULT_TITLE, intro: str = "") -> bytes:
+    """``to_timelinejs`` as a UTF-8 file, one slide per line (compact, so json's fast encoder is used)."""
+    document = to_timelinejs(events, title=title, intro=intro)
+    slides = ",\n".join(json.dumps(slide, ensure_ascii=False) for slide in document["events"])
+    head = json.dumps(document["title"], ensure_ascii=False)
+    return f'{{"title": {head},\n"events": [\n{slides}\n]}}\n'.encode()
 
 
 def to_html(fig: go.Figure, *, title: str = DEFAULT_TITLE) -> str:

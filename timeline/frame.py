@@ -17,11 +17,15 @@ published       ``datetime64[ns]`` publication date of the first source (``NaT``
 search_text     lowercased title + sentence, for the text filter
 actors_key      "|a|b|": the actors joined with sentinels, so "any actor matches" is one vectorised
 sources_key     substring test per chosen value (see ``timeline.filters``); same for doc ids
+hover           ready hover label, every article-derived part HTML-escaped:
+                "<b>title</b><br>display date (planned)<br>n sources: outlets" (built once here
+                so a chart rerun need not escape 100k strings again)
 ==============  ==============================================================================
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -56,7 +60,11 @@ COLUMNS: tuple[str, ...] = (
     "search_text",
     "actors_key",
     "sources_key",
+    "hover",
 )
+
+HOVER_TITLE_CHARS = 110
+HOVER_OUTLETS_CHARS = 80
 
 
 def membership_key(values: Iterable[str]) -> str:
@@ -83,6 +91,19 @@ def _datetimes(days: Sequence[date | None]) -> np.ndarray:
     result: np.ndarray = as_days.astype("datetime64[ns]")
     result[numbers == missing] = np.datetime64("NaT")
     return result
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def hover_label(event: Event, outlets: str, n_sources: int) -> str:
+    """The chart's hover text for one event; article text is escaped (Plotly renders some HTML)."""
+    title = html.escape(_shorten(event.title, HOVER_TITLE_CHARS))
+    planned = " (planned)" if event.planned else ""
+    count = f"{n_sources} source" if n_sources == 1 else f"{n_sources} sources"
+    cited = f"{count}: {html.escape(_shorten(outlets, HOVER_OUTLETS_CHARS))}" if outlets else count
+    return f"<b>{title}</b><br>{html.escape(event.display_date)}{planned}<br>{cited}"
 
 
 def _distinct(values: Iterable[str]) -> tuple[str, ...]:
@@ -116,6 +137,10 @@ def events_frame(events: Sequence[Event]) -> pd.DataFrame:
         "search_text": [f"{event.title}\n{event.sentence}".lower() for event in events],
         "actors_key": [membership_key(event.actors) for event in events],
         "sources_key": [membership_key(ids) for ids in source_ids],
+        "hover": [
+            hover_label(event, outlet, max(len(ids), 1))
+            for event, outlet, ids in zip(events, outlets, source_ids, strict=True)
+        ],
     }
     frame = pd.DataFrame(data, columns=list(COLUMNS))
     string_columns = [
@@ -130,6 +155,7 @@ def events_frame(events: Sequence[Event]) -> pd.DataFrame:
         "search_text",
         "actors_key",
         "sources_key",
+        "hover",
     ]
     # pandas' "str" dtype (Arrow-backed) keeps substring search and isin vectorised.
     return frame.astype({column: "str" for column in string_columns})

@@ -67,10 +67,13 @@ def segments(text: str, marks: Iterable[Mark]) -> list[Segment]:
     return result
 
 
+def _escape_punctuation(text: str) -> str:
+    return _ASCII_PUNCTUATION.sub(r"\\\1", text)
+
+
 def escape_markdown(text: str) -> str:
     """Text that Streamlit's Markdown shows literally (no formatting, no HTML, no math, no links)."""
-    escaped = _ASCII_PUNCTUATION.sub(r"\\\1", text)
-    return _LEADING_SPACE.sub("", escaped)
+    return _LEADING_SPACE.sub("", _escape_punctuation(text))
 
 
 def render_markdown(parts: Sequence[Segment], *, numbered: bool = False, color: str = "orange") -> str:
@@ -78,7 +81,7 @@ def render_markdown(parts: Sequence[Segment], *, numbered: bool = False, color: 
     not rely on colour alone); ``numbered`` adds a "[n]" after each mark to match a list of links."""
     out: list[str] = []
     for part in parts:
-        body = escape_markdown(part.text)
+        body = _escape_punctuation(part.text)
         if not part.marked or not body.strip():
             out.append(body)
             continue
@@ -87,7 +90,8 @@ def render_markdown(parts: Sequence[Segment], *, numbered: bool = False, color: 
         out.append("\n".join(lines))
         if numbered and part.number is not None:
             out.append(f" \\[{part.number}\\]")
-    return "".join(out)
+    # Indentation only matters at the start of a line of the whole text, not of each segment.
+    return _LEADING_SPACE.sub("", "".join(out))
 
 
 def sentence_marks(event: Event, mention_index: int = 0) -> tuple[str, list[Mark]]:

@@ -5,6 +5,7 @@ driver that uses the app the way a reader does and waits the way Streamlit needs
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import time
@@ -35,7 +36,8 @@ CHROMIUM_ARGS = [
 ]
 SERVER_START_TIMEOUT_S = 180
 """Generous: the first start extracts every article on a shared, possibly busy, 2-core machine."""
-UI_TIMEOUT_MS = 90_000
+UI_TIMEOUT_MS = int(os.environ.get("BROWSER_TEST_TIMEOUT_MS", "90000"))
+"""How long a step may take before it fails; lower it (BROWSER_TEST_TIMEOUT_MS) while writing tests."""
 
 HOSTILE_FILE = "zz_hostile_article.txt"
 HOSTILE_SCRIPT = "<script>window.__pwned=1</script>"
@@ -91,6 +93,7 @@ class PageWatch:
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 RUNNING = '[data-testid="stApp"][data-test-script-state="running"]'
 CHART = ".js-plotly-plot"
+MAIN = '[data-testid="stMainBlockContainer"]'
 CHART_POINTS = ".js-plotly-plot .scatterlayer .point, .js-plotly-plot .barlayer .point"
 
 

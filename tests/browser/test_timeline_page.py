@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_support import CHART, AppDriver, StoredTimeline
+from browser_support import CHART, MAIN, AppDriver, StoredTimeline
 from playwright.sync_api import Page, expect
+
+from timeline.model import Event
 
 pytestmark = pytest.mark.browser
 
@@ -27,14 +29,18 @@ def words(text: str) -> str:
 
 def pick_event(page: Page, app: AppDriver, label_part: str) -> None:
     """Choose an event in the list beside the chart by (part of) its label."""
-    picker = app.keyed("pick")
-    picker.locator('[data-baseweb="select"]').click()
+    picker = app.keyed("pick").get_by_role("combobox")
+    picker.click()
+    picker.fill(label_part)  # the list is virtualised: type to bring the wanted option into it
     page.get_by_role("option").filter(has_text=label_part).first.click()
     app.wait_idle()
 
 
-def quote_on_page(page: Page) -> str:
-    return words(page.locator("blockquote").first.inner_text())
+def expect_detail(page: Page, event: Event) -> None:
+    """The event's detail is shown: its title and, word for word, the sentence it was quoted from."""
+    main = page.locator(MAIN)
+    expect(main.get_by_role("heading", name=event.title).first).to_be_visible()
+    expect(main).to_contain_text(words(event.mentions[0].sentence))
 
 
 def test_opens_on_the_chart_with_every_event(app: AppDriver, stored: StoredTimeline) -> None:
@@ -54,8 +60,8 @@ def test_picking_an_event_shows_its_quote_and_source(app: AppDriver, stored: Sto
     app.wait_for_chart()
     pick_event(app.page, app, event.title)
     assert app.query().get("sel") == event.id
-    assert quote_on_page(app.page) == words(event.mentions[0].sentence)
-    expect(app.page.get_by_text(event.sources[0].outlet or "Unknown outlet").first).to_be_visible()
+    expect_detail(app.page, event)
+    expect(app.page.locator(MAIN)).to_contain_text(event.sources[0].outlet or "Unknown outlet")
     app.screenshot("timeline-event-selected")
 
 
@@ -71,7 +77,7 @@ def test_a_click_on_a_marker_selects_its_event(app: AppDriver, stored: StoredTim
     selected = app.query().get("sel")
     assert selected in {event.id for event in stored.events}
     chosen = next(event for event in stored.events if event.id == selected)
-    assert quote_on_page(app.page) == words(chosen.mentions[0].sentence)
+    expect_detail(app.page, chosen)
 
 
 def test_a_shared_link_reopens_the_same_filters_and_event(
@@ -83,8 +89,7 @@ def test_a_shared_link_reopens_the_same_filters_and_event(
     shown = sum(1 for e in stored.events if actor in e.actors)
     app.open()
     app.wait_for_chart()
-    actors = app.keyed("f_actors")
-    actors.locator('[data-baseweb="select"]').click()
+    app.keyed("f_actors").get_by_role("combobox").click()
     app.page.get_by_role("option", name=actor, exact=True).click()
     app.page.keyboard.press("Escape")
     app.wait_idle()
@@ -103,7 +108,7 @@ def test_a_shared_link_reopens_the_same_filters_and_event(
         other.wait_for_chart()
         expect(other.keyed("f_actors")).to_contain_text(actor)
         expect(other.page.get_by_text(re.compile(rf"{shown} of {len(stored.events)} events shown")))
-        assert quote_on_page(other.page) == words(event.mentions[0].sentence)
+        expect_detail(other.page, event)
         assert set(other.page.evaluate(CHART_EVENT_IDS_JS)) <= {
             e.id for e in stored.events if actor in e.actors
         }

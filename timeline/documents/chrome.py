@@ -32,6 +32,7 @@ class _Rules:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     contains: re.Pattern[str]
+    short_contains: re.Pattern[str]
     tagline: re.Pattern[str]
     bylines: tuple[str, ...]
     breadcrumb: re.Pattern[str]
@@ -51,6 +52,7 @@ def _rules() -> _Rules:
         exact=frozenset(normalise(word) for word in data["exact_lines"]),
         prefixes=tuple(prefix.lower() for prefix in data["line_prefixes"]),
         contains=_literal_alternation([phrase.lower() for phrase in data["line_contains"]]),
+        short_contains=_literal_alternation([phrase.lower() for phrase in data["short_line_contains"]]),
         tagline=re.compile("|".join(f"(?:{pattern})" for pattern in data["tagline_patterns"])),
         bylines=tuple(prefix.lower() for prefix in data["byline_prefixes"]),
         breadcrumb=_literal_alternation(data["breadcrumb_separators"]),
@@ -107,6 +109,8 @@ def _judge(line: Line) -> tuple[str | None, bool]:
     if words <= numbers["prefix_max_words"] and text.startswith(rules.prefixes):
         return "phrase", False
     if words <= numbers["contains_max_words"] and rules.contains.search(text):
+        return "phrase", False
+    if words <= numbers["short_contains_max_words"] and rules.short_contains.search(text):
         return "phrase", False
     if words <= numbers["tagline_max_words"] and rules.tagline.search(text):
         return "tagline", False

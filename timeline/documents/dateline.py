@@ -24,6 +24,7 @@ KIND_PREFERENCE: dict[DatelineKind, int] = {"published": 0, "plain": 1, "updated
 """A labelled publication date beats a bare date, which beats an update date."""
 
 MIN_YEAR, MAX_YEAR = 1800, 2199
+WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,9 @@ def _patterns() -> _Patterns:
         ),
         labels=tuple(labels),
         months={name.lower(): number for name, number in months.items()},
-        ignorable=frozenset(data["weekdays"]) | frozenset(data["filler_words"]),
+        ignorable=frozenset(data["weekdays"])
+        | frozenset(data["filler_words"])
+        | frozenset(word for label, _kind in labels for word in label.split()),
     )
 
 
@@ -98,8 +101,8 @@ def parse_dateline(text: str) -> tuple[date, DatelineKind] | None:
     found = find_date(rest)
     if found is None:
         return None
-    value, start, end = found
-    others = _other_words(rest[:start] + " " + rest[end:])
+    value, _start, _end = found
+    others = _other_words(rest)
     if others > data["max_other_words"]:
         return None
     return value, kind
@@ -108,8 +111,9 @@ def parse_dateline(text: str) -> tuple[date, DatelineKind] | None:
 def find_dateline(lines: list[Line], article_end: int) -> tuple[Dateline | None, list[Dateline]]:
     """The publication dateline among the first and last lines of the article, and every dateline seen.
 
-    ``lines`` are the text's non-blank lines; ``article_end`` is the position of the first line after the article (its chrome tail), so that dates of
-    related stories below "You may also like" are never taken for the article's own.
+    ``lines`` are the text's non-blank lines; ``article_end`` is the position of the first line after
+    the article (its chrome tail), so that dates of related stories below "You may also like" are never
+    taken for the article's own.
     """
     window = dateline_data()["window_lines"]
     positions = [*range(min(window, article_end)), *range(max(window, article_end - window), article_end)]
@@ -121,7 +125,7 @@ def find_dateline(lines: list[Line], article_end: int) -> tuple[Dateline | None,
             seen.append(Dateline(line, position, parsed[0], parsed[1]))
     if not seen:
         return None, []
-    best = min(seen, key=lambda found: (KIND_PREFERENCE[found.kind], found.line.index))
+    best = min(seen, key=lambda found: (KIND_PREFERENCE[found.kind], found.position))
     return best, seen
 
 
@@ -134,9 +138,12 @@ def _strip_label(text: str) -> tuple[DatelineKind, str]:
 
 
 def _other_words(text: str) -> int:
+    """Words of ``text`` that are not dates, times, weekdays, labels or filler."""
     patterns = _patterns()
+    for pattern in (patterns.month_day_year, patterns.day_month_year, patterns.iso, patterns.numeric):
+        text = pattern.sub(" ", text)
     text = patterns.time.sub(" ", text)
-    words = re.findall(r"[^\W_]+(?:\.[^\W_]+)*", text.lower())
+    words = WORD.findall(text.lower())
     return sum(1 for word in words if word not in patterns.ignorable)
 
 

@@ -11,6 +11,7 @@ published-time ``<meta>`` are kept aside as metadata.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -21,6 +22,10 @@ CLASS_HINTS_MIN_SHARE = 0.25
 """If skipping by class/id keeps less than this share of the text, a wrapper was misread: ignore them."""
 SHORT_TEXT_CHARS = 1000
 """A text this short after skipping by class/id is checked against a parse that ignores them."""
+STRAY_LESS_THAN = re.compile(r"<(?![A-Za-z/!?])")
+"""A '<' that opens no tag is text; escaping it first spares html.parser a slow path per character."""
+TITLE_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ")
+"""What stands between a page title's headline and the site's name."""
 MAX_END_TAG_SEARCH = 64
 """How deep an end tag looks for its start tag: bounded so broken markup stays linear."""
 
@@ -58,6 +63,7 @@ class _PageParser(HTMLParser):
         self.skipping = 0
         self.containers = 0
         self.parts: list[str] = []
+        self.block_lines: list[str] = []
         self.blocks: list[_Block] = []
         self.in_title = False
         self.title_parts: list[str] = []
@@ -77,7 +83,7 @@ class _PageParser(HTMLParser):
         if tag == "title":
             self.in_title = True
         if tag == "br":
-            self.parts.append("\n")
+            self._break_line()
             return
         if tag in self._block:
             self._flush()
@@ -101,7 +107,7 @@ class _PageParser(HTMLParser):
         if tag == "meta":
             self._read_meta(attrs)
         elif tag == "br":
-            self.parts.append("\n")
+            self._break_line()
         elif tag in self._block:
             self._flush()
 
@@ -148,16 +154,25 @@ class _PageParser(HTMLParser):
         if content and key in self._meta_names and self.published is None:
             self.published = content.strip()
 
-    def _flush(self) -> None:
-        if not self.parts:
-            return
+    def _break_line(self) -> None:
+        """A <br>: the text so far becomes a line of the current block."""
+        self.block_lines.append(self._take_line())
+
+    def _take_line(self) -> str:
         raw = "".join(self.parts)
         self.parts = []
         if self.in_pre:
-            lines = [line.rstrip() for line in raw.split("\n")]
-        else:
-            lines = [" ".join(line.split()) for line in raw.split("\n")]
-        text = "\n".join(line for line in lines if line.strip())
+            return raw.rstrip()
+        return " ".join(raw.split())  # HTML whitespace, newlines included, is one space
+
+    def _flush(self) -> None:
+        """End the current block: its lines become one paragraph of the text."""
+        if self.parts:
+            self.block_lines.append(self._take_line())
+        if not self.block_lines:
+            return
+        text = "\n".join(line for line in self.block_lines if line.strip())
+        self.block_lines = []
         if text:
             is_h1 = any(tag == "h1" for tag, _s, _c in self.stack[-MAX_END_TAG_SEARCH:])
             self.blocks.append(_Block(text, self._current_container(), is_h1))
@@ -175,11 +190,29 @@ def html_to_text(markup: str) -> HtmlText:
 
 def _parse(markup: str, *, class_hints: bool) -> HtmlText:
     parser = _PageParser(class_hints=class_hints)
-    parser.feed(markup)
+    parser.feed(_escape_stray_less_than(markup))
     parser.close()
     blocks = _story_blocks(parser.blocks)
-    title = " ".join("".join(parser.title_parts).split()) or None
+    title = _headline_of(" ".join("".join(parser.title_parts).split()))
     return HtmlText("\n\n".join(block.text for block in blocks), title, parser.published)
+
+
+def _headline_of(page_title: str) -> str | None:
+    """The story's headline from a page title: "Headline | Site" and "Headline - Site" lose the site."""
+    cut = max(page_title.rfind(separator) for separator in TITLE_SITE_SEPARATORS)
+    headline = page_title[:cut] if cut > 0 else page_title
+    return headline.strip() or page_title or None
+
+
+def _escape_stray_less_than(markup: str) -> str:
+    """Markup where a '<' that cannot open a tag is written ``&lt;``.
+
+    That is a '<' not followed by a tag name, '/', '!' or '?', and any '<' after the last '>': such an
+    unfinished construct makes ``html.parser`` rescan the rest of the page at every one of them.
+    """
+    last_close = markup.rfind(">")
+    head, tail = markup[: last_close + 1], markup[last_close + 1 :]
+    return STRAY_LESS_THAN.sub("&lt;", head) + tail.replace("<", "&lt;")
 
 
 def _story_blocks(blocks: list[_Block]) -> list[_Block]:

@@ -8,7 +8,7 @@ after an end marker ("You may also like", "Share via", "Leave a Reply") nothing 
   words; shorter title-like lines above it are masthead; repeats of it are dropped too;
 - in news mode, a run of at most ``MAX_HEADLINE_RUN`` short title-like lines (no final punctuation) with a
   paragraph on each side is related-story headlines (not in narrative mode: history texts have section
-  headings);
+  headings; nor in a text whose paragraphs lost their final stops, where a short line is no signal);
 - an end marker with at least one paragraph before it, and no more paragraphs after it than before,
   starts the tail: everything from there to the end is excluded.
 
@@ -29,6 +29,10 @@ from timeline.model import Mode, Span
 
 MAX_HEADLINE_RUN = 4
 PROSE_KINDS = frozenset({"paragraph", "caption"})
+CLOSING_MARKS = "\"”’')]`» "
+"""Quotes and brackets that may follow a sentence's final stop."""
+SENTENCE_STOPS = frozenset(".…,;:")
+"""A line ending in one of these is prose; a headline may end in '?' or '!' when short."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +58,7 @@ def analyse_layout(text: str, mode: Mode = "news") -> Layout:
         excluded.add(found.position)
         kinds[found.position] = "chrome"
     title = _find_title(lines, kinds, article_end, excluded)
-    if mode == "news":
+    if mode == "news" and _punctuated(lines, kinds, article_end):
         excluded.update(_related_headlines(lines, kinds, article_end))
     spans = [(lines[p].start, lines[p].end) for p in sorted(excluded) if p < article_end]
     if article_end < len(lines):
@@ -80,7 +84,9 @@ def _article_end(kinds: list[LineKind]) -> int:
     return len(kinds)
 
 
-def _find_title(lines: list[Line], kinds: list[LineKind], article_end: int, excluded: set[int]) -> Line | None:
+def _find_title(
+    lines: list[Line], kinds: list[LineKind], article_end: int, excluded: set[int]
+) -> Line | None:
     """The title line; its position joins ``excluded``, with the masthead above it and its repeats."""
     settings = chrome_data()["headline"]
     head: list[int] = []
@@ -88,10 +94,12 @@ def _find_title(lines: list[Line], kinds: list[LineKind], article_end: int, excl
         if len(head) >= settings["head_max_lines"] or _is_prose(lines[position], kinds[position], settings):
             break
         head.append(position)
-    candidates = [position for position in head if kinds[position] in ("short", "paragraph")]
-    title = next((p for p in candidates if lines[p].words >= settings["title_min_words"]), None)
-    if title is None:
+    candidates = [p for p in head if kinds[p] in ("short", "paragraph") and _title_like(lines[p])]
+    if not candidates:
         return None
+    # A masthead's site name or tagline is shorter than a headline; a short headline is the last line
+    # before the body.
+    title = next((p for p in candidates if lines[p].words >= settings["title_min_words"]), candidates[-1])
     title_text = normalise(lines[title].clean)
     for position in candidates:
         if position <= title or normalise(lines[position].clean) == title_text:
@@ -103,9 +111,34 @@ def _is_prose(line: Line, kind: LineKind, settings: dict[str, Any]) -> bool:
     """A line that starts the body: a caption, or a sentence too long or too final to be a title."""
     if kind == "caption":
         return True
-    if kind != "paragraph":
+    if kind not in ("paragraph", "short"):
         return False
-    return line.words > settings["title_max_words"] or line.clean.endswith(".")
+    ending = line.clean.rstrip(CLOSING_MARKS)[-1:]
+    if line.words > settings["title_max_words"] or ending in SENTENCE_STOPS:
+        return True
+    return ending in "?!" and line.words > settings["question_title_max_words"]
+
+
+def _title_like(line: Line) -> bool:
+    """Reads as a headline: not a wire dateline ("HAVANA (AP) --", "NAIROBI, Kenya (AP) _") or a note."""
+    clean = line.clean
+    return (
+        any(char.islower() for char in clean)
+        and not line.raw.rstrip().endswith(("_", "-", "—", "–"))
+        and not clean.startswith(("(", "["))
+    )
+
+
+def _punctuated(lines: list[Line], kinds: list[LineKind], article_end: int) -> bool:
+    """Whether the article's long lines end like sentences, so a line without a final stop stands out."""
+    settings = chrome_data()["headline"]
+    long_lines = [
+        lines[position]
+        for position in range(article_end)
+        if kinds[position] == "paragraph" and lines[position].words >= settings["paragraph_min_words"]
+    ]
+    punctuated = sum(1 for line in long_lines if line.ends_like_sentence)
+    return punctuated >= float(settings["punctuated_share_min"]) * len(long_lines)
 
 
 def _related_headlines(lines: list[Line], kinds: list[LineKind], article_end: int) -> list[int]:

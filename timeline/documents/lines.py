@@ -18,15 +18,12 @@ class Line(NamedTuple):
     tuple, not a dataclass: a 10 MB text can have millions of lines.
     """
 
-    index: int
+    number: int
+    """The line's number in the whole text (blank lines counted), from 0."""
     start: int
     end: int
     raw: str
     clean: str
-
-    @property
-    def blank(self) -> bool:
-        return not self.clean
 
     @property
     def words(self) -> int:
@@ -34,23 +31,23 @@ class Line(NamedTuple):
 
     @property
     def ends_like_sentence(self) -> bool:
-        return self.clean[-1:] in TERMINAL_PUNCTUATION and bool(self.clean)
+        return self.clean[-1:] in TERMINAL_PUNCTUATION
 
 
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of ``text`` (split on ``\\n`` only, so offsets stay exact), in order.
 
     Blank lines only separate paragraphs, so they get no object: a text of millions of empty lines
-    stays cheap. ``Line.index`` is still the line's number in the whole text.
+    stays cheap. ``Line.number`` is still the line's number in the whole text.
     """
     lines: list[Line] = []
     start = 0
-    for index, raw in enumerate(text.split("\n")):
+    for number, raw in enumerate(text.split("\n")):
         end = start + len(raw)
         clean = raw.strip(MARKUP_EDGES)
         if clean:
             if raw.endswith("\r"):
                 raw = raw[:-1]
-            lines.append(Line(index, start, start + len(raw), raw, clean))
+            lines.append(Line(number, start, start + len(raw), raw, clean))
         start = end + 1
     return lines

@@ -16,13 +16,23 @@ from typing import Any
 from timeline.dates import tag_dates
 from timeline.events.actors import find_actors
 from timeline.events.categories import choose_category
-from timeline.events.display import display_date
+from timeline.events.display import display_date, display_range
 from timeline.events.merge import merge_events
 from timeline.events.resources import load_data
 from timeline.events.sentences import Sentence, sentence_at, split_sentences
 from timeline.events.tense import is_hedged, is_planned
 from timeline.events.titles import make_title, remove_time, strip_attribution
-from timeline.model import Document, Event, Mention, Mode, Source, Span, TimeMention
+from timeline.model import (
+    PRECISION_ORDER,
+    Document,
+    Event,
+    Mention,
+    Mode,
+    Precision,
+    Source,
+    Span,
+    TimeMention,
+)
 
 Tagger = Callable[[str, date | None, Mode], list[TimeMention]]
 
@@ -35,6 +45,11 @@ def _settings() -> dict[str, Any]:
     return load_data("events_build.json")
 
 
+@cache
+def _not_event_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _settings()["not_event_patterns"]), re.IGNORECASE)
+
+
 def event_id(doc_id: str, span: Span) -> str:
     """A stable id for the event first reported at ``span`` of ``doc_id``."""
     return hashlib.sha1(f"{doc_id}:{span[0]}:{span[1]}".encode()).hexdigest()[:16]
@@ -45,8 +60,11 @@ def _inside(span: Span, zones: tuple[Span, ...]) -> bool:
 
 
 def is_eventful(sentence: str, time_span: tuple[int, int]) -> bool:
-    """The sentence says something beyond its date: enough words, some of them ordinary lowercase words."""
+    """The sentence says something beyond its date: enough words, some of them ordinary lowercase words,
+    and it is not site furniture (a copyright line, an update stamp)."""
     settings = _settings()
+    if _not_event_pattern().search(sentence):
+        return False
     words = _WORD.findall(remove_time(_CAPTION_CREDIT.sub("", sentence), time_span))
     lowercase = [word for word in words if word[0].islower() and len(word) > 2]
     return len(words) >= int(settings["min_words"]) and len(lowercase) >= int(settings["min_lowercase_words"])
@@ -96,48 +114,74 @@ def _category(sentence: str, title: str) -> str:
     return choose_category(title, context=strip_attribution(sentence))
 
 
-def event_from_mention(
-    doc: Document, sentence: Sentence, time_mention: TimeMention, neighbours: tuple[Span, ...] = ()
-) -> Event:
-    """The record for one dated mention of ``doc`` inside ``sentence``.
-
-    ``neighbours`` are the document spans of the sentence's other time expressions.
-    """
-    local = (time_mention.span[0] - sentence.start, time_mention.span[1] - sentence.start)
-    others = tuple((start - sentence.start, end - sentence.start) for start, end in neighbours)
-    planned = is_planned(sentence.text, local, time_mention.start, doc.published)
-    title = make_title(sentence.text, local, others)
-    mention = Mention(
+def _mention(doc: Document, sentence: Sentence, time_mention: TimeMention) -> Mention:
+    return Mention(
         doc=doc.doc_id,
         span=time_mention.span,
         time_text=time_mention.text,
         sentence=sentence.text,
         sentence_span=sentence.span,
     )
+
+
+def _display(time_mention: TimeMention) -> str:
+    return display_date(
+        time_mention.start,
+        time_mention.end,
+        time_mention.precision,
+        time_mention.value,
+        time_mention.mod,
+        time_mention.text,
+    )
+
+
+def _coarser(first: Precision, second: Precision) -> Precision:
+    return max(first, second, key=PRECISION_ORDER.index)
+
+
+def event_from_mention(
+    doc: Document,
+    sentence: Sentence,
+    time_mention: TimeMention,
+    neighbours: tuple[Span, ...] = (),
+    *,
+    range_end: TimeMention | None = None,
+) -> Event:
+    """The record for one dated mention of ``doc`` inside ``sentence``.
+
+    ``neighbours`` are the document spans of the sentence's other time expressions; ``range_end`` the
+    other end of a range that starts at ``time_mention``: the event then spans from one to the other.
+    """
+    last = range_end or time_mention
+    local = (time_mention.span[0] - sentence.start, last.span[1] - sentence.start)
+    others = tuple((start - sentence.start, end - sentence.start) for start, end in neighbours)
+    planned = is_planned(sentence.text, local, time_mention.start, doc.published)
+    title = make_title(sentence.text, local, others)
+    if range_end is None:
+        mentions: tuple[Mention, ...] = (_mention(doc, sentence, time_mention),)
+        precision, value, shown = time_mention.precision, time_mention.value, _display(time_mention)
+    else:
+        mentions = (_mention(doc, sentence, time_mention), _mention(doc, sentence, range_end))
+        precision = _coarser(time_mention.precision, range_end.precision)
+        value = f"{time_mention.value}/{range_end.value}"
+        shown = display_range(_display(time_mention), _display(range_end))
     return Event(
         id=event_id(doc.doc_id, time_mention.span),
         start=time_mention.start,
-        end=time_mention.end,
-        precision=time_mention.precision,
-        value=time_mention.value,
-        display_date=display_date(
-            time_mention.start,
-            time_mention.end,
-            time_mention.precision,
-            time_mention.value,
-            time_mention.mod,
-            time_mention.text,
-        ),
+        end=last.end,
+        precision=precision,
+        value=value,
+        display_date=shown,
         title=title,
         sentence=sentence.text,
-        mentions=(mention,),
+        mentions=mentions,
         sources=(_source(doc),),
         actors=find_actors(sentence.text),
         category=_category(sentence.text, title),
         planned=planned,
         anchored=time_mention.anchored and time_mention.start is not None,
         confidence=confidence_of(time_mention, hedged=is_hedged(sentence.text), planned=planned),
-        tags=_tags(sentence, time_mention),
+        tags=_tags(sentence, time_mention) + (("range",) if range_end else ()),
     )
 
 
@@ -155,10 +199,35 @@ def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
         by_sentence.setdefault(sentence, []).append(time_mention)
     events: list[Event] = []
     for sentence, mentions in by_sentence.items():
-        for time_mention in mentions:
-            local = (time_mention.span[0] - sentence.start, time_mention.span[1] - sentence.start)
+        for first, last in _units(mentions):
+            whole = (first.span[0], (last or first).span[1])
+            local = (whole[0] - sentence.start, whole[1] - sentence.start)
             if not is_eventful(sentence.text, local):
                 continue
-            neighbours = tuple(other.span for other in mentions if other is not time_mention)
-            events.append(event_from_mention(doc, sentence, time_mention, neighbours))
+            neighbours = tuple(other.span for other in mentions if other is not first and other is not last)
+            events.append(event_from_mention(doc, sentence, first, neighbours, range_end=last))
     return merge_events(events)
+
+
+def _units(mentions: list[TimeMention]) -> list[tuple[TimeMention, TimeMention | None]]:
+    """The sentence's mentions as events-to-be: the two ends of a range ("from 2003 to 2011") make one."""
+    units: list[tuple[TimeMention, TimeMention | None]] = []
+    open_ranges: dict[int, int] = {}  # range id -> index of its first end in ``units``
+    for mention in mentions:
+        at = open_ranges.pop(mention.range_id, None) if mention.range_id is not None else None
+        if at is not None and _valid_range(units[at][0], mention):
+            units[at] = (units[at][0], mention)
+            continue
+        if mention.range_id is not None:
+            open_ranges[mention.range_id] = len(units)
+        units.append((mention, None))
+    return units
+
+
+def _valid_range(first: TimeMention, last: TimeMention) -> bool:
+    return (
+        first.start is not None
+        and last.end is not None
+        and first.start <= last.end
+        and first.span[1] <= last.span[0]
+    )

@@ -15,6 +15,7 @@ from timeline.events.resources import load_data
 
 MARKER = "\u27e8T\u27e9"
 _BREAK = re.compile(r"[,;:()“”\"—–]|\s-\s")
+_CLAUSE_END = re.compile(r"[,;:()—–]|\s-\s")  # a quotation inside a clause does not end it
 
 
 @cache
@@ -63,7 +64,7 @@ def _semicolon_part(text: str) -> str:
 
 def _up_to_break(clause: str) -> str:
     """``clause`` up to the first break after the marker (a relative clause ends at its comma)."""
-    ends = _BREAK.search(clause, max(clause.find(MARKER), 0))
+    ends = _CLAUSE_END.search(clause, max(clause.find(MARKER), 0))
     return clause[: ends.start()] if ends else clause
 
 

@@ -64,3 +64,11 @@ def display_date(
     if end is not None and end != start and precision == "day":
         return f"{text} – {end:%a} {end.day} {end:%b %Y}"
     return text
+
+
+def display_range(first: str, last: str) -> str:
+    """Two display dates joined as a range, the shared year said once: "Mar – May 2003"."""
+    first_year, last_year = first.rsplit(" ", 1)[-1], last.rsplit(" ", 1)[-1]
+    if " " in first and first_year == last_year and first_year.isdigit():
+        first = first.rsplit(" ", 1)[0]
+    return f"{first} – {last}"

@@ -1,9 +1,9 @@
 """Merge records of the same event: a repeated caption, one day's talks told twice, one event in two articles.
 
 Conservative on purpose: records merge only when their intervals are identical and their words say the
-same thing (identical sentences; or, within a document, the same category, shared actors and most
-content words in common; or, across documents, similar titles or sentences). Different events on the same
-day stay apart.
+same thing: identical sentences; or the names they mention agree (one set inside the other) and, within a
+document, the same category, shared actors and most content words in common, or, across documents,
+similar titles or sentences. Different events on the same day stay apart.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from timeline.events.resources import load_data
 from timeline.model import Event, Mention, Source
 
 _WORD = re.compile(r"[a-z0-9]+")
+_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
 
 
 @cache
@@ -33,6 +34,25 @@ def content_words(text: str) -> frozenset[str]:
     """Lowercase words of ``text`` that carry meaning (no stopwords)."""
     stop = _stopwords()
     return frozenset(word for word in _WORD.findall(text.lower()) if word not in stop)
+
+
+def names(sentence: str) -> frozenset[str]:
+    """Capitalised words that are not stopwords, cut to a common prefix ("Kenyan" and "Kenya" agree)."""
+    settings = _settings()
+    skip = _stopwords() | frozenset(settings["calendar_words"])
+    size = int(settings["name_prefix"])
+    found = set()
+    for match in _NAME.finditer(sentence):
+        word = match.group(0).rstrip(".’'-").lower()
+        if word not in skip:
+            found.add(word[:size])
+    return frozenset(found)
+
+
+def _names_agree(left: Event, right: Event) -> bool:
+    left_names, right_names = names(left.sentence), names(right.sentence)
+    smaller, larger = sorted((left_names, right_names), key=len)
+    return smaller <= larger
 
 
 def _normalized(sentence: str) -> str:
@@ -64,6 +84,8 @@ def same_event(left: Event, right: Event) -> bool:
     settings = _settings()
     left_words, right_words = content_words(left.sentence), content_words(right.sentence)
     if min(len(left_words), len(right_words)) < settings["min_content_words"]:
+        return False
+    if not _names_agree(left, right):
         return False
     shared_actors = bool(set(left.actors) & set(right.actors)) or not (left.actors or right.actors)
     if _docs(left) & _docs(right):

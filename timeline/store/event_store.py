@@ -12,16 +12,24 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from timeline.model import Document, Event
 from timeline.store.pipeline import Pipeline, article_files, catalog_digest, default_pipeline
 from timeline.store.records import StoredDocument, StoredMention, StoreError, SyncError, SyncReport
-from timeline.store.schema import connect, now_iso, open_database, path_lock
+from timeline.store.rows import (
+    DOCUMENT_COLUMNS,
+    document_from_row,
+    import_rows,
+    insert_doc_events,
+    insert_document,
+    store_failure,
+    write_events,
+)
+from timeline.store.schema import connect, open_database, path_lock
 from timeline.version import extractor_fingerprint
 
 CATALOG_ID = "catalog"
@@ -30,17 +38,6 @@ CATALOG_ID = "catalog"
 def _message(error: BaseException) -> str:
     text = str(error).strip()
     return text if text else type(error).__name__
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 class EventStore:
@@ -118,9 +115,7 @@ class EventStore:
                 sha = hashlib.sha256(file.read_bytes()).hexdigest()
             except OSError as error:
                 sha = ""
-                self._store_failure(
-                    connection, name, f"The file could not be read: {_message(error)}", sha, ""
-                )
+                store_failure(connection, name, f"The file could not be read: {_message(error)}", sha, "")
                 report.extracted.append(name)
                 continue
             previous = stored.get(name)
@@ -152,7 +147,7 @@ class EventStore:
         try:
             document = self.pipeline.load_document(file, catalog)
         except Exception as error:  # one unreadable article must not stop the others
-            self._store_failure(
+            store_failure(
                 connection, file.name, f"The article could not be loaded: {_message(error)}", sha, fingerprint
             )
             return file.name
@@ -162,7 +157,7 @@ class EventStore:
         ).fetchone()
         if owner is not None and owner[0] in names:
             message = f"Its article id {document.doc_id!r} is already used by {owner[0]}; rename one of them."
-            self._store_failure(connection, file.name, message, sha, fingerprint)
+            store_failure(connection, file.name, message, sha, fingerprint)
             return file.name
         events: Sequence[Event] = ()
         error_message: str | None = None
@@ -174,65 +169,9 @@ class EventStore:
             connection.execute(
                 "DELETE FROM documents WHERE path = ? OR doc_id = ?", (file.name, document.doc_id)
             )
-            self._insert_document(
-                connection, document, file.name, sha, fingerprint, catalog_sha, error_message
-            )
-            self._insert_doc_events(connection, document.doc_id, events)
+            insert_document(connection, document, file.name, sha, fingerprint, catalog_sha, error_message)
+            insert_doc_events(connection, document.doc_id, events)
         return document.doc_id
-
-    def _store_failure(
-        self, connection: sqlite3.Connection, name: str, message: str, sha: str, fingerprint: str
-    ) -> None:
-        with connection:
-            connection.execute("DELETE FROM documents WHERE path = ? OR doc_id = ?", (name, name))
-            connection.execute(
-                "INSERT INTO documents(doc_id, path, sha256, extractor_version, error, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (name, name, sha, fingerprint, message, now_iso()),
-            )
-
-    @staticmethod
-    def _insert_document(
-        connection: sqlite3.Connection,
-        document: Document,
-        path: str | None,
-        sha: str | None,
-        fingerprint: str | None,
-        catalog_sha: str | None,
-        error: str | None,
-    ) -> None:
-        connection.execute(
-            "INSERT INTO documents(doc_id, path, sha256, extractor_version, catalog_sha256, title, outlet, "
-            "url, published, published_from, mode, text, warnings, error, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                document.doc_id,
-                path,
-                sha,
-                fingerprint,
-                catalog_sha,
-                document.title,
-                document.outlet,
-                document.url,
-                document.published.isoformat() if document.published else None,
-                document.published_from,
-                document.mode,
-                document.text,
-                json.dumps(list(document.warnings), ensure_ascii=False),
-                error,
-                now_iso(),
-            ),
-        )
-
-    @staticmethod
-    def _insert_doc_events(connection: sqlite3.Connection, doc_id: str, events: Iterable[Event]) -> None:
-        connection.executemany(
-            "INSERT INTO doc_events(doc_id, position, event_id, json) VALUES (?, ?, ?, ?)",
-            (
-                (doc_id, position, event.id, json.dumps(event.to_json(), ensure_ascii=False))
-                for position, event in enumerate(events)
-            ),
-        )
 
     # -- merged events ------------------------------------------------------------------------
 
@@ -254,58 +193,19 @@ class EventStore:
             report.notices.append(
                 f"Merging events failed ({_message(error)}); each report is shown separately."
             )
-        self._write_events(connection, merged)
+        write_events(connection, merged)
         report.rebuilt_events = True
 
-    @staticmethod
-    def _write_events(connection: sqlite3.Connection, events: Sequence[Event]) -> None:
-        with connection:
-            connection.execute("DELETE FROM events")
-            connection.execute("DELETE FROM mentions")
-            connection.executemany(
-                "INSERT OR IGNORE INTO events"
-                '(id, json, start, "end", precision, category, planned, doc_ids, title) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    (
-                        event.id,
-                        json.dumps(event.to_json(), ensure_ascii=False),
-                        _iso(event.start),
-                        _iso(event.end or event.start),
-                        event.precision,
-                        event.category,
-                        int(event.planned),
-                        json.dumps(list(dict.fromkeys(source.doc for source in event.sources))),
-                        event.title,
-                    )
-                    for event in events
-                ),
-            )
-            connection.executemany(
-                "INSERT INTO mentions(event_id, doc_id, span_start, span_end, time_text) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (
-                    (event.id, mention.doc, mention.span[0], mention.span[1], mention.time_text)
-                    for event in events
-                    for mention in event.mentions
-                ),
-            )
-            connection.execute(
-                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'events_generation'"
-            )
-
     def import_events(self, events: Sequence[Event], documents: Sequence[Document] = ()) -> None:
-        """Store ready-made events (and their articles) as they are: no extraction, no merging.
+        """Store ready-made events (and their articles) as they are: no extraction, no merging now.
 
         For synthetic stores (benchmarks, tests) and imports. Imported articles have no file, so a
-        sync never removes them; the events replace the whole ``events`` table.
+        sync never removes them. The events are added to (or replace, by id) the shown events, and
+        kept as extracted records of their first source's article (of an "imported" placeholder
+        when that article is not stored), so a later rebuild after a sync merges them with the rest.
         """
         with path_lock(self.path), self._connection() as connection:
-            with connection:
-                for document in documents:
-                    connection.execute("DELETE FROM documents WHERE doc_id = ?", (document.doc_id,))
-                    self._insert_document(connection, document, None, None, None, None, None)
-            self._write_events(connection, events)
+            import_rows(connection, events, documents)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -328,46 +228,20 @@ class EventStore:
         self._events_cache = (generation, events)
         return list(events)
 
-    _DOCUMENT_COLUMNS = (
-        "d.doc_id, d.title, d.outlet, d.url, d.published, d.published_from, d.text, d.warnings, d.error, "
-        "d.path, d.mode, (SELECT COUNT(DISTINCT m.event_id) FROM mentions m WHERE m.doc_id = d.doc_id)"
-    )
-
-    @staticmethod
-    def _document_from_row(row: Sequence[Any]) -> StoredDocument:
-        try:
-            warnings = tuple(str(item) for item in json.loads(row[7] or "[]"))
-        except ValueError:
-            warnings = ()
-        return StoredDocument(
-            doc_id=row[0],
-            title=row[1],
-            outlet=row[2],
-            url=row[3],
-            published=_day(row[4]),
-            published_from=row[5],
-            text=row[6] or "",
-            warnings=warnings,
-            error=row[8],
-            path=row[9],
-            mode=row[10] or "news",
-            n_events=int(row[11] or 0),
-        )
-
     def documents(self) -> list[StoredDocument]:
         """Every stored article, failed ones included (``error`` set), by file name."""
         with self._connection() as connection:
             rows = connection.execute(
-                f"SELECT {self._DOCUMENT_COLUMNS} FROM documents d ORDER BY d.path IS NULL, d.path, d.doc_id"
+                f"SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY d.path IS NULL, d.path, d.doc_id"
             ).fetchall()
-        return [self._document_from_row(row) for row in rows]
+        return [document_from_row(row) for row in rows]
 
     def document(self, doc_id: str) -> StoredDocument | None:
         with self._connection() as connection:
             row = connection.execute(
-                f"SELECT {self._DOCUMENT_COLUMNS} FROM documents d WHERE d.doc_id = ?", (doc_id,)
+                f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.doc_id = ?", (doc_id,)
             ).fetchone()
-        return self._document_from_row(row) if row else None
+        return document_from_row(row) if row else None
 
     def mentions(self, doc_id: str | None = None) -> list[StoredMention]:
         """Where merged events are reported (all, or in one article), in text order."""

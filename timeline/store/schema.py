@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS doc_events (
     json TEXT NOT NULL,
     PRIMARY KEY (doc_id, position)
 );
+CREATE INDEX IF NOT EXISTS doc_events_event ON doc_events(event_id);
 CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY,
     json TEXT NOT NULL,

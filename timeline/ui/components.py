@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from timeline.filters import FilterState
 from timeline.highlight import escape_markdown
@@ -32,6 +33,8 @@ LATEST = date(2200, 12, 31)
 """Bounds of the date inputs: wide, so any link's dates fit; Streamlit's default is ±10 years."""
 
 SEEDED_KEY = "_filters_seeded_from"
+"""(page, view) the filter widgets were last filled from. Widgets on another page are other widgets
+(Streamlit gives them a fresh identity), so a page switch always refills them from the view."""
 
 KEY_FROM = "f_from"
 KEY_TO = "f_to"
@@ -55,6 +58,13 @@ FILTER_KEYS = (
     KEY_LARGE,
     KEY_LANE,
 )
+
+PAGE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
+</style>
+"""
+"""Our own static CSS: less empty space above the title, so the chart fits on a projected screen."""
 
 LARGE_TYPE_CSS = """
 <style>
@@ -119,10 +129,15 @@ def _clamp(day: date | None) -> date | None:
     return min(max(day, EARLIEST), LATEST)
 
 
+def _current_page() -> str:
+    context = get_script_run_ctx()
+    return context.page_script_hash if context is not None else ""
+
+
 def _seed_widgets(view: FilterState, data: AppData) -> None:
     """Put the view's values into the widget keys, unless the widgets already show this view."""
     ss = st.session_state
-    if ss.get(SEEDED_KEY) == view and all(key in ss for key in FILTER_KEYS):
+    if ss.get(SEEDED_KEY) == (_current_page(), view) and all(key in ss for key in FILTER_KEYS):
         return
     precisions = precision_options(data)
     ss[KEY_FROM] = _clamp(view.date_from)
@@ -135,7 +150,7 @@ def _seed_widgets(view: FilterState, data: AppData) -> None:
     ss[KEY_PLANNED] = view.include_planned
     ss[KEY_LARGE] = view.large
     ss[KEY_LANE] = view.lane
-    ss[SEEDED_KEY] = view
+    ss[SEEDED_KEY] = (_current_page(), view)
 
 
 def filter_sidebar(view: FilterState, data: AppData) -> FilterState:
@@ -195,7 +210,7 @@ def filter_sidebar(view: FilterState, data: AppData) -> FilterState:
     )
     if filters_of(new) != filters_of(view):
         new = new.replace(slide=0)
-    ss[SEEDED_KEY] = new
+    ss[SEEDED_KEY] = (_current_page(), new)
     set_view(new)
     return new
 
@@ -218,9 +233,9 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def large_type(enabled: bool) -> None:
-    if enabled:
-        st.html(LARGE_TYPE_CSS)
+def page_style(large: bool) -> None:
+    """The app's static CSS, plus the large-type rules for a projector."""
+    st.html(PAGE_CSS + (LARGE_TYPE_CSS if large else ""))
 
 
 def show_problems(data: AppData) -> None:

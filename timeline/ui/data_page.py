@@ -53,6 +53,13 @@ def build_downloads(df: pd.DataFrame, events: list[Event], title: str) -> Downlo
     )
 
 
+def chart_html(df: pd.DataFrame, view: FilterState, data: AppData) -> str:
+    """The chart of this view as one offline HTML page (plotly.js inlined, about 4 MB: built on click)."""
+    title = _title(view)
+    figure = timeline_figure(df, lane_by=view.lane, large=view.large, colors=data.colors, title=title)
+    return export.to_html(figure, title=title)
+
+
 def _table(df: pd.DataFrame) -> pd.DataFrame:
     table = df.loc[
         :, ["display_date", "start", "end", "precision", "title", "category", "planned", "n_sources"]
@@ -74,7 +81,7 @@ def render() -> None:
     if ui.show_fatal(data):
         return
     view = ui.filter_sidebar(current_view(), data)
-    ui.large_type(view.large)
+    ui.page_style(view.large)
     df = filtered_frame(data, view)
     st.title("Data", anchor=False)
     ui.show_problems(data)
@@ -94,13 +101,6 @@ def render() -> None:
 
     events = view_events(df, data)
     files = build_downloads(df, events, _title(view))
-
-    def chart_html() -> str:
-        # Built only when clicked: the page embeds plotly.js (about 4 MB) to work offline.
-        figure = timeline_figure(
-            df, lane_by=view.lane, large=view.large, colors=data.colors, title=_title(view)
-        )
-        return export.to_html(figure, title=_title(view))
 
     st.subheader("Download this view", anchor=False)
     columns = st.columns(4)
@@ -130,12 +130,13 @@ def render() -> None:
         help="Open it in TimelineJS (timeline.knightlab.com) to make a slideshow timeline.",
     )
     columns[3].download_button(
-        "Chart (HTML, works offline)",
-        chart_html,
+        "Chart (HTML)",
+        lambda: chart_html(df, view, data),
         file_name="timeline.html",
         mime="text/html",
         icon=":material/language:",
         key="dl_html",
+        help="The interactive chart as one web page that works offline.",
     )
     publish_view(view)
 

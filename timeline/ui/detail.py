@@ -63,10 +63,12 @@ def _source_links(event: Event, mention: Mention, view: FilterState, key: str, d
         st.link_button("Original page", url, icon=":material/open_in_new:", key=f"{key}_url")
 
 
-def event_detail(event: Event, view: FilterState, data: AppData, *, hidden_by_filters: bool = False) -> None:
+def event_detail(
+    event: Event, view: FilterState, data: AppData, *, hidden_by_filters: bool = False, wide: bool = False
+) -> None:
     """Everything a reader needs to trust one event."""
     with st.container(border=True):
-        main, side = st.columns([3, 2], gap="large")
+        main, side = st.columns([3, 2], gap="large") if wide else (st.container(), st.container())
     with main:
         st.subheader(md(event.title), anchor=False)
         badges = [f"**{md(event.display_date)}**", md(PRECISION_NOTE.get(event.precision, event.precision))]
@@ -90,7 +92,8 @@ def event_detail(event: Event, view: FilterState, data: AppData, *, hidden_by_fi
         _source_links(event, first, view, "detail_0", data)
     with side:
         others = mentions[1:]
-        st.markdown(f"**Also reported ({len(others)})**" if others else "**Reported by one source**")
+        if others:
+            st.markdown(f"**Also reported ({len(others)})**")
         for index, mention in enumerate(others, start=1):
             _quote(event, index)
             st.markdown("— " + _citation(_source_for(event, mention), mention.doc, data))

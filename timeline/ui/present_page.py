@@ -100,7 +100,7 @@ def render() -> None:
     if ui.show_fatal(data):
         return
     view = current_view()
-    ui.large_type(True)
+    ui.page_style(True)
     df = filtered_frame(data, view)
     slides = df.loc[df["start"].notna()]
     total = len(slides)

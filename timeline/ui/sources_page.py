@@ -76,7 +76,9 @@ def _article(doc: DocumentInfo, view: FilterState, data: AppData) -> None:
     st.markdown("  \n".join(facts))
     if doc.url:
         st.caption("Address: " + md(doc.url))
-    if doc.published is None:
+    if doc.error:
+        st.error("This article could not be read: " + md(doc.error), icon=":material/error:")
+    elif doc.published is None:
         st.warning(
             "This article has no publication date, so dates like “last year” or “on Monday” in it could "
             "not be placed; they are kept but not put on the timeline.",
@@ -84,8 +86,6 @@ def _article(doc: DocumentInfo, view: FilterState, data: AppData) -> None:
         )
     for warning in doc.warnings:
         st.caption("Note: " + md(warning))
-    if doc.error:
-        st.error("This article could not be read completely: " + md(doc.error))
     marks = document_marks(doc.doc_id, data.events)
     parts = segments(doc.text, marks)
     numbered = [part for part in parts if part.marked]
@@ -108,7 +108,8 @@ def _article(doc: DocumentInfo, view: FilterState, data: AppData) -> None:
             st.markdown(f"**\\[{part.number}\\]** “{md(part.text)}” → {md(event.display_date)}")
             st.page_link(
                 ui.TIMELINE_PAGE,
-                label=ui.shorten(event.title, 80),
+                label=ui.shorten(event.title, 45),
+                help=event.title,
                 icon=":material/location_on:",
                 query_params=link_params(view, selected=event.id),
             )
@@ -119,7 +120,7 @@ def render() -> None:
     if ui.show_fatal(data):
         return
     view = current_view()
-    ui.large_type(view.large)
+    ui.page_style(view.large)
     st.title("Sources", anchor=False)
     ui.show_problems(data)
     if not data.documents:

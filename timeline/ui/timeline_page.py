@@ -84,7 +84,7 @@ def render() -> None:
     if ui.show_fatal(data):
         return
     view = ui.filter_sidebar(current_view(), data)
-    ui.large_type(view.large)
+    ui.page_style(view.large)
     df = filtered_frame(data, view)
     if view.selected and view.selected not in data.by_id:
         st.info("The event in this link is no longer in the timeline; showing the others.")
@@ -116,27 +116,35 @@ def render() -> None:
 
     undated = int(df["start"].isna().sum())
     fig = timeline_figure(df, lane_by=view.lane, large=view.large, selected=view.selected, colors=data.colors)
-    st.plotly_chart(
-        fig,
-        key=CHART_KEY,
-        on_select=_on_chart_select,
-        selection_mode="points",
-        config=CHART_CONFIG,
-        theme=None,
-        width="stretch",
+    # Side by side, so a click shows the quote without scrolling; stacked in large type (projector).
+    chart_area, detail_area = (
+        (st.container(), st.container()) if view.large else st.columns([3, 2], gap="medium")
     )
-    if undated:
-        st.caption(
-            f"{undated} event(s) have no date that can be placed on the chart; they are in the list "
-            "below and on the Data page."
+    with chart_area:
+        st.plotly_chart(
+            fig,
+            key=CHART_KEY,
+            on_select=_on_chart_select,
+            selection_mode="points",
+            config=CHART_CONFIG,
+            theme=None,
+            width="stretch",
         )
-    _picker(df, view, data)
-    event = data.by_id.get(view.selected) if view.selected else None
-    if event is not None:
-        hidden = not bool((df["id"] == view.selected).any())
-        event_detail(event, view, data, hidden_by_filters=hidden)
-    else:
-        st.caption(escape_markdown("Click an event on the chart, or choose one above, to read its source."))
+        if undated:
+            st.caption(
+                f"{undated} event(s) have no date that can be placed on the chart; they are in the event "
+                "list and on the Data page."
+            )
+    with detail_area:
+        _picker(df, view, data)
+        event = data.by_id.get(view.selected) if view.selected else None
+        if event is not None:
+            hidden = not bool((df["id"] == view.selected).any())
+            event_detail(event, view, data, hidden_by_filters=hidden, wide=view.large)
+        else:
+            st.caption(
+                escape_markdown("Click an event on the chart, or choose one above, to read its source.")
+            )
     publish_view(view)
 
 

@@ -129,6 +129,7 @@ PATHOLOGICAL_TEXT = {
     "blank-lines": " \n" * (TEN_MB // 2) + "end",
     "short-lines": "Iraq warns against hasty measures\n\n" * (TEN_MB // 35 // 4),
     "markdown-edges": "#*_ " * (TEN_MB // 4),
+    "credit-like": ("[" + "ab/" * 30) * (TEN_MB // 91),
 }
 
 

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pytest
 from app_support import ALL_IDS, EVENTS, SCRIPT_TITLE
 
-from timeline import chart
+from timeline import chart, chart_traces
 from timeline.chart import figure_event_ids, position_figure, timeline_figure
 from timeline.frame import events_frame
 from timeline.model import Event
@@ -70,15 +70,17 @@ def test_a_span_covers_the_whole_interval(frame: pd.DataFrame, event_id: str) ->
     (bar,) = [trace for trace in _traces_with(timeline_figure(frame), event_id) if trace.type == "bar"]
     index = [row[0] for row in bar.customdata].index(event_id)
     assert pd.Timestamp(bar.base[index]) == pd.Timestamp(event.start)
-    assert bar.x[index] == ((event.end - event.start).days + 1) * chart.DAY_MS
+    assert bar.x[index] == ((event.end - event.start).days + 1) * chart_traces.DAY_MS
 
 
 def test_planned_events_are_drawn_open(frame: pd.DataFrame) -> None:
     fig = timeline_figure(frame)
-    (planned,) = _traces_with(fig, "ev-withdrawal")
-    (past,) = _traces_with(fig, "ev-dialogue")
-    assert planned.marker.color == "white" and past.marker.color != "white"
-    assert planned.marker.line.color == past.marker.line.color, "same actor, same colour"
+    (trace,) = _traces_with(fig, "ev-withdrawal")
+    ids = [row[0] for row in trace.customdata]
+    assert trace.marker.color[ids.index("ev-withdrawal")] == "white"
+    assert trace.marker.color[ids.index("ev-dialogue")] == trace.marker.line.color, (
+        "past: filled, same colour"
+    )
 
 
 def test_a_merged_event_is_bigger_and_labelled_with_its_source_count(frame: pd.DataFrame) -> None:

@@ -164,3 +164,13 @@ def test_python_dash_m_runs_the_cli(article: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[0])["start"] == "2017-04-07"
+
+
+def test_a_document_without_date_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "undated.md"
+    path.write_text("# Note\n\nTalks will resume next week in Baghdad.\n", encoding="utf-8")
+    code, out, err = run(["extract", str(path), "--json"], capsys)
+    assert code == 0
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert record["start"] is None and record["anchored"] is False
+    assert "no publication date" in err

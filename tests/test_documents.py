@@ -69,8 +69,11 @@ TEXT = "Pence’s visit on 8 April 2017 — “support” café\nsecond line\n"
     ],
 )
 def test_decoding(write_file: WriteFile, name: str, data: bytes, expected: str, warning: str | None) -> None:
-    document = load_document(write_file(name, data))
+    path = write_file(name, data)
+    document = load_document(path)
     assert document.text == expected
+    if warning is None and not name.startswith(("utf16", "utf32")):
+        assert document.text == path.read_text(encoding="utf-8")  # how the seed scorer reads a file
     encoding_warnings = [w for w in document.warnings if w != NO_DATE_WARNING]
     if warning is None:
         assert encoding_warnings == []
@@ -172,6 +175,84 @@ def test_html_blocks_become_paragraphs_and_metadata_is_read(write_file: WriteFil
 def test_page_title_is_the_fallback_title(page_title: str, title: str) -> None:
     document = load_text("p.html", f"<title>{page_title}</title><p>{BODY}</p>", kind="html")
     assert document.title == title
+
+
+WORDPRESS_PAGE = """<!DOCTYPE html><html lang="en-US"><head><meta charset="UTF-8">
+<title>Baghdad says US promised support &#8211; Middle East Monitor</title>
+<meta property="og:title" content="Baghdad says US promised support">
+<meta property="article:published_time" content="2017-04-08T14:41:00+00:00">
+<script type="application/ld+json">{"datePublished":"2017-04-08"}</script></head>
+<body class="post-template-default single single-post postid-123 has-sidebar">
+<div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">Skip to content</a>
+<header id="masthead" class="site-header">
+<p class="site-description">Creating new perspectives since 2009</p>
+<nav id="site-navigation" class="main-navigation"><ul><li>Home</li><li>News</li></ul></nav></header>
+<div id="content" class="site-content"><div id="primary" class="content-area">
+<main id="main" class="site-main">
+<article id="post-123" class="post-123 post type-post status-publish hentry category-news tag-iraq">
+<header class="entry-header">
+<h1 class="entry-title">Baghdad says US promised continuing support for Iraq against Daesh</h1>
+<div class="entry-meta">
+<span class="posted-on">Posted on
+<time class="entry-date published" datetime="2017-04-08T14:41:00+00:00">April 8, 2017</time>
+</span><span class="byline"> by <span class="author vcard">admin</span></span></div></header>
+<figure class="wp-caption"><img src="x.jpg">
+<figcaption>Vice President Mike Pence arrives on 17 March, 2017 [Samuel Corum/Anadolu Agency]</figcaption>
+</figure>
+<div class="entry-content">
+<p>US Vice President Mike Pence on Saturday assured Iraqi Prime Minister Haider Al-Abadi
+of continued US support.</p>
+<p><strong>Read:</strong> <a href="/x">Trump son-in-law Jared Kushner visits Iraq</a></p>
+<p>The Shia-led Iraqi government issued a statement on Friday.</p>
+<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3><ul><li>Twitter</li>
+<li>Facebook</li></ul></div>
+<div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3><p>Iraq votes on 12 May 2018</p></div>
+</div><footer class="entry-footer"><span class="cat-links">Posted in News</span></footer></article>
+<nav class="navigation post-navigation"><a>Previous post</a></nav>
+<div id="comments" class="comments-area"><div id="respond"><h3 id="reply-title">Leave a Reply</h3><form>
+<p>Your email address will not be published.</p></form></div></div>
+</main></div><aside id="secondary" class="widget-area">
+<section class="widget">Recent posts 3 March 2019</section></aside></div>
+<footer id="colophon" class="site-footer"><p>Copyright 2019 MEMO. All rights reserved.</p></footer></div>
+<div id="cookie-notice">This website uses cookies to improve your experience. Accept</div></body></html>
+"""
+"""A page laid out like a WordPress news site: masthead, article with entry header and footer, share
+and related-posts boxes, comments, sidebar, site footer and cookie notice."""
+
+
+def test_wordpress_page(write_file: WriteFile) -> None:
+    document = load_document(write_file("memo.html", WORDPRESS_PAGE))
+    for kept in (
+        "Vice President Mike Pence arrives on 17 March, 2017 [Samuel Corum/Anadolu Agency]",
+        "US Vice President Mike Pence on Saturday assured",
+        "The Shia-led Iraqi government issued a statement on Friday.",
+    ):
+        assert kept in document.text and not excluded(document, kept)
+    for dropped in (
+        "since 2009",
+        "Skip to content",
+        "Home",
+        "Twitter",
+        "12 May 2018",
+        "Leave a Reply",
+        "Your email",
+        "3 March 2019",
+        "Copyright",
+        "cookies",
+        "Posted in",
+        "Previous post",
+    ):
+        assert dropped not in document.text
+    assert excluded(document, "Posted on April 8, 2017 by admin")
+    assert excluded(document, "Read: Trump son-in-law Jared Kushner visits Iraq")
+    assert document.title == "Baghdad says US promised continuing support for Iraq against Daesh"
+    assert (document.published, document.published_from) == (date(2017, 4, 8), "text")
+
+
+def test_html_story_outside_article_teaser_cards_is_kept() -> None:
+    story = " ".join([BODY] * 5)
+    page = f"<div class='story-body'><p>{story}</p></div><article><p>Teaser one.</p></article>"
+    assert story in html_to_text(page).text
 
 
 def test_html_without_article_element_keeps_body_text() -> None:

@@ -171,3 +171,11 @@ def test_short_sentences_still_count() -> None:
     tagger = phrase_tagger({"in 2014": YEAR_2014})
     (event,) = extract_events(document("Protests spread in 2014."), tagger=tagger)
     assert event.title == "Protests spread"
+
+
+def test_an_expression_across_a_sentence_split_is_kept() -> None:
+    text = "Troops left on the 5th. Of May they returned home."
+    tagger = phrase_tagger({"the 5th. Of May": (date(2017, 5, 5), date(2017, 5, 5), "day")})
+    (event,) = extract_events(document(text), tagger=tagger)
+    assert event.sentence == text
+    assert event.mentions[0].sentence_span == (0, len(text))

@@ -25,6 +25,15 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from timeline.chart_traces import (
+    Points,
+    day_markers,
+    interval_bars,
+    interval_lines,
+    interval_markers,
+    legend_entry,
+    selection_ring,
+)
 from timeline.palette import NEUTRAL, actor_colors, color_for
 
 LaneBy = Literal["actor", "category"]
@@ -39,18 +48,42 @@ LABEL_LIMIT = 300
 """Source-count labels ("×3") are written only while the chart holds at most this many events."""
 
 HOVER_TITLE_CHARS = 110
-DAY_MS = 86_400_000
+
+CHART_COLUMNS = (
+    "id",
+    "start",
+    "end",
+    "precision",
+    "display_date",
+    "title",
+    "primary_actor",
+    "category",
+    "planned",
+    "n_sources",
+    "outlets",
+)
+"""The frame columns the chart reads (taking only these keeps 100k-row copies cheap)."""
 
 
 KEY_TEXT = "●  exact day     ◆  week to year (bar = its span)<br>○ ◇  planned     bigger = more sources"
 
 
-def _escape(values: pd.Series) -> pd.Series:
-    return values.astype(str).map(html.escape)
-
-
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _escape(values: pd.Series) -> pd.Series:
+    """HTML-escape a text column, vectorised (Plotly renders <b>, <br>, <a>... in hover labels)."""
+    text = values.astype(str)
+    escaped: pd.Series = text.str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")
+    return escaped
+
+
+def _shorten_column(values: pd.Series, limit: int) -> pd.Series:
+    text = values.astype(str)
+    long = text.str.len() > limit
+    shortened: pd.Series = text.where(~long, text.str.slice(0, limit - 1).str.rstrip() + "…")
+    return shortened
 
 
 def _hover_text(df: pd.DataFrame) -> pd.Series:
@@ -59,17 +92,14 @@ def _hover_text(df: pd.DataFrame) -> pd.Series:
     def column(values: Any) -> pd.Series:
         return pd.Series(values, index=df.index, dtype=str)
 
-    titles = df["title"].astype(str).map(lambda text: html.escape(_shorten(text, HOVER_TITLE_CHARS)))
-    outlets = _escape(df["outlets"].astype(str).map(lambda text: _shorten(text, 80)))
+    titles = _escape(_shorten_column(df["title"], HOVER_TITLE_CHARS))
+    outlets = _escape(_shorten_column(df["outlets"], 80))
     counts = df["n_sources"].to_numpy(dtype=np.int64)
     source_text = column(counts.astype(str)) + column(np.where(counts == 1, " source", " sources"))
-    with_outlets = column(
-        np.where(outlets.str.len().to_numpy() > 0, (source_text + ": " + outlets).to_numpy(), source_text)
-    )
+    with_outlets = source_text.where(outlets.str.len() == 0, source_text + ": " + outlets)
     planned = column(np.where(df["planned"].to_numpy(dtype=bool), " (planned)", ""))
-    hover: pd.Series = (
-        "<b>" + titles + "</b><br>" + _escape(df["display_date"]) + planned + "<br>" + with_outlets
-    )
+    dates = _escape(df["display_date"])
+    hover: pd.Series = "<b>" + titles + "</b><br>" + dates + planned + "<br>" + with_outlets
     return hover
 
 
@@ -109,170 +139,23 @@ def _packed_offsets(df: pd.DataFrame, lane_column: str) -> np.ndarray:
     offsets = np.zeros(len(df))
     if not len(df):
         return offsets
-    span = (df["end"].max() - df["start"].min()).total_seconds()
-    gap = pd.Timedelta(seconds=max(span / 70.0, 86_400.0))
-    order = np.lexsort((df["id"].astype(str).to_numpy(), df["start"].to_numpy(), df[lane_column].astype(str)))
+    # Whole days as plain ints: the loop below stays fast in pure Python.
+    starts = df["start"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    ends = df["end"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    gap = max(int((ends.max() - starts.min()) / 70), 1)
     lanes = df[lane_column].astype(str).to_numpy()
-    starts = df["start"].to_numpy()
-    ends = df["end"].to_numpy()
-    row_ends: dict[str, list[Any]] = {}
-    for position in order:
+    order = np.lexsort((df["id"].astype(str).to_numpy(), starts, lanes))
+    row_ends: dict[str, list[int]] = {}
+    for position in order.tolist():
         rows = row_ends.setdefault(lanes[position], [])
-        start = pd.Timestamp(starts[position])
+        start = int(starts[position])
         chosen = next((index for index, last in enumerate(rows) if start > last + gap), None)
         if chosen is None:
             chosen = len(rows)
-            rows.append(None)
-        rows[chosen] = pd.Timestamp(ends[position])
+            rows.append(0)
+        rows[chosen] = int(ends[position])
         offsets[position] = SUB_ROW_OFFSETS[chosen % len(SUB_ROW_OFFSETS)]
     return offsets
-
-
-def _marker_sizes(n_sources: pd.Series, base: float) -> np.ndarray:
-    sizes: np.ndarray = base + 4.0 * (np.minimum(n_sources.to_numpy(dtype=np.int64), 5) - 1)
-    return sizes
-
-
-def _source_labels(n_sources: pd.Series) -> list[str]:
-    return ["×" + str(n) if n > 1 else "" for n in n_sources.to_numpy(dtype=np.int64)]
-
-
-def _customdata(rows: pd.DataFrame) -> np.ndarray:
-    return np.column_stack([rows["id"].astype(str).to_numpy(), rows["hover"].to_numpy()])
-
-
-def _day_trace(
-    rows: pd.DataFrame, *, name: str, color: str, planned: bool, large: bool, gl: bool, labels: bool
-) -> go.Scatter | go.Scattergl:
-    size = _marker_sizes(rows["n_sources"], 14.0 if large else 10.0)
-    marker: dict[str, Any] = {
-        "size": size,
-        "color": "white" if planned else color,
-        "symbol": "circle-open" if planned and gl else "circle",
-        "line": {"color": color, "width": 2.5 if planned else 1},
-        "opacity": 1.0,
-    }
-    trace_type = go.Scattergl if gl else go.Scatter
-    return trace_type(
-        x=rows["start"],
-        y=rows["y"],
-        mode="markers+text" if labels else "markers",
-        text=_source_labels(rows["n_sources"]) if labels else None,
-        textposition="middle right",
-        textfont={"size": 15 if large else 11, "color": color},
-        marker=marker,
-        name=name,
-        legendgroup=name,
-        showlegend=False,
-        customdata=_customdata(rows),
-        hovertemplate="%{customdata[1]}<extra></extra>",
-    )
-
-
-def _interval_bars(rows: pd.DataFrame, *, name: str, color: str, planned: bool) -> go.Bar:
-    duration_ms = ((rows["end"] - rows["start"]).dt.days.to_numpy() + 1) * DAY_MS
-    return go.Bar(
-        x=duration_ms,
-        base=rows["start"],
-        y=rows["y"],
-        orientation="h",
-        width=0.13,
-        marker={
-            "color": color,
-            "opacity": 0.38,
-            "line": {"color": color, "width": 1.5},
-            "pattern": {"shape": "/" if planned else "", "fgcolor": color, "solidity": 0.3},
-        },
-        name=name,
-        legendgroup=name,
-        showlegend=False,
-        customdata=_customdata(rows),
-        hovertemplate="%{customdata[1]}<extra></extra>",
-    )
-
-
-def _interval_lines(rows: pd.DataFrame, *, name: str, color: str, planned: bool, large: bool) -> go.Scattergl:
-    """Many intervals: one WebGL line trace, segments split by gaps (the midpoint markers carry hover)."""
-    starts = rows["start"].to_numpy()
-    ends = (rows["end"] + pd.Timedelta(days=1)).to_numpy()
-    gaps = np.full(len(rows), np.datetime64("NaT"), dtype="datetime64[ns]")
-    xs = np.column_stack([starts, ends, gaps]).ravel()
-    y = rows["y"].to_numpy(dtype=float)
-    ys = np.column_stack([y, y, np.full(len(rows), np.nan)]).ravel()
-    return go.Scattergl(
-        x=xs,
-        y=ys,
-        mode="lines",
-        line={"color": color, "width": 9 if large else 7, "dash": "dash" if planned else "solid"},
-        opacity=0.38,
-        hoverinfo="skip",
-        name=name,
-        legendgroup=name,
-        showlegend=False,
-    )
-
-
-def _interval_markers(
-    rows: pd.DataFrame, *, name: str, color: str, planned: bool, large: bool, gl: bool
-) -> go.Scatter | go.Scattergl:
-    """A pale diamond at the middle of each interval: visible at any zoom, softer than a day's dot."""
-    middles = rows["start"] + (rows["end"] + pd.Timedelta(days=1) - rows["start"]) / 2
-    trace_type = go.Scattergl if gl else go.Scatter
-    return trace_type(
-        x=middles,
-        y=rows["y"],
-        mode="markers",
-        marker={
-            "size": _marker_sizes(rows["n_sources"], 15.0 if large else 11.0),
-            "symbol": "diamond",
-            "color": "white" if planned else _pale(color),
-            "line": {"color": color, "width": 2 if planned else 1},
-        },
-        name=name,
-        legendgroup=name,
-        showlegend=False,
-        customdata=_customdata(rows),
-        hovertemplate="%{customdata[1]}<extra></extra>",
-    )
-
-
-def _pale(color: str, amount: float = 0.55) -> str:
-    """``color`` mixed with white (an opaque tint, so overlapping markers don't add up)."""
-    red, green, blue = (int(color[index : index + 2], 16) for index in (1, 3, 5))
-    mixed = (round(channel + (255 - channel) * amount) for channel in (red, green, blue))
-    return "#" + "".join(f"{channel:02X}" for channel in mixed)
-
-
-def _legend_entry(name: str, color: str) -> go.Scatter:
-    return go.Scatter(
-        x=[None],
-        y=[None],
-        mode="markers",
-        marker={"size": 12, "color": color},
-        name=html.escape(name),
-        legendgroup=name,
-        showlegend=True,
-        hoverinfo="skip",
-    )
-
-
-def _selected_trace(rows: pd.DataFrame, large: bool) -> go.Scatter:
-    middles = rows["start"] + (rows["end"] - rows["start"]) / 2
-    return go.Scatter(
-        x=middles,
-        y=rows["y"],
-        mode="markers",
-        marker={
-            "size": 30 if large else 24,
-            "symbol": "circle-open",
-            "color": "#000000",
-            "line": {"width": 3},
-        },
-        name="Selected",
-        showlegend=False,
-        customdata=_customdata(rows),
-        hovertemplate="%{customdata[1]}<extra>selected</extra>",
-    )
 
 
 def timeline_figure(
@@ -290,52 +173,44 @@ def timeline_figure(
     events without a date (unanchored) cannot be placed and are left out. ``selected`` (an event id) is
     ringed. Every data trace has the event id in ``customdata[0]``.
     """
-    dated = df.loc[df["start"].notna()].copy()
+    columns = [c for c in CHART_COLUMNS if c in df.columns]
+    dated = df.loc[df["start"].notna().to_numpy(), columns].copy()
     palette = (
         dict(colors) if colors is not None else actor_colors(dated["primary_actor"].astype(str).unique())
     )
     lanes = lane_order(dated, lane_by)
     lane_column = "primary_actor" if lane_by == "actor" else "category"
     lane_index = {name: index for index, name in enumerate(lanes)}
-    dated["y"] = dated[lane_column].astype(str).map(lane_index).astype(float) + _packed_offsets(
+    y = dated[lane_column].astype(str).map(lane_index).to_numpy(dtype=float) + _packed_offsets(
         dated, lane_column
     )
-    dated["hover"] = _hover_text(dated) if len(dated) else pd.Series(dtype=str)
+    points = Points.from_frame(dated, y, _hover_text(dated) if len(dated) else pd.Series(dtype=str))
     is_day = (dated["precision"].astype(str) == "day").to_numpy()
-    n_intervals = int((~is_day).sum())
+    actors = dated["primary_actor"].astype(str).to_numpy()
     gl = len(dated) > WEBGL_THRESHOLD
+    bars = int((~is_day).sum()) <= BAR_LIMIT
     labels = len(dated) <= LABEL_LIMIT
-    fig = go.Figure()
-    for actor, rows in dated.groupby("primary_actor", sort=True):
-        name = str(actor)
+    traces: list[Any] = []
+    for name in sorted(set(actors.tolist())):
         color = color_for(name, palette)
-        day_rows = rows.loc[(rows["precision"].astype(str) == "day").to_numpy()]
-        span_rows = rows.loc[(rows["precision"].astype(str) != "day").to_numpy()]
-        for planned in (False, True):
-            spans = span_rows.loc[span_rows["planned"].to_numpy(dtype=bool) == planned]
-            if not len(spans):
-                continue
-            if n_intervals <= BAR_LIMIT:
-                fig.add_trace(_interval_bars(spans, name=name, color=color, planned=planned))
+        of_actor = actors == name
+        spans = points.take(np.flatnonzero(of_actor & ~is_day))
+        if len(spans):
+            if bars:
+                traces.append(interval_bars(spans, name=name, color=color))
             else:
-                fig.add_trace(_interval_lines(spans, name=name, color=color, planned=planned, large=large))
-            fig.add_trace(
-                _interval_markers(spans, name=name, color=color, planned=planned, large=large, gl=gl)
-            )
-        for planned in (False, True):
-            days = day_rows.loc[day_rows["planned"].to_numpy(dtype=bool) == planned]
-            if len(days):
-                fig.add_trace(
-                    _day_trace(
-                        days, name=name, color=color, planned=planned, large=large, gl=gl, labels=labels
-                    )
-                )
+                traces.extend(interval_lines(spans, name=name, color=color, large=large))
+            traces.append(interval_markers(spans, name=name, color=color, large=large, gl=gl))
+        days = points.take(np.flatnonzero(of_actor & is_day))
+        if len(days):
+            traces.append(day_markers(days, name=name, color=color, large=large, gl=gl, labels=labels))
         if lane_by == "category":
-            fig.add_trace(_legend_entry(name, color))
+            traces.append(legend_entry(name, color))
     if selected is not None:
-        chosen = dated.loc[(dated["id"].astype(str) == selected).to_numpy()]
+        chosen = points.take(np.flatnonzero(points.ids == selected))
         if len(chosen):
-            fig.add_trace(_selected_trace(chosen, large))
+            traces.append(selection_ring(chosen, large))
+    fig = go.Figure(data=traces)
     _layout(fig, lanes=lanes, lane_by=lane_by, large=large, title=title)
     return fig
 
@@ -430,7 +305,7 @@ def position_figure(
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
-            x=dated["start"],
+            x=dated["start"].to_numpy(),
             y=np.zeros(len(dated)),
             mode="markers",
             marker={
@@ -449,7 +324,7 @@ def position_figure(
         color = color_for(actor, dict(colors)) if colors is not None else NEUTRAL
         fig.add_trace(
             go.Scatter(
-                x=chosen["start"],
+                x=chosen["start"].to_numpy(),
                 y=[0.0],
                 mode="markers",
                 marker={"size": 22, "color": color, "line": {"width": 2, "color": "#000000"}},

@@ -70,6 +70,9 @@ def _extract(args: argparse.Namespace) -> int:
     result = extract_corpus(args.paths, jobs=args.jobs)
     for error in result.errors:
         print(f"timeline: {error.message}", file=sys.stderr)
+    for doc in result.documents:
+        for warning in doc.warnings:
+            print(f"timeline: {doc.path or doc.doc_id}: {warning}", file=sys.stderr)
     if not result.documents:
         print("timeline: no document could be loaded", file=sys.stderr)
         return 1

@@ -235,7 +235,7 @@ def triggers() -> dict[str, re.Pattern[str]]:
         return re.compile(r"\b(?:" + _alternation(items) + r")")
 
     return {
-        "digit": re.compile(r"\d|\b(?:noon|midnight|midday)\b"),
+        "digit": re.compile(r"\d+|\b(?:noon|midnight|midday)\b"),
         "month": words(lx.months),
         "season": words(lx.seasons),
         "quarter": words(["quarter", "period", "year-earlier", "year-ago"]),

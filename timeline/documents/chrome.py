@@ -24,6 +24,7 @@ LineKind = Literal["blank", "chrome", "end", "caption", "paragraph", "short"]
 TRAILING_NOISE = " \t:.!»›>|-–—•·"
 CREDIT_IN_BRACKETS = re.compile(r"\[[^\[\]]{1,80}/[^\[\]]{1,80}\]\s{0,3}$")
 """A photo credit such as "[Samuel Corum/Anadolu Agency]" at the end of a caption."""
+CREDIT_ZONE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,8 @@ def normalise(text: str) -> str:
 
 def is_caption(clean: str) -> bool:
     """A photo caption: a credit in brackets at the end, or a photo/agency marker."""
-    return bool(CREDIT_IN_BRACKETS.search(clean) or _rules().captions.search(clean.lower()))
+    credit_zone = clean[-CREDIT_ZONE:]  # a credit closes the caption: no need to scan a long line twice
+    return bool(CREDIT_IN_BRACKETS.search(credit_zone) or _rules().captions.search(clean.lower()))
 
 
 def chrome_reason(line: Line) -> str | None:

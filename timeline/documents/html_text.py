@@ -2,11 +2,12 @@
 
 Uses only the standard library's ``html.parser`` (tolerant of broken markup). Scripts, styles, forms,
 navigation, asides, and page-level headers/footers are dropped, as are elements whose class or id names
-page furniture (cookie banners, share bars, related-story boxes: the words are in ``chrome.json``). When
-the page marks its story with ``<article>`` (the one with the most text) or ``<main>``, only that is kept,
-plus the first ``<h1>`` as the title. Block elements become paragraph breaks, ``<br>`` a line break,
-entities are unescaped and runs of whitespace collapse to one space. The page's ``<title>`` and its
-published-time ``<meta>`` are kept aside as metadata.
+page furniture (cookie banners, share bars, related-story boxes: whole words of a class or id, or parts
+of one, listed in ``chrome.json``). When the page marks its story with ``<article>`` (the one with the
+most text) or ``<main>``, only that is kept, plus the first ``<h1>`` as the title. Block elements become
+paragraph breaks, ``<br>`` a line break, entities are unescaped and runs of whitespace collapse to one
+space. The page's ``<title>`` (without the site's name) and its published-time ``<meta>`` are kept aside
+as metadata.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ STRAY_LESS_THAN = re.compile(r"<(?![A-Za-z/!?])")
 """A '<' that opens no tag is text; escaping it first spares html.parser a slow path per character."""
 TITLE_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ")
 """What stands between a page title's headline and the site's name."""
+MIN_STORY_SHARE = 0.4
+"""The biggest <article>/<main> must hold this share of the page's text to be taken as the story."""
 MAX_END_TAG_SEARCH = 64
 """How deep an end tag looks for its start tag: bounded so broken markup stays linear."""
 
@@ -57,6 +60,7 @@ class _PageParser(HTMLParser):
         self._skipped_outside: frozenset[str] = frozenset(html["skipped_outside_article"])
         self._void: frozenset[str] = frozenset(html["void_tags"])
         self._chrome_tokens: frozenset[str] = frozenset(html["class_tokens"] if class_hints else ())
+        self._chrome_substrings: tuple[str, ...] = tuple(html["class_substrings"] if class_hints else ())
         self._meta_names: frozenset[str] = frozenset(n.lower() for n in dateline_data()["html_meta_names"])
         self.stack: list[tuple[str, bool, int]] = []
         """Open elements: (tag, skipped, index of the <article>/<main> it sits in or -1)."""
@@ -142,9 +146,11 @@ class _PageParser(HTMLParser):
     def _names_chrome(self, attrs: list[tuple[str, str | None]]) -> bool:
         for name, value in attrs:
             if value and name in ("class", "id", "role"):
-                for token in value.lower().replace("_", "-").replace(" ", "-").split("-"):
-                    if token in self._chrome_tokens:
-                        return True
+                lowered = value.lower().replace("_", "-")
+                if any(part in lowered for part in self._chrome_substrings):
+                    return True
+                if any(token in self._chrome_tokens for token in lowered.replace(" ", "-").split("-")):
+                    return True
         return False
 
     def _read_meta(self, attrs: list[tuple[str, str | None]]) -> None:
@@ -224,6 +230,8 @@ def _story_blocks(blocks: list[_Block]) -> list[_Block]:
     if not sizes:
         return blocks
     story = max(sizes, key=lambda container: sizes[container])
+    if sizes[story] < MIN_STORY_SHARE * sum(len(block.text) for block in blocks):
+        return blocks  # the <article>s are teaser cards; the story itself is elsewhere on the page
     kept = [block for block in blocks if block.container == story]
     if not any(block.is_h1 for block in kept):
         heading = next((block for block in blocks if block.is_h1), None)

@@ -185,6 +185,17 @@ def event_from_mention(
     )
 
 
+def _sentence_holding(text: str, sentences: list[Sentence], span: Span) -> Sentence | None:
+    """The sentence holding ``span``; two joined when a split fell inside the expression ("Sept. 29")."""
+    first = sentence_at(sentences, span[0])
+    last = sentence_at(sentences, span[1] - 1)
+    if first is None or last is None:
+        return None
+    if first == last:
+        return first
+    return Sentence(first.start, last.end, text[first.start : last.end])
+
+
 def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
     """Every event ``doc`` reports, merged where it reports the same one twice, in text order."""
     sentences = split_sentences(doc.text)
@@ -193,8 +204,8 @@ def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
     for time_mention in tagger(doc.text, doc.published, doc.mode):
         if _inside(time_mention.span, skip):
             continue
-        sentence = sentence_at(sentences, time_mention.span[0])
-        if sentence is None or time_mention.span[1] > sentence.end:
+        sentence = _sentence_holding(doc.text, sentences, time_mention.span)
+        if sentence is None:
             continue
         by_sentence.setdefault(sentence, []).append(time_mention)
     events: list[Event] = []

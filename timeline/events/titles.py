@@ -27,10 +27,10 @@ def _cut_time(sentence: str, time_span: tuple[int, int], placeholder: str) -> st
         end += 1
     head = sentence[:start]
     while True:
-        match = re.search(r"(\S+)\s*$", head)
-        if not match or match.group(1).lower() not in words.time_lead:
+        kept, _, last = head.rstrip().rpartition(" ")
+        if not last or last.lower() not in words.time_lead:
             break
-        head = head[: match.start()]
+        head = kept + " " if kept else ""
     tail = sentence[end:]
     tail = re.sub(r"^[’']s\b", "", tail)  # "Friday’s strikes" -> "strikes"
     if head.rstrip().endswith(",") and tail.lstrip().startswith(","):

@@ -46,10 +46,17 @@ chromium:
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	fi
 
+# No first-run e-mail prompt: the app must start with no setup step.
 run: install
-	$(BIN)/streamlit run app.py $(ARGS)
+	$(BIN)/streamlit run app.py --server.showEmailPrompt=false $(ARGS)
 
-test: install chromium lint typecheck pytest
+# Every check runs even when an earlier one fails, so one run shows everything; any failure fails `make test`.
+test: install chromium
+	@status=0; \
+	echo "== ruff check"; $(BIN)/ruff check . || status=1; \
+	echo "== mypy"; $(BIN)/mypy || status=1; \
+	echo "== pytest"; $(MAKE) --no-print-directory pytest || status=1; \
+	exit $$status
 
 lint: install
 	$(BIN)/ruff check .

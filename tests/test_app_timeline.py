@@ -181,3 +181,23 @@ def test_html_in_titles_is_shown_as_text() -> None:
     hover = " ".join(str(row[1]) for trace in figure(at)["data"] for row in trace.get("customdata") or [])
     assert "&lt;script&gt;" in hover and "<script" not in hover
     assert SCRIPT_TITLE not in text
+
+
+@pytest.mark.parametrize(
+    ("chart_state", "expected"),
+    [
+        (
+            {"selection": {"points": [{"customdata": ["ev-mosul", "<b>hover</b>"], "point_index": 7}]}},
+            "ev-mosul",
+        ),
+        ({"selection": {"points": [{"customdata": "ev-rocket"}]}}, "ev-rocket"),
+        ({"selection": {"points": [{"point_index": 3}]}}, None),
+        ({"selection": {"points": []}}, None),
+        (None, None),
+    ],
+    ids=["customdata-row", "customdata-scalar", "no-customdata", "empty-click", "no-state"],
+)
+def test_a_chart_click_selects_by_event_id_not_position(chart_state: object, expected: str | None) -> None:
+    from timeline.ui.timeline_page import clicked_event
+
+    assert clicked_event(chart_state) == expected

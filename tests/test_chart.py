@@ -77,10 +77,9 @@ def test_planned_events_are_drawn_open(frame: pd.DataFrame) -> None:
     fig = timeline_figure(frame)
     (trace,) = _traces_with(fig, "ev-withdrawal")
     ids = [row[0] for row in trace.customdata]
-    assert trace.marker.color[ids.index("ev-withdrawal")] == "white"
-    assert trace.marker.color[ids.index("ev-dialogue")] == trace.marker.line.color, (
-        "past: filled, same colour"
-    )
+    scale = {value: color for value, color in trace.marker.colorscale}
+    assert scale[trace.marker.color[ids.index("ev-withdrawal")]].upper() == "#FFFFFF", "planned: open"
+    assert scale[trace.marker.color[ids.index("ev-dialogue")]] == trace.marker.line.color, "past: filled"
 
 
 def test_a_merged_event_is_bigger_and_labelled_with_its_source_count(frame: pd.DataFrame) -> None:

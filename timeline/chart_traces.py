@@ -14,7 +14,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 DAY_MS = 86_400_000
 HOVER = "%{customdata[1]}<extra></extra>"
@@ -77,10 +76,19 @@ class Points:
         sizes: NDArray = base + 4.0 * (np.minimum(self.n_sources, 5) - 1)
         return sizes
 
-    def fills(self, color: str) -> NDArray:
-        """Planned events are drawn open: a white fill inside the actor's coloured outline."""
-        fills: NDArray = np.where(self.planned, "white", color).astype(object)
-        return fills
+    def fill(self, color: str) -> dict[str, Any]:
+        """Marker colour settings: planned events open (white inside the actor's coloured outline).
+
+        Encoded as numbers on a two-colour scale, not one colour string per point: Plotly checks
+        colour strings one by one, which takes seconds for 100k points.
+        """
+        return {
+            "color": self.planned.astype(np.float64),
+            "colorscale": [[0.0, color], [1.0, "#FFFFFF"]],
+            "cmin": 0.0,
+            "cmax": 1.0,
+            "showscale": False,
+        }
 
 
 def pale(color: str, amount: float = 0.55) -> str:
@@ -90,10 +98,19 @@ def pale(color: str, amount: float = 0.55) -> str:
     return "#" + "".join(f"{channel:02X}" for channel in mixed)
 
 
-def day_markers(points: Points, *, name: str, color: str, large: bool, gl: bool, labels: bool) -> Any:
+Trace = dict[str, Any]
+"""A trace as a plain dict: the figure validates all of them once (trace objects would be validated,
+then deep-copied and validated again by ``go.Figure``)."""
+
+
+def _trace(kind: str, **spec: Any) -> Trace:
+    return {"type": kind, **spec}
+
+
+def day_markers(points: Points, *, name: str, color: str, large: bool, gl: bool, labels: bool) -> Trace:
     """Solid dots for day-precision events; "×3" beside an event reported by three articles."""
-    trace_type = go.Scattergl if gl else go.Scatter
-    return trace_type(
+    return _trace(
+        "scattergl" if gl else "scatter",
         x=points.start,
         y=points.y,
         mode="markers+text" if labels else "markers",
@@ -103,7 +120,7 @@ def day_markers(points: Points, *, name: str, color: str, large: bool, gl: bool,
         marker={
             "size": points.sizes(14.0 if large else 10.0),
             "symbol": "circle",
-            "color": points.fills(color),
+            **points.fill(color),
             "line": {"color": color, "width": 2},
             "opacity": 1.0,
         },
@@ -115,10 +132,11 @@ def day_markers(points: Points, *, name: str, color: str, large: bool, gl: bool,
     )
 
 
-def interval_bars(points: Points, *, name: str, color: str) -> go.Bar:
+def interval_bars(points: Points, *, name: str, color: str) -> Trace:
     """Translucent bars over each interval; planned ones hatched."""
     duration_ms = (points.stop - points.start).astype("timedelta64[ms]").astype(np.int64)
-    return go.Bar(
+    return _trace(
+        "bar",
         x=duration_ms,
         base=points.start,
         y=points.y,
@@ -142,7 +160,7 @@ def interval_bars(points: Points, *, name: str, color: str) -> go.Bar:
     )
 
 
-def interval_lines(points: Points, *, name: str, color: str, large: bool) -> list[go.Scattergl]:
+def interval_lines(points: Points, *, name: str, color: str, large: bool) -> list[Trace]:
     """Many intervals: WebGL line segments split by gaps (planned ones dashed); the diamonds carry hover."""
     traces = []
     for planned in (False, True):
@@ -153,7 +171,8 @@ def interval_lines(points: Points, *, name: str, color: str, large: bool) -> lis
         xs = np.column_stack([chosen.start, chosen.stop, gaps]).ravel()
         ys = np.column_stack([chosen.y, chosen.y, np.full(len(chosen), np.nan)]).ravel()
         traces.append(
-            go.Scattergl(
+            _trace(
+                "scattergl",
                 x=xs,
                 y=ys,
                 mode="lines",
@@ -168,17 +187,17 @@ def interval_lines(points: Points, *, name: str, color: str, large: bool) -> lis
     return traces
 
 
-def interval_markers(points: Points, *, name: str, color: str, large: bool, gl: bool) -> Any:
+def interval_markers(points: Points, *, name: str, color: str, large: bool, gl: bool) -> Trace:
     """A pale diamond at the middle of each interval: visible at any zoom, softer than a day's dot."""
-    trace_type = go.Scattergl if gl else go.Scatter
-    return trace_type(
+    return _trace(
+        "scattergl" if gl else "scatter",
         x=points.middle,
         y=points.y,
         mode="markers",
         marker={
             "size": points.sizes(15.0 if large else 11.0),
             "symbol": "diamond",
-            "color": points.fills(pale(color)),
+            **points.fill(pale(color)),
             "line": {"color": color, "width": 1.5},
         },
         name=name,
@@ -189,9 +208,10 @@ def interval_markers(points: Points, *, name: str, color: str, large: bool, gl: 
     )
 
 
-def legend_entry(name: str, color: str) -> go.Scatter:
+def legend_entry(name: str, color: str) -> Trace:
     """A legend line for an actor (when colour is the only thing naming it: lanes by category)."""
-    return go.Scatter(
+    return _trace(
+        "scatter",
         x=[None],
         y=[None],
         mode="markers",
@@ -203,10 +223,11 @@ def legend_entry(name: str, color: str) -> go.Scatter:
     )
 
 
-def selection_ring(points: Points, large: bool) -> go.Scatter:
+def selection_ring(points: Points, large: bool) -> Trace:
     """A black ring around the selected event (at the dot of a day, the diamond of an interval)."""
     one_day = (points.stop - points.start) == np.timedelta64(1, "D")
-    return go.Scatter(
+    return _trace(
+        "scatter",
         x=np.where(one_day, points.start, points.middle),
         y=points.y,
         mode="markers",

@@ -201,7 +201,10 @@ class Event:
                     span=(m["span"][0], m["span"][1]),
                     time_text=m.get("time_text", ""),
                     sentence=m.get("sentence", ""),
-                    sentence_span=tuple(m.get("sentence_span", (0, 0))),  # type: ignore[arg-type]
+                    sentence_span=(
+                        int(m.get("sentence_span", (0, 0))[0]),
+                        int(m.get("sentence_span", (0, 0))[1]),
+                    ),
                 )
                 for m in data.get("mentions", [])
             ),

@@ -29,6 +29,9 @@ class Lexicon:
     holidays: dict[str, dict[str, Any]]
     spelled_year_tens: dict[str, int]
     deadline_prepositions: frozenset[str]
+    anchoring_words: frozenset[str]
+    season_cues: frozenset[str]
+    season_not_before: frozenset[str]
 
 
 @cache
@@ -55,4 +58,7 @@ def lexicon() -> Lexicon:
         holidays=raw["holidays"],
         spelled_year_tens=raw["spelled_year_tens"],
         deadline_prepositions=frozenset(raw["deadline_prepositions"]),
+        anchoring_words=frozenset(raw["anchoring_words"]),
+        season_cues=frozenset(raw["season_cues"]),
+        season_not_before=frozenset(raw["season_not_before"]),
     )

@@ -29,6 +29,6 @@ def calendar_date(expression: str, date_order: str = "MDY") -> date | None:
     parsed = dateparser.parse(
         cleaned,
         languages=["en"],
-        settings={**_SETTINGS_BASE, "DATE_ORDER": date_order},  # type: ignore[arg-type]
+        settings={**_SETTINGS_BASE, "DATE_ORDER": date_order},
     )
     return parsed.date() if parsed else None

@@ -159,8 +159,11 @@ def rules() -> tuple[Rule, ...]:
             rf"{i}the\s+(?P<part>end|beginning|start|middle|close)\s+of\s+(?:the\s+|this\s+|that\s+)?(?P<rel>last\s+|next\s+|previous\s+|following\s+)?(?P<unit>year|month|week|decade|century))(?![A-Za-z])",
         ),
         ("unit_end", rf"(?P<unit>{i}month|year))['’]s\s+{i}end)(?![A-Za-z])"),
-        ("in_the_unit", rf"(?P<dir>{i}later|earlier))\s+{i}in\s+the)\s+(?P<unit>{i}year|month|week))(?![A-Za-z])"),
-        ("short_year", rf"(?<![\w'’])['’](?P<yy>\d\d)(?![\d'’]|s\b)"),
+        (
+            "in_the_unit",
+            rf"(?P<dir>{i}later|earlier))\s+{i}in\s+the)\s+(?P<unit>{i}year|month|week))(?![A-Za-z])",
+        ),
+        ("short_year", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\d'’]|s\b)"),
         ("year_end", rf"{i}year[\s-]end)(?![A-Za-z])"),
         (
             "weekday",
@@ -190,7 +193,8 @@ def rules() -> tuple[Rule, ...]:
 
 RULE_TRIGGER: dict[str, str] = {
     **dict.fromkeys(
-        ("iso", "numeric", "year", "year_range", "decade", "quarter_code", "clock_time", "short_year"), "digit"
+        ("iso", "numeric", "year", "year_range", "decade", "quarter_code", "clock_time", "short_year"),
+        "digit",
     ),
     **dict.fromkeys(
         (
@@ -209,7 +213,15 @@ RULE_TRIGGER: dict[str, str] = {
     **dict.fromkeys(("season_year", "season_relative", "season"), "season"),
     **dict.fromkeys(("quarter", "quarter_ref", "year_earlier_adj", "quarter_this"), "quarter"),
     **dict.fromkeys(
-        ("relative_unit", "the_relative_unit", "part_of_relative", "unit_end", "in_the_unit", "year_word", "year_end"),
+        (
+            "relative_unit",
+            "the_relative_unit",
+            "part_of_relative",
+            "unit_end",
+            "in_the_unit",
+            "year_word",
+            "year_end",
+        ),
         "unit",
     ),
     **dict.fromkeys(("day_part_rel", "next_day_part", "that_day", "day_before_after"), "day_part"),
@@ -246,7 +258,9 @@ def triggers() -> dict[str, re.Pattern[str]]:
         "half": words(["half"]),
         "fiscal": words(["fiscal"]),
         "day_word": words(["yesterday", "today", "tomorrow", "tonight"]),
-        "ago": words(["ago", "earlier", "later", "before", "after", "from now", "hence", "previously", "prior"]),
+        "ago": words(
+            ["ago", "earlier", "later", "before", "after", "from now", "hence", "previously", "prior"]
+        ),
         "weekday": words(lx.weekdays),
         "holiday": words(lx.holidays),
         "spelled": words([*lx.spelled_year_tens, "thousand"]),

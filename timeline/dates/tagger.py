@@ -174,7 +174,12 @@ def _remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
         ctx.last_quarter = piece.interval  # "the year-ago quarter" refers back; it is not a new reference
     # In news, coarse relative words ("this year") do not move the story's reference date; explicit
     # dates do. In history every date moves the story ("the following year").
-    if ctx.mode == "news" and piece.relative and piece.interval.precision in _COARSE and ctx.anchor is not None:
+    if (
+        ctx.mode == "news"
+        and piece.relative
+        and piece.interval.precision in _COARSE
+        and ctx.anchor is not None
+    ):
         return
     if ctx.main_year is not None and abs(piece.interval.start.year - ctx.main_year) > ASIDE_YEARS:
         return
@@ -184,7 +189,9 @@ def _remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
 _TIME_JOINER = re.compile(r"^(?:\s*,)?\s*(?:(?i:at|-|–))?\s*$")
 
 
-_WEEKDAY_JOINER = re.compile(r"^\s*(?:(?i:morning|afternoon|evening|night|dawn|dusk))?\s*(?:,|(?i:of|the))?\s*$")
+_WEEKDAY_JOINER = re.compile(
+    r"^\s*(?:(?i:morning|afternoon|evening|night|dawn|dusk))?\s*(?:,|(?i:of|the))?\s*$"
+)
 
 
 def _absorb_clock_times(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
@@ -202,7 +209,11 @@ def _absorb_clock_times(text: str, mentions: list[TimeMention]) -> list[TimeMent
             and _WEEKDAY_JOINER.match(text[previous.span[1] : mention.span[0]])
             and previous.text.rstrip("’'s").rstrip(".").lower() in _weekday_names()
         ):
-            out[-1] = replace(mention, span=(previous.span[0], mention.span[1]), text=text[previous.span[0] : mention.span[1]])
+            out[-1] = replace(
+                mention,
+                span=(previous.span[0], mention.span[1]),
+                text=text[previous.span[0] : mention.span[1]],
+            )
             continue
         if (
             previous is not None
@@ -210,7 +221,11 @@ def _absorb_clock_times(text: str, mentions: list[TimeMention]) -> list[TimeMent
             and mention.precision == "day"
             and text[previous.span[1] : mention.span[0]].strip() in ("", ",", "on")
         ):
-            out[-1] = replace(mention, span=(previous.span[0], mention.span[1]), text=text[previous.span[0] : mention.span[1]])
+            out[-1] = replace(
+                mention,
+                span=(previous.span[0], mention.span[1]),
+                text=text[previous.span[0] : mention.span[1]],
+            )
             continue
         if (
             previous is not None
@@ -304,28 +319,17 @@ def _link_ranges(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
         between = text[first.span[1] : second.span[0]]
         if not RANGE_JOINER.match(between):
             continue
-        joiner = between.strip().lower()
         opened = RANGE_OPENER.search(text[max(0, first.span[0] - 10) : first.span[0]]) is not None
-        if joiner in ("and",) and not opened:
-            continue
+        if between.strip().lower() == "and" and not opened:
+            continue  # "in May and June" lists two dates; "between May and June" is a range
         if (
-            second.end is not None
-            and first.start > second.end
-            and first.relative
-            and first.precision == second.precision == "month"
-        ):
-            fixed = cal.month(
-                second.start.year - (1 if first.start.month > second.start.month else 0), first.start.month
-            )
-            first = replace(first, value=fixed.value, start=fixed.start, end=fixed.end)
-        elif (
             first.relative
             and not second.relative
             and first.precision == "month"
             and second.precision in ("month", "day")
         ):
-            y = second.start.year - (1 if first.start.month > second.start.month else 0)
-            fixed = cal.month(y, first.start.month)
+            year = second.start.year - (1 if first.start.month > second.start.month else 0)
+            fixed = cal.month(year, first.start.month)
             first = replace(first, value=fixed.value, start=fixed.start, end=fixed.end)
         out[i] = replace(first, range_id=next_id)
         out[i + 1] = replace(second, range_id=next_id)

@@ -43,8 +43,8 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     clause_start = left
     for m in _CLAUSE_BREAK.finditer(text, left, start):
         clause_start = m.end()
-    m = _CLAUSE_BREAK.search(text, end, right)
-    clause_end = m.start() if m else right
+    following_break = _CLAUSE_BREAK.search(text, end, right)
+    clause_end = following_break.start() if following_break else right
     return clause_start, clause_end
 
 

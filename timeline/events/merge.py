@@ -9,7 +9,9 @@ similar titles or sentences. Different events on the same day stay apart.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -49,12 +51,6 @@ def names(sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _names_agree(left: Event, right: Event) -> bool:
-    left_names, right_names = names(left.sentence), names(right.sentence)
-    smaller, larger = sorted((left_names, right_names), key=len)
-    return smaller <= larger
-
-
 def _normalized(sentence: str) -> str:
     return " ".join(_WORD.findall(sentence.lower()))
 
@@ -69,36 +65,59 @@ def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
     return len(left & right) / len(union) if union else 0.0
 
 
-def _docs(event: Event) -> set[str]:
-    return {mention.doc for mention in event.mentions}
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """What the merge rules compare, computed once per record."""
+
+    interval: tuple[date, date | None, str] | None
+    normalized: str
+    words: frozenset[str]
+    title_words: frozenset[str]
+    names: frozenset[str]
+    docs: frozenset[str]
+    actors: frozenset[str]
+    category: str
+
+
+def _features(event: Event) -> _Features:
+    return _Features(
+        interval=(event.start, event.end, event.precision) if event.start is not None else None,
+        normalized=_normalized(event.sentence),
+        words=content_words(event.sentence),
+        title_words=content_words(event.title),
+        names=names(event.sentence),
+        docs=frozenset(mention.doc for mention in event.mentions),
+        actors=frozenset(event.actors),
+        category=event.category,
+    )
+
+
+def _same(left: _Features, right: _Features) -> bool:
+    if left.interval is None or left.interval != right.interval:
+        return False
+    if left.normalized == right.normalized:
+        return True
+    settings = _settings()
+    if min(len(left.words), len(right.words)) < settings["min_content_words"]:
+        return False
+    smaller, larger = sorted((left.names, right.names), key=len)
+    if not smaller <= larger:
+        return False
+    shared_actors = bool(left.actors & right.actors) or not (left.actors or right.actors)
+    if left.docs & right.docs:
+        return (
+            left.category == right.category
+            and shared_actors
+            and _overlap_small(left.words, right.words) >= settings["same_doc_overlap"]
+        )
+    similar_titles = _jaccard(left.title_words, right.title_words) >= settings["cross_doc_title_overlap"]
+    similar_sentences = _jaccard(left.words, right.words) >= settings["cross_doc_overlap"]
+    return (similar_titles or similar_sentences) and (shared_actors or left.category == right.category)
 
 
 def same_event(left: Event, right: Event) -> bool:
     """Whether two records report one event (see the module docstring for the rules)."""
-    if left.start is None or left.start != right.start or left.end != right.end:
-        return False
-    if left.precision != right.precision:
-        return False
-    if _normalized(left.sentence) == _normalized(right.sentence):
-        return True
-    settings = _settings()
-    left_words, right_words = content_words(left.sentence), content_words(right.sentence)
-    if min(len(left_words), len(right_words)) < settings["min_content_words"]:
-        return False
-    if not _names_agree(left, right):
-        return False
-    shared_actors = bool(set(left.actors) & set(right.actors)) or not (left.actors or right.actors)
-    if _docs(left) & _docs(right):
-        return (
-            left.category == right.category
-            and shared_actors
-            and _overlap_small(left_words, right_words) >= settings["same_doc_overlap"]
-        )
-    similar_titles = (
-        _jaccard(content_words(left.title), content_words(right.title)) >= settings["cross_doc_title_overlap"]
-    )
-    similar_sentences = _jaccard(left_words, right_words) >= settings["cross_doc_overlap"]
-    return (similar_titles or similar_sentences) and (shared_actors or left.category == right.category)
+    return _same(_features(left), _features(right))
 
 
 def _mention_key(mention: Mention) -> tuple[str, int, int]:
@@ -137,19 +156,36 @@ def _report_order(event: Event) -> tuple[str, str, int, int]:
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """``events`` with each group of records of one event merged, in order of first report."""
+    """``events`` with each group of records of one event merged, in order of first report.
+
+    Each record is compared only with the first record of earlier groups of its interval (so chains of
+    "similar to something similar" cannot glue different events), and only with those that share a
+    word with it, found through an index: long texts stay fast.
+    """
     groups: list[list[Event]] = []
-    by_interval: dict[tuple[object, object], list[list[Event]]] = {}
+    leads: list[_Features] = []
+    by_sentence: dict[tuple[object, str], int] = {}
+    by_word: dict[tuple[object, str], list[int]] = {}
     for event in sorted(events, key=_report_order):
-        candidates = by_interval.setdefault((event.start, event.end), [])
-        for group in candidates:
-            # Only the group's first record is compared: cheap on long texts, and it keeps chains of
-            # "similar to something similar" from gluing different events together.
-            if same_event(group[0], event):
-                group.append(event)
-                break
-        else:
-            group = [event]
-            candidates.append(group)
-            groups.append(group)
+        features = _features(event)
+        found: int | None = None
+        if features.interval is not None:
+            found = by_sentence.get((features.interval, features.normalized))
+            if found is None:
+                shared = Counter(
+                    index for word in features.words for index in by_word.get((features.interval, word), ())
+                )
+                found = next(
+                    (index for index, _ in shared.most_common() if _same(leads[index], features)), None
+                )
+        if found is not None:
+            groups[found].append(event)
+            continue
+        index = len(groups)
+        groups.append([event])
+        leads.append(features)
+        if features.interval is not None:
+            by_sentence[(features.interval, features.normalized)] = index
+            for word in features.words:
+                by_word.setdefault((features.interval, word), []).append(index)
     return [_combine(group) for group in groups]

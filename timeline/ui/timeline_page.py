@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -26,17 +28,25 @@ CHART_CONFIG = {
 }
 
 
-def _on_chart_select() -> None:
-    """A click on the chart: the event id is in the clicked point's customdata (never its position)."""
-    chart_state = st.session_state.get(CHART_KEY)
-    points = []
-    if chart_state is not None:
-        points = list(chart_state.get("selection", {}).get("points", []) or [])
-    for point in points:
-        custom = point.get("customdata")
+def clicked_event(chart_state: Any) -> str | None:
+    """The event id of the first clicked point: its customdata[0], never its position in a trace."""
+    if not chart_state:
+        return None
+    selection = chart_state.get("selection") or {}
+    for point in selection.get("points") or []:
+        custom = point.get("customdata") if isinstance(point, dict) else None
         if isinstance(custom, list | tuple) and custom:
-            _select(str(custom[0]))
-            return
+            return str(custom[0])
+        if isinstance(custom, str) and custom:
+            return custom
+    return None
+
+
+def _on_chart_select() -> None:
+    """A click on the chart selects that event (a click on empty space keeps the current one)."""
+    event_id = clicked_event(st.session_state.get(CHART_KEY))
+    if event_id is not None:
+        _select(event_id)
 
 
 def _on_pick() -> None:

@@ -1,0 +1,226 @@
+"""Resolvers of relative expressions: today, last week, three days ago, Friday, the end of the year."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline.dates import calendar as cal
+from timeline.dates import infer
+from timeline.dates.lexicon import lexicon
+from timeline.dates.resolve.context import (
+    _UNIT_PRECISION,
+    Context,
+    Piece,
+    _previous_word,
+    _single,
+    _unit,
+    handler,
+)
+
+
+def _is_generic_today(text: str, start: int, end: int) -> bool:
+    """ "the Iraq of today", "today's world", "actors in Iraq today when...": nowadays, not a date."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 16].lower()
+    if re.match(r"['’]s\s+(?:world|generation|society|standards|youth|economy)\b", after):
+        return True
+    if re.search(r"\bof\s+$", before, re.IGNORECASE):
+        return True
+    in_place = re.search(
+        r"\b(?:in|across|throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+$", before
+    )
+    return in_place is not None and re.match(r"\s*(?:when|who|whose|which|where)\b", after) is not None
+
+
+@handler("day_word")
+def _day_word(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    word = m["dword"].lower()
+    if ctx.mode == "narrative":
+        return None  # history's "today" means nowadays
+    if word == "today" and _is_generic_today(ctx.text, m.start("dword"), m.end("dword")):
+        return None
+    ref = ctx.dct
+    if ref is None:
+        return _single(m, None, "day", relative=True)
+    offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    return _single(m, cal.day(ref + timedelta(days=offset)), "day", relative=True)
+
+
+@handler("day_part_rel")
+def _day_part_rel(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    if ctx.mode == "narrative":
+        return None
+    ref = ctx.dct
+    if ref is None:
+        return _single(m, None, "day", relative=True)
+    offset = -1 if m["rel"].lower() == "last" else 0
+    if m["rel"].lower() == "last" and m["part"] != "night":
+        return None  # "last morning" is not idiomatic; avoid false readings
+    return _single(m, cal.day(ref + timedelta(days=offset)), "day", relative=True)
+
+
+@handler("relative_unit")
+def _relative_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    rel = m["rel"].lower()
+    unit = _unit(m["unit"])
+    unit_for_shift = "week" if unit == "weekend" else unit
+    story = rel in ("that", "same", "following", "previous")
+    ref = ctx.story_ref() if story else ctx.ref()
+    if rel == "that" and ctx.anchor is None:
+        return None  # "that year" with nothing before it to point at
+    precision = _UNIT_PRECISION.get(unit, "year")
+    if ref is None:
+        return _single(m, None, precision, relative=True)
+    amount = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+    return _single(m, infer.shift_unit(ref, unit_for_shift, amount), precision, relative=True)
+
+
+@handler("the_relative_unit")
+def _the_relative_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    rel = m["rel"].lower()
+    unit = _unit(m["unit"])
+    ref = ctx.story_ref()
+    precision = _UNIT_PRECISION.get(unit, "year")
+    if ref is None:
+        return _single(m, None, precision, relative=True)
+    amount = {"previous": -1, "prior": -1, "preceding": -1, "following": 1, "next": 1, "subsequent": 1}.get(
+        rel, 0
+    )
+    return _single(
+        m, infer.shift_unit(ref, "week" if unit == "weekend" else unit, amount), precision, relative=True
+    )
+
+
+@handler("day_before_after")
+def _day_before_after(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    ref = ctx.story_ref()
+    if ref is None:
+        return _single(m, None, "day", relative=True)
+    return _single(
+        m, cal.day(ref + timedelta(days=-1 if m["dir"].lower() == "before" else 1)), "day", relative=True
+    )
+
+
+@handler("that_day")
+def _that_day(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    if ctx.anchor is None or ctx.anchor.precision != "day":
+        return None
+    return _single(m, cal.day(ctx.anchor.start), "day", relative=True)
+
+
+@handler("ago")
+def _ago(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    lx = lexicon()
+    raw = m["num"].lower()
+    amount = int(raw) if raw.isdigit() else lx.number_words.get(raw, 0)
+    if not 0 < amount <= 5000:
+        return None
+    unit = _unit(m["unit"])
+    direction = m["dir"].lower()
+    if direction in ("before", "after") and not re.match(
+        r"\s*(?:[,.;:)]|$)", ctx.text[m.end() : m.end() + 2]
+    ):
+        return None  # "two days after the attack": anchored on an event we cannot date
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    if direction in ("ago", "from now", "hence"):
+        ref = ctx.dct if ctx.mode == "news" else ctx.ref()
+    else:
+        ref = ctx.story_ref()
+    precision = _UNIT_PRECISION.get(unit, "year")
+    if ref is None:
+        return _single(m, None, precision, relative=True)
+    if unit == "year" and amount == 1 and ctx.mode == "news" and ctx.last_quarter is not None:
+        previous = ctx.last_quarter
+        q = (previous.start.month - 1) // 3 + 1
+        return _single(m, cal.quarter(previous.start.year - 1, q), "quarter", relative=True)
+    return _single(m, infer.shift_unit(ref, unit, sign * amount), precision, relative=True)
+
+
+@handler("part_of_relative")
+def _part_of_relative(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    unit = _unit(m["unit"])
+    rel = (m["rel"] or "").strip().lower()
+    ref = ctx.ref()
+    precision = _UNIT_PRECISION.get(unit, "year")
+    if ref is None:
+        return _single(m, None, precision, relative=True)
+    amount = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(rel, 0)
+    base = infer.shift_unit(ref, unit, amount)
+    part = m["part"].lower()
+    mod = {"end": "END_EXACT", "close": "END_EXACT", "beginning": "START", "start": "START", "middle": "MID"}[
+        part
+    ]
+    return _single(m, cal.narrow(base, mod), precision, relative=True)
+
+
+@handler("unit_end")
+def _unit_end(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    unit = _unit(m["unit"])
+    ref = ctx.story_ref() if ctx.mode == "narrative" else ctx.ref()
+    precision = _UNIT_PRECISION[unit]
+    if ref is None:
+        return _single(m, None, precision, relative=True)
+    return _single(m, cal.narrow(infer.shift_unit(ref, unit, 0), "END_EXACT"), precision, relative=True)
+
+
+@handler("in_the_unit")
+def _in_the_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    unit = _unit(m["unit"])
+    ref = ctx.story_ref()
+    if ref is None:
+        return _single(m, None, _UNIT_PRECISION[unit], relative=True)
+    return _single(m, infer.shift_unit(ref, unit, 0), _UNIT_PRECISION[unit], relative=True)
+
+
+@handler("year_end")
+def _year_end(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    ref = ctx.ref()
+    if ref is None:
+        return _single(m, None, "year", relative=True)
+    return _single(m, cal.day(date(ref.year, 12, 31)), "day", relative=True)
+
+
+@handler("weekday")
+def _weekday(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    lx = lexicon()
+    weekday = lx.weekdays[m["wd"].rstrip(".").lower()]
+    previous = _previous_word(ctx.text, m.start())
+    if previous in ("good", "black", "bloody", "ash", "holy", "super", "cyber", "palm", "easter"):
+        return None  # named days: Good Friday, Bloody Sunday
+    rel = (m["rel"] or "").lower()
+    ref = ctx.ref()
+    if ref is None:
+        return _single(m, None, "day", relative=True)
+    if rel in ("last", "past"):
+        direction = "last"
+    elif rel in ("next", "coming"):
+        direction = "next"
+    elif rel == "this" or (ctx.mode == "narrative" and ctx.anchor is not None):
+        direction = "future"
+    elif m["poss"]:
+        direction = "past"  # "Friday's strikes", "Wednesday's ruling": an event already reported
+    else:
+        direction = "future" if ctx.tense(m.start(), m.end()) == "future" else "past"
+    return _single(m, cal.day(infer.weekday_date(ref, weekday, direction)), "day", relative=True)
+
+
+@handler("next_day_part")
+def _next_day_part(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    ref = ctx.story_ref()
+    if ref is None:
+        return _single(m, None, "day", relative=True)
+    shift = -1 if m["rel"].lower() == "previous" else 1
+    return _single(m, cal.day(ref + timedelta(days=shift)), "day", relative=True)
+
+
+@handler("clock_time")
+def _clock_time(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    if ctx.mode == "narrative":
+        return None
+    if m["hour"] is not None and not 1 <= int(m["hour"]) <= 12:
+        return None
+    ref = ctx.anchor.start if ctx.anchor is not None and ctx.anchor.precision == "day" else ctx.dct
+    if ref is None:
+        return _single(m, None, "day", relative=True)
+    return _single(m, cal.day(ref), "day", relative=True)

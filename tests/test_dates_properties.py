@@ -61,6 +61,31 @@ SEPARATOR = st.sampled_from((" ", " ", " ", "", ", ", "-", "/", ". ", "\n"))
 DATEISH_TEXT = st.lists(st.tuples(TOKEN, SEPARATOR), max_size=40).map(
     lambda pairs: "".join(token + separator for token, separator in pairs)
 )
+MONTH = st.sampled_from(DATE_WORDS[:24])
+WEEKDAY = st.sampled_from(DATE_WORDS[24:38])
+UNIT = st.sampled_from(("day", "days", "week", "weeks", "month", "months", "year", "years", "decade"))
+DAY = st.integers(min_value=0, max_value=40)
+YEAR = st.integers(min_value=0, max_value=2200)
+# Whole phrases the tagger has rules for, with out-of-range numbers mixed in, so rules fire and resolve.
+DATE_PHRASE = st.one_of(
+    st.builds("{} {}, {}".format, MONTH, DAY, YEAR),
+    st.builds("{} {} {}".format, DAY, MONTH, YEAR),
+    st.builds("the {}th of {} {}".format, DAY, MONTH, YEAR),
+    st.builds("on {}".format, WEEKDAY),
+    st.builds("{} {} ago".format, DAY, UNIT),
+    st.builds("last {}".format, UNIT),
+    st.builds("next {}".format, UNIT),
+    st.builds("{} later".format, st.builds("{} {}".format, DAY, UNIT)),
+    st.builds("the {}s".format, YEAR),
+    st.builds("between {} and {} {}".format, MONTH, MONTH, YEAR),
+    st.builds("from {} to {}".format, YEAR, YEAR),
+    st.builds("since {} {}".format, MONTH, YEAR),
+    st.builds("{} {}".format, st.sampled_from(("early", "mid", "late", "the end of", "the summer of")), YEAR),
+    st.builds("Q{} {}".format, DAY, YEAR),
+    st.builds("{}/{}/{}".format, DAY, DAY, YEAR),
+    st.builds("{}-{:02d}-{:02d}".format, YEAR, DAY, DAY),
+)
+PHRASE_TEXT = st.lists(st.one_of(DATE_PHRASE, TOKEN), min_size=1, max_size=12).map(" ".join)
 ANY_TEXT = st.text(max_size=300)
 DCT = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 MODE = st.sampled_from(("news", "narrative"))
@@ -91,6 +116,12 @@ def assert_well_formed(text: str, mentions: list[TimeMention]) -> None:
 @PROPERTY_SETTINGS
 @given(text=DATEISH_TEXT, dct=DCT, mode=MODE)
 def test_dateish_text_never_raises_and_spans_are_valid(text: str, dct: date | None, mode: Mode) -> None:
+    assert_well_formed(text, tag_dates(text, dct, mode))
+
+
+@PROPERTY_SETTINGS
+@given(text=PHRASE_TEXT, dct=DCT, mode=MODE)
+def test_date_phrases_never_raise_and_spans_are_valid(text: str, dct: date | None, mode: Mode) -> None:
     assert_well_formed(text, tag_dates(text, dct, mode))
 
 

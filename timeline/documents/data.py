@@ -21,5 +21,5 @@ def chrome_data() -> dict[str, Any]:
 
 @cache
 def dateline_data() -> dict[str, Any]:
-    """``timeline/data/dateline.json``: dateline labels, month and weekday names, HTML meta names."""
+    """``timeline/data/dateline.json``: dateline labels, filler words, HTML meta names."""
     return _load("dateline.json")

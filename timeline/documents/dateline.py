@@ -3,9 +3,9 @@
 Examples: "April 8, 2017 at 2:41 pm", "Published October 20th, 2015 - 12:00 GMT",
 "Last Modified: Sunday، 03 February 2019 02:30 PM", "Updated: 2019-02-03", "8 April 2017 14:41 GMT".
 A line qualifies when, once its label (Published, Updated, Last Modified...), the date, the time, the
-weekday and a few filler words are removed, at most ``max_other_words`` words remain. Only full dates (day,
-month and year) count, and numeric dates only when unambiguous: never a guess, never "today". The patterns
-are plain alternations and bounded repeats (no nested quantifiers), so they run in linear time.
+weekday and a few filler words are removed, at most ``max_other_words`` words remain. The dates are the
+date tagger's: only full dates (day, month and year) count, and numeric dates only when unambiguous: never a
+guess, never "today".
 """
 
 from __future__ import annotations
@@ -16,15 +16,19 @@ from datetime import date
 from functools import cache
 from typing import Literal
 
+from timeline.dates import tag_dates
+from timeline.dates.lexicon import lexicon
 from timeline.documents.data import dateline_data
 from timeline.documents.lines import Line
+from timeline.model import TimeMention
 
 DatelineKind = Literal["published", "plain", "updated"]
 KIND_PREFERENCE: dict[DatelineKind, int] = {"published": 0, "plain": 1, "updated": 2}
 """A labelled publication date beats a bare date, which beats an update date."""
 
-MIN_YEAR, MAX_YEAR = 1800, 2199
 WORD = re.compile(r"[^\W_]+")
+_AMBIGUOUS_NUMERIC = re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/\d{2,4}$")
+"""Slashed dates are written both day-first and month-first; dotted and dashed ones are day-first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,59 +40,46 @@ class Dateline:
     kind: DatelineKind
 
 
-@dataclass(frozen=True, slots=True)
-class _Patterns:
-    month_day_year: re.Pattern[str]
-    day_month_year: re.Pattern[str]
-    iso: re.Pattern[str]
-    numeric: re.Pattern[str]
-    time: re.Pattern[str]
-    labels: tuple[tuple[str, DatelineKind], ...]
-    months: dict[str, int]
-    ignorable: frozenset[str]
+@cache
+def _labels() -> tuple[tuple[str, DatelineKind], ...]:
+    data = dateline_data()
+    labels: list[tuple[str, DatelineKind]] = [(label, "published") for label in data["published_labels"]]
+    labels += [(label, "updated") for label in data["updated_labels"]]
+    return tuple(sorted(labels, key=lambda pair: len(pair[0]), reverse=True))
 
 
 @cache
-def _patterns() -> _Patterns:
+def _ignorable() -> frozenset[str]:
     data = dateline_data()
-    months: dict[str, int] = data["months"]
-    month = "(?:" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
-    day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-    labels: list[tuple[str, DatelineKind]] = [(label, "published") for label in data["published_labels"]]
-    labels += [(label, "updated") for label in data["updated_labels"]]
-    labels.sort(key=lambda pair: len(pair[0]), reverse=True)
-    return _Patterns(
-        month_day_year=re.compile(rf"\b(?P<m>{month})\s{{0,3}}{day},?\s{{1,3}}(?P<y>\d{{4}})(?!\d)", re.I),
-        day_month_year=re.compile(
-            rf"\b{day}\s{{1,3}}(?:of\s{{1,3}})?(?P<m>{month}),?\s{{1,3}}(?P<y>\d{{4}})(?!\d)", re.I
-        ),
-        iso=re.compile(r"(?<!\d)(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"),
-        numeric=re.compile(r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"),
-        time=re.compile(
-            r"(?<!\d)\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s{0,2}[ap]\.?m\.?)?|[+-]\d{2}:?\d{2}\b", re.I
-        ),
-        labels=tuple(labels),
-        months={name.lower(): number for name, number in months.items()},
-        ignorable=frozenset(data["weekdays"])
+    return (
+        frozenset(lexicon().weekdays)
         | frozenset(data["filler_words"])
-        | frozenset(word for label, _kind in labels for word in label.split()),
+        | frozenset(word for label, _kind in _labels() for word in label.split())
     )
+
+
+def _calendar_dates(text: str) -> list[TimeMention]:
+    """Full calendar dates written in ``text`` (the date tagger's, with no anchor: nothing relative).
+
+    A numeric date whose day and month could be swapped (03/04/2019) is left out: never a guess.
+    """
+    found = []
+    for mention in tag_dates(text, None):
+        if not mention.anchored or mention.relative or mention.precision != "day" or mention.start is None:
+            continue
+        numeric = _AMBIGUOUS_NUMERIC.match(mention.text.strip())
+        if numeric and numeric["a"] != numeric["b"] and max(int(numeric["a"]), int(numeric["b"])) <= 12:
+            continue
+        found.append(mention)
+    return found
 
 
 def find_date(text: str) -> tuple[date, int, int] | None:
     """The first full, unambiguous date written in ``text`` and its span, e.g. in a meta tag's value."""
-    patterns = _patterns()
-    found: list[tuple[int, int, date]] = []
-    for pattern in (patterns.month_day_year, patterns.day_month_year, patterns.iso, patterns.numeric):
-        for match in pattern.finditer(text):
-            value = _date_of(match, patterns)
-            if value is not None:
-                found.append((match.start(), match.end(), value))
-                break
-    if not found:
-        return None
-    start, end, value = min(found)
-    return value, start, end
+    for mention in _calendar_dates(text):
+        if mention.start is not None:
+            return mention.start, mention.span[0], mention.span[1]
+    return None
 
 
 def parse_dateline(text: str) -> tuple[date, DatelineKind] | None:
@@ -131,7 +122,7 @@ def find_dateline(lines: list[Line], article_end: int) -> tuple[Dateline | None,
 
 def _strip_label(text: str) -> tuple[DatelineKind, str]:
     lower = text.lower()
-    for label, kind in _patterns().labels:
+    for label, kind in _labels():
         if lower.startswith(label) and (len(lower) == len(label) or not lower[len(label)].isalpha()):
             return kind, text[len(label) :].lstrip(" :-–—|,")
     return "plain", text
@@ -139,35 +130,10 @@ def _strip_label(text: str) -> tuple[DatelineKind, str]:
 
 def _other_words(text: str) -> int:
     """Words of ``text`` that are not dates, times, weekdays, labels or filler."""
-    patterns = _patterns()
-    for pattern in (patterns.month_day_year, patterns.day_month_year, patterns.iso, patterns.numeric):
-        text = pattern.sub(" ", text)
-    text = patterns.time.sub(" ", text)
-    words = WORD.findall(text.lower())
-    return sum(1 for word in words if word not in patterns.ignorable)
+    for mention in reversed(_calendar_dates(text)):
+        text = text[: mention.span[0]] + " " + text[mention.span[1] :]
+    text = _TIME.sub(" ", text)
+    return sum(1 for word in WORD.findall(text.lower()) if word not in _ignorable())
 
 
-def _date_of(match: re.Match[str], patterns: _Patterns) -> date | None:
-    groups = match.groupdict()
-    year = int(groups["y"])
-    if "a" in groups and groups.get("a") is not None:
-        first, second = int(groups["a"]), int(groups["b"])
-        if groups["sep"] == "/":
-            if first == second or second > 12:
-                month, day = first, second
-            elif first > 12:
-                day, month = first, second
-            else:
-                return None  # 03/04/2019: US or European order cannot be told apart
-        else:
-            day, month = first, second  # dotted and dashed day-first dates are European
-    else:
-        day = int(groups["d"])
-        month_text = groups["m"].rstrip(".").lower()
-        month = int(month_text) if month_text.isdigit() else patterns.months.get(month_text, 0)
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s{0,2}[ap]\.?m\.?)?|[+-]\d{2}:?\d{2}\b", re.I)

@@ -81,3 +81,20 @@ def test_no_match_offers_a_reset_instead_of_empty_files() -> None:
     at = open_app({"q": "zzz-nothing"}, page=DATA_PAGE)
     assert not at.get("download_button")
     assert "No event matches" in all_text(at)
+
+
+def test_big_views_build_their_files_on_click_with_the_same_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.ui import data_page
+
+    data = build_app_data(EVENTS, [])
+    view = FilterState(actors=("Iran",))
+    df = filtered_frame(data, view)
+    events = data_page.view_events(df, data)
+    monkeypatch.setattr(data_page, "EAGER_LIMIT", 1)
+    files = data_page.build_downloads(df, events, "t")
+    assert callable(files.csv) and callable(files.json) and callable(files.timelinejs)
+    expected = ids_where(lambda e: "Iran" in e.actors)
+    rows = csv.DictReader(io.StringIO(files.csv().decode("utf-8-sig")))
+    assert {row["id"] for row in rows} == expected
+    assert {record["id"] for record in json.loads(files.json())} == expected
+    assert {slide["unique_id"] for slide in json.loads(files.timelinejs())["events"]} == expected

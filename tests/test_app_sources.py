@@ -71,3 +71,17 @@ def test_an_unknown_doc_in_a_link_falls_back_to_the_first_article() -> None:
     chosen = at.selectbox(key="doc_pick").value
     assert chosen in {doc.doc_id for doc in DOCS}
     assert at.query_params["doc"] in (chosen, [chosen]), "the URL names the article shown"
+
+
+def test_a_new_article_file_appears_after_checking_the_folder_again() -> None:
+    import os
+    from pathlib import Path
+
+    seeds = Path(os.environ["TIMELINE_SEEDS_DIR"])
+    at = open_app(page=SOURCES_PAGE)
+    before = len(at.selectbox(key="doc_pick").options)
+    (seeds / "added.txt").write_text(
+        "An article added while the app runs. Nothing dated here.", encoding="utf-8"
+    )
+    at.button(key="reload_articles").click().run()
+    assert len(at.selectbox(key="doc_pick").options) == before + 1

@@ -112,6 +112,10 @@ NOT_DATES = [
     "after the fall of Baghdad",
     "the F-1600 engine",
     "costs $2014 per unit",
+    "its first quarterly loss",
+    "has twelve hundred mostly American students",
+    "sent two thousand troops",
+    "nearly",
 ]
 
 

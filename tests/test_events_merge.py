@@ -35,6 +35,18 @@ def _one(text: str, doc_id: str = "a.txt", published: date = date(2017, 4, 8)) -
             "Iraqi lawmakers approved the national budget on Friday.",
             False,
         ),
+        # the same boilerplate about different companies
+        (
+            "In New York Stock Exchange composite trading on Friday, Compaq shares fell $1.625.",
+            "In New York Stock Exchange composite trading on Friday, Oneida shares fell $1.625.",
+            False,
+        ),
+        # different figures: different facts
+        (
+            "Bombs exploded outside two US embassies on Friday, killing 81 people.",
+            "Bombs exploded outside two US embassies on Friday, killing 110 people.",
+            False,
+        ),
         # same actors, same day, different content
         (
             "The Iraqi government issued a statement on Friday condemning the chemical attack.",

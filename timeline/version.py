@@ -1,9 +1,9 @@
 """The extractor's version: what decides whether a stored article must be extracted again.
 
-Bump ``EXTRACTOR_VERSION`` whenever extraction rules change in a way that changes records: every
-stored article is then re-extracted on the next sync. Editing a data file under ``timeline/data/``
-(an actor list, a category lexicon) needs no bump: ``extractor_fingerprint`` mixes in a hash of
-those files, so the store notices the edit by itself.
+``extractor_fingerprint`` hashes the extractor itself: its code (the date tagger, the document loader,
+the event builder, the record types) and its data files (word lists, actors, categories). Any change
+to them re-extracts every stored article on the next sync, with no version to remember to bump.
+``EXTRACTOR_VERSION`` is kept for changes outside those files that still change records.
 """
 
 from __future__ import annotations
@@ -13,7 +13,10 @@ from pathlib import Path
 
 EXTRACTOR_VERSION = "1"
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+EXTRACTOR_SOURCES = ("dates", "documents", "events", "model.py", "pipeline.py")
+"""The parts of the package whose code decides what an article's records are."""
 
 
 def data_files_digest(data_dir: Path = DATA_DIR) -> str:
@@ -30,6 +33,19 @@ def data_files_digest(data_dir: Path = DATA_DIR) -> str:
     return digest.hexdigest()[:16]
 
 
+def extractor_code_digest(package_dir: Path = PACKAGE_DIR) -> str:
+    """A short sha256 over the extractor's Python sources (see ``EXTRACTOR_SOURCES``)."""
+    digest = hashlib.sha256()
+    for name in EXTRACTOR_SOURCES:
+        root = package_dir / name
+        files = [root] if root.is_file() else sorted(root.rglob("*.py"))
+        for path in files:
+            digest.update(path.relative_to(package_dir).as_posix().encode("utf-8"))
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def extractor_fingerprint(data_dir: Path = DATA_DIR) -> str:
-    """``EXTRACTOR_VERSION`` plus the data files' digest: stored with each extracted article."""
-    return f"{EXTRACTOR_VERSION}+{data_files_digest(data_dir)}"
+    """``EXTRACTOR_VERSION``, the code digest and the data files' digest: stored with each article."""
+    return f"{EXTRACTOR_VERSION}+{extractor_code_digest()}+{data_files_digest(data_dir)}"

@@ -116,7 +116,7 @@ def rules() -> tuple[Rule, ...]:
         ("season", rf"(?P<season>{season})(?![A-Za-z])"),
         (
             "quarter",
-            rf"{i}(?:the\s+)?(?:(?P<qrel>latest|last|past|current|previous|same|fiscal|year-ago|year-earlier)\s+)?(?:fiscal\s+)?)(?P<qord>{i}first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+{i}quarter)(?:(?:\s+{i}of)\s+(?:{i}fiscal)\s+)?|,?\s+){year})?",
+            rf"{i}(?:the\s+)?(?:(?P<qrel>latest|last|past|current|previous|same|fiscal|year-ago|year-earlier)\s+)?(?:fiscal\s+)?)(?P<qord>{i}first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+{i}quarter)(?![A-Za-z])(?:(?:\s+{i}of)\s+(?:{i}fiscal)\s+)?|,?\s+){year})?",
         ),
         ("quarter_code", rf"(?<![A-Za-z])Q(?P<q>[1-4])\s*[-/ ]?\s*(?:{year}|['’](?P<yy>\d\d))"),
         (
@@ -167,7 +167,7 @@ def rules() -> tuple[Rule, ...]:
         ("year_end", rf"{i}year[\s-]end)(?![A-Za-z])"),
         (
             "weekday",
-            rf"(?:(?P<rel>{i}last|next|this|that|coming|past))\s+)?(?P<wd>{weekday})(?P<poss>['’]s)?(?:\s+(?P<part>{day_part}))?",
+            rf"(?:(?P<rel>{i}last|next|this|that|coming|past))\s+)?(?P<wd>{weekday})(?P<poss>['’]s)?(?:\s+(?P<part>{day_part})(?![A-Za-z]))?(?![A-Za-z])",
         ),
         (
             "holiday",
@@ -268,8 +268,8 @@ def triggers() -> dict[str, re.Pattern[str]]:
 
 
 PART_OF_PERIOD_BEFORE = re.compile(
-    r"(?i:(?:the\s+)?(?:(?:very\s+)?(?P<early>early|late|mid)[\s-]*"
-    r"|(?P<of>end|beginning|start|middle|close|first\s+half|second\s+half|latter\s+part)\s+of\s+(?:the\s+)?))$"
+    r"(?i:(?:\bthe\s+)?(?:(?:\bvery\s+)?\b(?P<early>early|late|mid)[\s-]*"
+    r"|\b(?P<of>end|beginning|start|middle|close|first\s+half|second\s+half|latter\s+part)\s+of\s+(?:the\s+)?))$"
 )
 """A part-of-period phrase right before a date ("early", "mid-", "the end of"), matched on the text before it."""
 

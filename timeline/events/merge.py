@@ -1,10 +1,9 @@
 """Merge records of the same event: a repeated caption, one day's talks told twice, one event in two articles.
 
 Conservative on purpose: records merge only when their intervals are identical and their words say the
-same thing: identical sentences; or the names they mention agree (one set inside the other) and, within a
-document, the same category, shared actors and most content words in common, or, across documents,
-similar titles or sentences. Different events on the same day stay apart.
-"""
+same thing: identical sentences; or the names and numbers they mention agree (one set inside the other,
+none on one side only) and, within a document, the same category, shared actors and most content words
+in common, or, across documents, similar titles or sentences. Different events on the same day stay apart."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from timeline.events.resources import load_data
 from timeline.model import Event, Mention, Source
 
 _WORD = re.compile(r"[a-z0-9]+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
 
 
@@ -74,6 +74,7 @@ class _Features:
     words: frozenset[str]
     title_words: frozenset[str]
     names: frozenset[str]
+    numbers: frozenset[str]
     docs: frozenset[str]
     actors: frozenset[str]
     category: str
@@ -86,10 +87,17 @@ def _features(event: Event) -> _Features:
         words=content_words(event.sentence),
         title_words=content_words(event.title),
         names=names(event.sentence),
+        numbers=frozenset(_NUMBER.findall(event.sentence)),
         docs=frozenset(mention.doc for mention in event.mentions),
         actors=frozenset(event.actors),
         category=event.category,
     )
+
+
+def _agree(left: frozenset[str], right: frozenset[str]) -> bool:
+    """Both empty, or the smaller set inside the larger: "the company" does not agree with "Ogden Corp."."""
+    smaller, larger = sorted((left, right), key=len)
+    return smaller <= larger and (bool(smaller) or not larger)
 
 
 def _same(left: _Features, right: _Features) -> bool:
@@ -100,8 +108,7 @@ def _same(left: _Features, right: _Features) -> bool:
     settings = _settings()
     if min(len(left.words), len(right.words)) < settings["min_content_words"]:
         return False
-    smaller, larger = sorted((left.names, right.names), key=len)
-    if not smaller <= larger:
+    if not (_agree(left.names, right.names) and _agree(left.numbers, right.numbers)):
         return False
     shared_actors = bool(left.actors & right.actors) or not (left.actors or right.actors)
     if left.docs & right.docs:

@@ -240,6 +240,8 @@ def page_style(large: bool) -> None:
 
 def show_problems(data: AppData) -> None:
     """A notice naming every article that failed to load or extract (the rest is shown as usual)."""
+    for notice in data.notices:
+        st.info(md(notice), icon=":material/info:")
     if not data.problems:
         return
     lines = [f"- **{md(name)}**: {md(message)}" for name, message in data.problems]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -30,27 +32,46 @@ TABLE_COLUMNS = {
 }
 
 
+EAGER_LIMIT = 5000
+"""Up to this many events the files are built with the page; past it, only when a button is clicked."""
+
+FileData = bytes | Callable[[], bytes]
+
+
 @dataclass(frozen=True)
 class Downloads:
-    """The files of one view, built from the same filtered rows."""
+    """The files of one view, built from the same filtered rows (bytes, or a builder run on click)."""
 
-    csv: bytes
-    json: bytes
-    timelinejs: bytes
+    csv: FileData
+    json: FileData
+    timelinejs: FileData
 
 
 def view_events(df: pd.DataFrame, data: AppData) -> list[Event]:
     return [data.by_id[event_id] for event_id in df["id"].astype(str) if event_id in data.by_id]
 
 
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    return export.to_csv(df)
+
+
+def json_bytes(events: list[Event]) -> bytes:
+    return export.to_json(events)
+
+
+def timelinejs_bytes(events: list[Event], title: str) -> bytes:
+    document = export.to_timelinejs(events, title=title)
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+
 def build_downloads(df: pd.DataFrame, events: list[Event], title: str) -> Downloads:
-    return Downloads(
-        csv=export.to_csv(df),
-        json=export.to_json(events),
-        timelinejs=json.dumps(export.to_timelinejs(events, title=title), ensure_ascii=False, indent=1).encode(
-            "utf-8"
-        ),
-    )
+    if len(df) > EAGER_LIMIT:
+        return Downloads(
+            csv=partial(csv_bytes, df),
+            json=partial(json_bytes, events),
+            timelinejs=partial(timelinejs_bytes, events, title),
+        )
+    return Downloads(csv=csv_bytes(df), json=json_bytes(events), timelinejs=timelinejs_bytes(events, title))
 
 
 def chart_html(df: pd.DataFrame, view: FilterState, data: AppData) -> str:

@@ -20,6 +20,7 @@ from timeline.ui.state import (
     link_params,
     page_param,
     publish_view,
+    reload_data,
 )
 
 DOC_KEY = "doc_pick"
@@ -129,6 +130,13 @@ def render() -> None:
         return
     with st.expander(f"All articles ({len(data.documents)})", expanded=False):
         _overview(data)
+        st.button(
+            "Check the articles folder again",
+            key="reload_articles",
+            on_click=reload_data,
+            icon=":material/refresh:",
+            help="Reads new or changed article files; unchanged ones are not extracted again.",
+        )
     chosen = _chosen_doc(data)
     ids = [doc.doc_id for doc in data.documents]
     st.session_state[DOC_KEY] = chosen

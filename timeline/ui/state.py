@@ -78,6 +78,8 @@ class AppData:
     categories: tuple[str, ...]
     problems: tuple[tuple[str, str], ...] = ()
     """(article name, message) for each article that failed to load or extract."""
+    notices: tuple[str, ...] = ()
+    """What the last sync wants the reader to know (a rebuilt database, a missing folder)."""
     fatal: str | None = None
     """Set when nothing could be loaded at all (the database can't be opened, say)."""
     doc_names: Mapping[str, str] = field(default_factory=dict)
@@ -105,7 +107,10 @@ def _document_info(record: Any) -> DocumentInfo:
 
 
 def build_app_data(
-    events: Sequence[Event], documents: Sequence[Any], problems: Sequence[tuple[str, str]] = ()
+    events: Sequence[Event],
+    documents: Sequence[Any],
+    problems: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
 ) -> AppData:
     """Bundle events and documents for the pages (pure; also used by tests)."""
     frame = events_frame(events)
@@ -122,6 +127,7 @@ def build_app_data(
         actors=tuple(actors),
         categories=tuple(categories),
         problems=tuple(problems),
+        notices=tuple(notices),
         doc_names={doc.doc_id: doc.name for doc in infos},
     )
 
@@ -137,13 +143,14 @@ def _load_from_store() -> AppData:
         error = getattr(record, "error", None)
         if error:
             problems.append((_document_info(record).name, str(error)))
-    report = getattr(store, "last_sync", None)
+    report = getattr(store, "last_report", None)
     for item in getattr(report, "errors", ()) or ():
         name = Path(str(getattr(item, "path", None) or getattr(item, "doc_id", ""))).name
         message = str(getattr(item, "message", item))
         if all(name != known for known, _ in problems):
             problems.append((name, message))
-    return build_app_data(events, documents, problems)
+    notices = [str(notice) for notice in getattr(report, "notices", ()) or ()]
+    return build_app_data(events, documents, problems, notices)
 
 
 @st.cache_resource(show_spinner="Reading the articles and building the timeline…")
@@ -152,6 +159,11 @@ def _cached_app_data(data_dir: str, seeds_dir: str) -> AppData:
     # A failure raises and so is not cached: the next run tries again.
     del data_dir, seeds_dir
     return _load_from_store()
+
+
+def reload_data() -> None:
+    """Forget the loaded data: the next run syncs the articles folder again (new or edited files)."""
+    _cached_app_data.clear()
 
 
 def app_data() -> AppData:

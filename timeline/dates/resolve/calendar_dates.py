@@ -283,6 +283,9 @@ def _spelled_year(m: re.Match[str], ctx: Context) -> list[Piece] | None:
             return None
         rest = words[1:]
         value = tens[words[0]] * 100 + (0 if rest == ["hundred"] else sum(numbers.get(w, 0) for w in rest))
-    if not 1000 <= value <= 2099:
+    if not 1000 <= value <= 2099 or not _plausible_year(m, ctx, m.start(), m.end()):
         return None
+    round_number = words[-1] in ("hundred", "thousand")
+    if round_number and _previous_word(ctx.text, m.start()) not in lexicon().anchoring_words:
+        return None  # "twelve hundred students", "two thousand troops": counts, not years
     return _single(m, cal.year(value), "year")

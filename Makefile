@@ -50,12 +50,16 @@ chromium:
 run: install
 	$(BIN)/streamlit run app.py --server.showEmailPrompt=false $(ARGS)
 
+# pytest exits 5 when it collected nothing: that is a broken suite, never a pass.
+RUN_PYTEST = rc=0; $(BIN)/pytest $(PYTEST_ARGS) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: treating as a failure" >&2; fi
+
 # Every check runs even when an earlier one fails, so one run shows everything; any failure fails `make test`.
 test: install chromium
 	@status=0; \
 	echo "== ruff check"; $(BIN)/ruff check . || status=1; \
 	echo "== mypy"; $(BIN)/mypy || status=1; \
-	echo "== pytest"; $(MAKE) --no-print-directory pytest || status=1; \
+	echo "== pytest"; $(RUN_PYTEST); [ $$rc -eq 0 ] || status=1; \
 	exit $$status
 
 lint: install
@@ -64,11 +68,8 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-# pytest exits 5 when it collected nothing: that is a broken suite, never a pass.
 pytest: install chromium
-	@rc=0; $(BIN)/pytest $(PYTEST_ARGS) || rc=$$?; \
-	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: treating as a failure" >&2; fi; \
-	exit $$rc
+	@$(RUN_PYTEST); exit $$rc
 
 bench: install chromium
 	$(BIN)/python bench/bench_speed.py

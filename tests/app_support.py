@@ -219,10 +219,6 @@ def build_store(
 
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
-TIMELINE = "timeline/ui/timeline_page.py"
-PRESENT = "timeline/ui/present_page.py"
-SOURCES = "timeline/ui/sources_page.py"
-DATA = "timeline/ui/data_page.py"
 
 ALL_IDS = frozenset(event.id for event in EVENTS)
 

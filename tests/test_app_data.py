@@ -98,3 +98,11 @@ def test_big_views_build_their_files_on_click_with_the_same_events(monkeypatch: 
     assert {row["id"] for row in rows} == expected
     assert {record["id"] for record in json.loads(files.json())} == expected
     assert {slide["unique_id"] for slide in json.loads(files.timelinejs())["events"]} == expected
+
+
+def test_the_plain_table_is_escaped_text() -> None:
+    at = open_app({"actors": "Iran"}, page=DATA_PAGE)
+    (table,) = at.table
+    titles = list(table.value["Event"])
+    assert len(titles) == len(ids_where(lambda e: "Iran" in e.actors))
+    assert any(title.startswith("\\<script\\>") for title in titles)

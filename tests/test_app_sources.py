@@ -85,3 +85,11 @@ def test_a_new_article_file_appears_after_checking_the_folder_again() -> None:
     )
     at.button(key="reload_articles").click().run()
     assert len(at.selectbox(key="doc_pick").options) == before + 1
+
+
+def test_coming_from_an_event_marks_its_date_in_the_article() -> None:
+    at = open_app({"doc": "wire", "sel": "ev-mosul"}, page=SOURCES_PAGE)
+    text = markdown_text(at)
+    assert ":blue-background[**2014**]" in text
+    assert ":orange-background[**Sunday**]" in text, "the others keep the usual highlight"
+    assert "selected event" in text

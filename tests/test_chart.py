@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pytest
 from app_support import ALL_IDS, EVENTS, SCRIPT_TITLE
 
-from timeline import chart, chart_traces
+from timeline import chart, chart_lanes, chart_traces
 from timeline.chart import figure_event_ids, position_figure, timeline_figure
 from timeline.frame import events_frame
 from timeline.model import Event
@@ -211,3 +211,20 @@ def test_position_strip_marks_the_current_event(frame: pd.DataFrame) -> None:
     assert len(fig.data[0].x) == len(EVENTS)
     assert pd.Timestamp(fig.data[-1].x[0]) == pd.Timestamp(str(BY_ID["ev-mosul"].start))
     assert len(position_figure(frame, None).data) == 1
+
+
+def test_catch_all_lanes_come_last() -> None:
+    from timeline.chart_lanes import lane_order
+
+    nobody = [dataclasses.replace(EVENTS[0], id=f"nobody-{n}", actors=()) for n in range(5)]
+    lanes = lane_order(events_frame([*EVENTS, *nobody]), "actor")
+    assert lanes[-1] == "No actor", "even though it is the busiest lane"
+
+
+@pytest.mark.parametrize("count", [20, chart_lanes.PACK_LIMIT + 1])
+def test_lane_offsets_are_stable_and_inside_the_lane(count: int) -> None:
+    df = events_frame(_many(count, "day"))
+    first = chart_lanes.lane_offsets(df, "primary_actor")
+    again = chart_lanes.lane_offsets(df.iloc[::-1].iloc[::-1], "primary_actor")
+    assert (first == again).all()
+    assert abs(first).max() < 0.5, "an event never strays into the next lane"

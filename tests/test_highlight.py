@@ -117,3 +117,10 @@ def test_document_marks_point_at_each_cited_expression() -> None:
 def test_spaces_around_a_mark_are_kept() -> None:
     rendered = render_markdown(segments("on Saturday assured", [Mark(3, 11)]), numbered=True)
     assert rendered == "on :orange-background[**Saturday**] \\[1\\] assured"
+
+
+def test_the_focused_event_is_marked_differently() -> None:
+    parts = segments("on Monday and Friday", [Mark(3, 9, "a"), Mark(14, 20, "b")])
+    rendered = render_markdown(parts, focus="b")
+    assert ":orange-background[**Monday**]" in rendered
+    assert ":blue-background[**Friday**] ◀" in rendered

@@ -76,9 +76,17 @@ def escape_markdown(text: str) -> str:
     return _LEADING_SPACE.sub("", _escape_punctuation(text))
 
 
-def render_markdown(parts: Sequence[Segment], *, numbered: bool = False, color: str = "orange") -> str:
+def render_markdown(
+    parts: Sequence[Segment],
+    *,
+    numbered: bool = False,
+    color: str = "orange",
+    focus: str | None = None,
+    focus_color: str = "blue",
+) -> str:
     """Escaped Markdown with the marked segments highlighted (background colour plus bold, so the mark does
-    not rely on colour alone); ``numbered`` adds a "[n]" after each mark to match a list of links."""
+    not rely on colour alone); ``numbered`` adds a "[n]" after each mark to match a list of links.
+    Marks whose key is ``focus`` (the selected event) get ``focus_color`` and a "◀" after them."""
     out: list[str] = []
     for part in parts:
         body = _escape_punctuation(part.text)
@@ -86,10 +94,14 @@ def render_markdown(parts: Sequence[Segment], *, numbered: bool = False, color: 
             out.append(body)
             continue
         # Directives and bold can't span paragraphs: highlight each line of a multi-line mark.
-        lines = [f":{color}-background[**{line}**]" if line.strip() else line for line in body.split("\n")]
+        focused = focus is not None and part.key == focus
+        shade = focus_color if focused else color
+        lines = [f":{shade}-background[**{line}**]" if line.strip() else line for line in body.split("\n")]
         out.append("\n".join(lines))
         if numbered and part.number is not None:
             out.append(f" \\[{part.number}\\]")
+        if focused:
+            out.append(" ◀")
     # Indentation only matters at the start of a line of the whole text, not of each segment.
     return _LEADING_SPACE.sub("", "".join(out))
 

@@ -36,8 +36,10 @@ CHROMIUM_ARGS = [
 ]
 SERVER_START_TIMEOUT_S = 180
 """Generous: the first start extracts every article on a shared, possibly busy, 2-core machine."""
-UI_TIMEOUT_MS = int(os.environ.get("BROWSER_TEST_TIMEOUT_MS", "90000"))
+UI_TIMEOUT_MS = int(os.environ.get("BROWSER_TEST_TIMEOUT_MS", "60000"))
 """How long a step may take before it fails; lower it (BROWSER_TEST_TIMEOUT_MS) while writing tests."""
+EXPECT_TIMEOUT_MS = 15_000
+"""How long an ``expect`` waits for the page to agree: the UI is already idle by then, so it can be short."""
 
 HOSTILE_FILE = "zz_hostile_article.txt"
 HOSTILE_SCRIPT = "<script>window.__pwned=1</script>"

@@ -19,6 +19,7 @@ from browser_support import (
     ARTIFACTS,
     CHROMIUM,
     CHROMIUM_ARGS,
+    EXPECT_TIMEOUT_MS,
     HOSTILE_ARTICLE,
     HOSTILE_FILE,
     REPO,
@@ -29,7 +30,7 @@ from browser_support import (
     free_port,
     wait_until_healthy,
 )
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 from timeline.store import DATABASE_NAME, EventStore
 
@@ -95,6 +96,7 @@ def app_url(articles_dir: Path, data_dir: Path, artifacts: Path) -> Iterator[str
 
 @pytest.fixture(scope="session")
 def playwright_session() -> Iterator[Playwright]:
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     with sync_playwright() as playwright:
         yield playwright
 

@@ -122,3 +122,14 @@ def test_chart_is_a_plotly_chart(app: AppDriver) -> None:
     app.open()
     app.wait_for_chart()
     expect(app.page.locator(f"{CHART} .rangeslider-container").first).to_be_attached()
+
+
+def test_category_lanes_in_large_type_from_a_link(app: AppDriver, stored: StoredTimeline) -> None:
+    """The projector view: lanes by category, large type, both carried by the link."""
+    app.open("", {"lane": "category", "large": "1"})
+    chart = app.wait_for_chart()
+    lanes = {text.strip().lower() for text in chart.locator(".ytick text").all_text_contents()}
+    categories = {event.category.lower() for event in stored.events if event.start is not None}
+    assert lanes & categories, f"lanes {lanes} show none of the categories {categories}"
+    expect(app.page.get_by_role("switch", name="Large type (projector)")).to_be_checked()
+    app.screenshot("timeline-categories-large-type")

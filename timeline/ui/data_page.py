@@ -81,6 +81,21 @@ def chart_html(df: pd.DataFrame, view: FilterState, data: AppData) -> str:
     return export.to_html(figure, title=title)
 
 
+PLAIN_LIMIT = 300
+
+
+def plain_table(df: pd.DataFrame) -> pd.DataFrame:
+    """A few readable columns as escaped text: ``st.table`` renders Markdown in cells."""
+    columns = {
+        "Date": df["display_date"],
+        "Event": df["title"],
+        "Actors": df["actors"].map(", ".join),
+        "Category": df["category"],
+        "Sources": df["outlets"],
+    }
+    return pd.DataFrame({name: values.astype(str).map(ui.md).to_numpy() for name, values in columns.items()})
+
+
 def _table(df: pd.DataFrame) -> pd.DataFrame:
     table = df.loc[
         :, ["display_date", "start", "end", "precision", "title", "category", "planned", "n_sources"]
@@ -117,8 +132,13 @@ def render() -> None:
         column_config=TABLE_COLUMNS,
         width="stretch",
         height="auto" if len(df) <= 12 else 460,
+        alt=f"The {len(df)} events of the current view: date, event, actors, category, sources, quote.",
     )
     st.caption("Click a column header to sort. The downloads hold exactly the events in this table.")
+    with st.expander("Plain table (for screen readers and printing)"):
+        if len(df) > PLAIN_LIMIT:
+            st.caption(f"The first {PLAIN_LIMIT} events by date; the downloads hold all {len(df):,}.")
+        st.table(plain_table(df.head(PLAIN_LIMIT)), hide_index=True)
 
     events = view_events(df, data)
     files = build_downloads(df, events, _title(view))

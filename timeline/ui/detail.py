@@ -70,7 +70,7 @@ def event_detail(
     with st.container(border=True):
         main, side = st.columns([3, 2], gap="large") if wide else (st.container(), st.container())
     with main:
-        st.subheader(md(event.title), anchor=False)
+        st.markdown(("### " if wide else "#### ") + md(event.title))
         badges = [f"**{md(event.display_date)}**", md(PRECISION_NOTE.get(event.precision, event.precision))]
         if event.planned:
             badges.append(":violet-badge[planned]")

@@ -95,7 +95,7 @@ def _article(doc: DocumentInfo, view: FilterState, data: AppData) -> None:
         st.subheader("Text", anchor=False)
         if doc.text.strip():
             with st.container(border=True):
-                st.markdown(render_markdown(parts, numbered=True))
+                st.markdown(render_markdown(parts, numbered=True, focus=view.selected))
         else:
             st.caption("No text was loaded for this article.")
     with links_col:
@@ -106,7 +106,8 @@ def _article(doc: DocumentInfo, view: FilterState, data: AppData) -> None:
             event = data.by_id.get(part.key or "")
             if event is None:
                 continue
-            st.markdown(f"**\\[{part.number}\\]** “{md(part.text)}” → {md(event.display_date)}")
+            selected = " ◀ :blue-badge[selected event]" if event.id == view.selected else ""
+            st.markdown(f"**\\[{part.number}\\]** “{md(part.text)}” → {md(event.display_date)}{selected}")
             st.page_link(
                 ui.TIMELINE_PAGE,
                 label=ui.shorten(event.title, 45),

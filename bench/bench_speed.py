@@ -1,8 +1,8 @@
 """Speed of the date tagger and of event extraction against the naive peer, measured in one run.
 
 The peer is ``naive_dates.py`` (plain ``dateparser.search_dates``) from ``../shared/eval``. All three
-contenders run as whole commands over the same news documents (TempEval-3 TimeBank, parsed the way
-``score_dates.py`` parses them), so interpreter start-up and imports count for everyone:
+contenders run as whole commands over the same news documents (TempEval-3 TimeBank and AQUAINT,
+parsed the way ``score_dates.py`` parses them), so interpreter start-up and imports count for everyone:
 
   (a) the peer: ``python naive_dates.py`` fed the JSON Lines documents on stdin;
   (b) the tagger: ``python -m timeline dates --batch`` fed the same JSON Lines;
@@ -15,7 +15,9 @@ per second against the peer's (the bar: at least 10x). Also shown: the ratio of 
 of the child, steadier on a loaded machine) and the start-up time (the same command fed no document)
 with the ratio after it, so a slow import can neither hide nor dominate.
 
-usage: python bench/bench_speed.py [--corpus DIR] [--peer FILE] [--docs N] [--repeats K]
+usage: python bench/bench_speed.py [--corpus DIR ...] [--peer FILE] [--docs N] [--repeats K]
+
+By default the documents are all of TempEval-3's news: TimeBank and AQUAINT (256 documents).
 """
 
 from __future__ import annotations
@@ -36,7 +38,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-DEFAULT_CORPUS = SHARED / "corpora" / "tempeval3-train" / "TimeBank"
+DEFAULT_CORPORA = [
+    SHARED / "corpora" / "tempeval3-train" / "TimeBank",
+    SHARED / "corpora" / "tempeval3-train" / "AQUAINT",
+]
 DEFAULT_PEER = SHARED / "eval" / "naive_dates.py"
 TARGET_RATIO = 10.0
 
@@ -65,11 +70,11 @@ def parse_timeml(path: Path) -> tuple[str, str | None]:
     return text, dct
 
 
-def pick_documents(corpus: Path, count: int) -> list[dict[str, str | None]]:
+def pick_documents(corpora: Sequence[Path], count: int) -> list[dict[str, str | None]]:
     """A fixed, spread-out subset: every k-th file in name order, so all outlets are represented."""
-    files = sorted(p for p in corpus.iterdir() if p.suffix == ".tml")
+    files = sorted(p for corpus in corpora for p in corpus.iterdir() if p.suffix == ".tml")
     if not files:
-        raise SystemExit(f"no .tml files in {corpus}")
+        raise SystemExit(f"no .tml files in {', '.join(map(str, corpora))}")
     chosen = files if count <= 0 else files[:: max(1, len(files) // count)][:count]
     docs: list[dict[str, str | None]] = []
     for path in chosen:
@@ -144,7 +149,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of TimeML .tml files")
+    parser.add_argument(
+        "--corpus", type=Path, action="append", help="folder of TimeML .tml files (repeatable)"
+    )
     parser.add_argument("--peer", type=Path, default=DEFAULT_PEER, help="naive_dates.py")
     parser.add_argument("--docs", type=int, default=0, help="documents in a fixed subset (default: all)")
     parser.add_argument("--repeats", type=int, default=3, help="runs per contender; the median counts")
@@ -152,15 +159,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.events_worker:
         return events_worker()
-    if not args.corpus.is_dir():
-        raise SystemExit(f"corpus folder not found: {args.corpus} (pass --corpus)")
+    corpora: list[Path] = args.corpus or DEFAULT_CORPORA
+    for corpus in corpora:
+        if not corpus.is_dir():
+            raise SystemExit(f"corpus folder not found: {corpus} (pass --corpus)")
     if not args.peer.is_file():
         raise SystemExit(f"naive peer not found: {args.peer} (pass --peer)")
 
-    docs = pick_documents(args.corpus, args.docs)
+    docs = pick_documents(corpora, args.docs)
     stdin = "".join(json.dumps(doc) + "\n" for doc in docs)
     chars = sum(len(str(doc["text"])) for doc in docs)
-    print(f"{len(docs)} TimeBank documents, {chars:,} characters; median of {args.repeats} runs each")
+    names = " + ".join(corpus.name for corpus in corpora)
+    print(f"{len(docs)} news documents ({names}), {chars:,} characters; median of {args.repeats} runs each")
     print("every contender runs as a whole command: interpreter start-up and imports included\n")
 
     python = sys.executable

@@ -22,6 +22,11 @@ def _title(sentence: str, time_text: str) -> str:
             "US Vice President Mike Pence assured Iraqi Prime Minister Haider Al-Abadi",
         ),
         (
+            "The army was sent into the province in 2014-three years after the last withdrawal.",
+            "in 2014",
+            "The army was sent into the province",
+        ),
+        (
             "Iran has emerged as the main power broker in Iraq after the United States withdrew "
             "its troops in 2011.",
             "2011",

@@ -140,3 +140,11 @@ def document_marks(doc_id: str, events: Iterable[Event]) -> list[Mark]:
         for mention in event.mentions
         if mention.doc == doc_id
     ]
+
+
+def quotation(markdown_text: str) -> str:
+    """Markdown that shows already-escaped text as a block quotation.
+
+    A block quote rather than added quotation marks: the sentence often opens with its own quote.
+    """
+    return "> " + " ".join(markdown_text.split())

@@ -33,6 +33,8 @@ def _cut_time(sentence: str, time_span: tuple[int, int], placeholder: str) -> st
         head = kept + " " if kept else ""
     tail = sentence[end:]
     tail = re.sub(r"^[’']s\b", "", tail)  # "Friday’s strikes" -> "strikes"
+    if re.match(r"[-–][^\W\d_]", tail):
+        tail = ""  # "invited in 2014-three years after ...": the glued clause says something else
     if head.rstrip().endswith(",") and tail.lstrip().startswith(","):
         # "the army, on Friday, launched": the commas only framed the date.
         head, tail = head.rstrip()[:-1], tail.lstrip()[1:]

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import streamlit as st
 
 from timeline.filters import FilterState
-from timeline.highlight import highlighted_sentence
+from timeline.highlight import highlighted_sentence, quotation
 from timeline.model import Event, Mention, Source
 from timeline.ui.components import SOURCES_PAGE, md
 from timeline.ui.state import AppData, link_params
@@ -51,7 +51,7 @@ def _citation(source: Source | None, doc_id: str, data: AppData) -> str:
 
 def _quote(event: Event, index: int) -> None:
     sentence = highlighted_sentence(event, index).replace("\n", " ").strip()
-    st.markdown(f"“{sentence}”" if sentence else "_No quoted sentence._")
+    st.markdown(quotation(sentence) if sentence else "_No quoted sentence._")
 
 
 def _source_links(event: Event, mention: Mention, view: FilterState, key: str, data: AppData) -> None:
@@ -83,7 +83,7 @@ def event_detail(
             st.caption("This event is hidden by the current filters.")
         mentions = event.mentions or ()
         if not mentions:
-            st.markdown(f"“{md(event.sentence)}”")
+            st.markdown(quotation(md(event.sentence)))
             st.markdown("— " + _citation(event.source if event.sources else None, "", data))
             return
         first = mentions[0]

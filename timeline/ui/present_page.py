@@ -11,7 +11,7 @@ import streamlit as st
 
 from timeline.chart import position_figure
 from timeline.filters import FilterState
-from timeline.highlight import highlighted_sentence
+from timeline.highlight import highlighted_sentence, quotation
 from timeline.ui import components as ui
 from timeline.ui.detail import PRECISION_NOTE
 from timeline.ui.state import AppData, app_data, current_view, filtered_frame, publish_view, set_view
@@ -78,7 +78,7 @@ def _event_slide(row: pd.Series, df: pd.DataFrame, data: AppData) -> None:
     st.markdown(f"# {md(event.title)}")
     sentence = highlighted_sentence(event).replace("\n", " ").strip()
     if sentence:
-        st.markdown(f"“{sentence}”")
+        st.markdown(quotation(sentence))
     sources = "; ".join(
         f"{source.outlet or 'Unknown outlet'}, "
         + (source.published.isoformat() if source.published else "no publication date")

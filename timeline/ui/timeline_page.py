@@ -103,7 +103,7 @@ def render() -> None:
 
     st.title("Timeline", anchor=False)
     ui.show_problems(data)
-    head_left, head_right = st.columns([7, 4], vertical_alignment="bottom")
+    head_left, head_right = st.columns([5, 2], vertical_alignment="bottom")
     head_left.markdown(ui.count_line(len(df), len(data.frame), view))
     with head_right:
         st.segmented_control(
@@ -128,7 +128,7 @@ def render() -> None:
     fig = timeline_figure(df, lane_by=view.lane, large=view.large, selected=view.selected, colors=data.colors)
     # Side by side, so a click shows the quote without scrolling; stacked in large type (projector).
     chart_area, detail_area = (
-        (st.container(), st.container()) if view.large else st.columns([7, 4], gap="medium")
+        (st.container(), st.container()) if view.large else st.columns([5, 2], gap="medium")
     )
     with chart_area:
         st.plotly_chart(

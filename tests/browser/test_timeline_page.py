@@ -133,3 +133,18 @@ def test_category_lanes_in_large_type_from_a_link(app: AppDriver, stored: Stored
     assert lanes & categories, f"lanes {lanes} show none of the categories {categories}"
     expect(app.page.get_by_role("switch", name="Large type (projector)")).to_be_checked()
     app.screenshot("timeline-categories-large-type")
+
+
+def test_the_detail_links_to_its_article_in_sources(app: AppDriver, stored: StoredTimeline) -> None:
+    event = next(e for e in stored.events if e.start is not None and e.mentions)
+    document = next(doc for doc in stored.documents if doc.doc_id == event.mentions[0].doc)
+    app.open("", {"sel": event.id})
+    expect_detail(app.page, event)
+    app.page.locator(MAIN).get_by_role("link", name="Read it in the article").first.click()
+    app.wait_idle()
+    assert app.page.url.split("?")[0].endswith("/sources")
+    assert app.query().get("doc") == document.doc_id
+    expect(
+        app.page.locator(MAIN).get_by_role("heading", name=document.title or document.doc_id)
+    ).to_be_visible()
+    expect(app.page.locator(MAIN)).to_contain_text(event.mentions[0].time_text)

@@ -238,33 +238,41 @@ RULE_TRIGGER: dict[str, str] = {
 """Which words a rule's matches always contain: the tagger scans a rule only near those words."""
 
 
+@dataclass(frozen=True)
+class Triggers:
+    """One pass over the ASCII-lower-cased text finds every trigger word; ``classes`` says what each is."""
+
+    regex: re.Pattern[str]
+    classes: dict[str, tuple[str, ...]]
+
+
 @cache
-def triggers() -> dict[str, re.Pattern[str]]:
-    """Cheap patterns over the ASCII-lower-cased text that find where each kind of date can be."""
+def triggers() -> Triggers:
     lx = lexicon()
-
-    def words(items: Iterable[str]) -> re.Pattern[str]:
-        return re.compile(r"\b(?:" + _alternation(items) + r")")
-
-    return {
-        "digit": re.compile(r"\d+|\b(?:noon|midnight|midday)\b"),
-        "month": words(lx.months),
-        "season": words(lx.seasons),
-        "quarter": words(["quarter", "period", "year-earlier", "year-ago"]),
-        "unit": words(["day", "week", "month", "year", "yr", "decade", "centur"]),
-        "day_part": words([*lx.day_parts, "day"]),
-        "decade_word": words(lx.decade_words),
-        "century": words(["centur"]),
-        "half": words(["half"]),
-        "fiscal": words(["fiscal"]),
-        "day_word": words(["yesterday", "today", "tomorrow", "tonight"]),
-        "ago": words(
-            ["ago", "earlier", "later", "before", "after", "from now", "hence", "previously", "prior"]
-        ),
-        "weekday": words(lx.weekdays),
-        "holiday": words(lx.holidays),
-        "spelled": words([*lx.spelled_year_tens, "thousand"]),
+    words_by_class: dict[str, list[str]] = {
+        "month": list(lx.months),
+        "season": list(lx.seasons),
+        "quarter": ["quarter", "period", "year-earlier", "year-ago"],
+        "unit": ["day", "week", "month", "year", "yr", "decade", "centur"],
+        "day_part": [*lx.day_parts, "day"],
+        "decade_word": list(lx.decade_words),
+        "century": ["centur"],
+        "half": ["half"],
+        "fiscal": ["fiscal"],
+        "day_word": ["yesterday", "today", "tomorrow", "tonight"],
+        "ago": ["ago", "earlier", "later", "before", "after", "from now", "hence", "previously", "prior"],
+        "weekday": list(lx.weekdays),
+        "holiday": list(lx.holidays),
+        "spelled": [*lx.spelled_year_tens, "thousand"],
+        "digit": ["noon", "midnight", "midday"],
     }
+    classes: dict[str, list[str]] = {}
+    for name, words in words_by_class.items():
+        for word in words:
+            classes.setdefault(word, []).append(name)
+    # Longest words first, so "monday" wins over "month" over "mon" at the same place.
+    regex = re.compile(r"\d+|\b(?:" + _alternation(classes) + ")")
+    return Triggers(regex, {word: tuple(names) for word, names in classes.items()})
 
 
 PART_OF_PERIOD_BEFORE = re.compile(

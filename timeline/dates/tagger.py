@@ -5,7 +5,7 @@ reading order (so narrative text can anchor each date on the one before), then a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from timeline.dates import calendar as cal
@@ -41,62 +41,43 @@ _MODIFIABLE: frozenset[Precision] = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    start: int
-    end: int
-    rule_index: int
-    match_index: int
-
-
-WINDOW_BEFORE, WINDOW_AFTER = 48, 48
+WINDOW_BEFORE, WINDOW_AFTER = 40, 32
 """How far around a trigger word a match can reach ("the beginning of" ... "summer" ... "of 2018")."""
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def _windows(lowered: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Merged character windows around every trigger word: the only places a rule can match."""
-    windows: list[tuple[int, int]] = []
-    for m in trigger.finditer(lowered):
+def _windows_by_trigger(lowered: str) -> dict[str, list[tuple[int, int]]]:
+    """Merged character windows around the trigger words of each class: where its rules can match."""
+    scan = triggers()
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for m in scan.regex.finditer(lowered):
         start, end = max(0, m.start() - WINDOW_BEFORE), m.end() + WINDOW_AFTER
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
-        else:
-            windows.append((start, end))
+        word = m.group()
+        for name in scan.classes.get(word, ("digit",)):
+            spans = windows.setdefault(name, [])
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+            else:
+                spans.append((start, end))
     return windows
 
 
-def _candidates(text: str) -> list[tuple[_Candidate, object]]:
+_Candidate = tuple[int, int, int, re.Match[str]]
+"""start, end, rule index, match."""
+
+
+def _candidates(text: str) -> list[_Candidate]:
     # Scanning every rule over the whole text costs most of the time; each rule only needs the
     # neighbourhood of its trigger words. Lower-casing is ASCII-only so offsets stay the same.
-    lowered = text.translate(_ASCII_LOWER)
-    window_cache: dict[str, list[tuple[int, int]]] = {}
-    trigger_patterns = triggers()
-    found: list[tuple[_Candidate, object]] = []
-    seen: set[tuple[int, int, int]] = set()
+    windows = _windows_by_trigger(text.translate(_ASCII_LOWER))
+    found: dict[tuple[int, int, int], re.Match[str]] = {}
     for rule_index, rule in enumerate(rules()):
-        if rule.trigger not in window_cache:
-            window_cache[rule.trigger] = _windows(lowered, trigger_patterns[rule.trigger])
-        for window_start, window_end in window_cache[rule.trigger]:
+        for window_start, window_end in windows.get(rule.trigger, ()):
             for m in rule.regex.finditer(text, window_start, min(window_end, len(text))):
-                key = (rule_index, m.start(), m.end())
-                if m.end() > m.start() and key not in seen:
-                    seen.add(key)
-                    found.append((_Candidate(m.start(), m.end(), rule_index, 0), m))
-    return found
-
-
-def _select(found: list[tuple[_Candidate, object]]) -> list[tuple[_Candidate, object]]:
-    """Leftmost-longest matches, ties to the earlier (more specific) rule; no overlaps."""
-    found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start), item[0].rule_index))
-    chosen: list[tuple[_Candidate, object]] = []
-    covered_until = -1
-    for item in found:
-        if item[0].start >= covered_until:
-            chosen.append(item)
-            covered_until = item[0].end
-    return chosen
+                if m.end() > m.start():
+                    found.setdefault((m.start(), m.end(), rule_index), m)
+    return [(start, end, rule_index, m) for (start, end, rule_index), m in found.items()]
 
 
 def tag_dates(text: str, dct: date | None, mode: Mode = "news") -> list[TimeMention]:
@@ -113,15 +94,15 @@ def tag_dates(text: str, dct: date | None, mode: Mode = "news") -> list[TimeMent
     mentions: list[TimeMention] = []
     found = _candidates(text)
     # Try candidates leftmost-longest; when a handler rejects one, shorter overlapping ones get a chance.
-    found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start), item[0].rule_index))
+    found.sort(key=lambda item: (item[0], item[0] - item[1], item[2]))
     covered_until = 0
-    for cand, match in found:
-        if cand.start < covered_until:
+    for start, end, rule_index, match in found:
+        if start < covered_until:
             continue
-        pieces = HANDLERS[rule_list[cand.rule_index].name](match, ctx)  # type: ignore[arg-type]
+        pieces = HANDLERS[rule_list[rule_index].name](match, ctx)
         if not pieces:
             continue
-        covered_until = cand.end
+        covered_until = end
         for piece in pieces:
             mention = _mention(text, piece)
             mentions.append(mention)

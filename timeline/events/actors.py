@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline.events.resources import load_data
 
@@ -51,6 +51,7 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+@lru_cache(maxsize=4096)
 def find_actors(sentence: str) -> tuple[str, ...]:
     """The actors named in ``sentence``, in order of first mention, each once.
 

@@ -21,7 +21,7 @@ from timeline.events.merge import merge_events
 from timeline.events.resources import load_data
 from timeline.events.sentences import Sentence, sentence_at, split_sentences
 from timeline.events.tense import is_hedged, is_planned
-from timeline.events.titles import make_title, remove_time, strip_attribution
+from timeline.events.titles import make_title, strip_attribution
 from timeline.model import (
     PRECISION_ORDER,
     Document,
@@ -65,7 +65,8 @@ def is_eventful(sentence: str, time_span: tuple[int, int]) -> bool:
     settings = _settings()
     if _not_event_pattern().search(sentence):
         return False
-    words = _WORD.findall(remove_time(_CAPTION_CREDIT.sub("", sentence), time_span))
+    start, end = time_span
+    words = _WORD.findall(_CAPTION_CREDIT.sub("", f"{sentence[:start]} {sentence[end:]}"))
     lowercase = [word for word in words if word[0].islower() and len(word) > 2]
     return len(words) >= int(settings["min_words"]) and len(lowercase) >= int(settings["min_lowercase_words"])
 

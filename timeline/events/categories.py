@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline.events.resources import load_data
 
@@ -18,12 +18,11 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 @dataclass(frozen=True, slots=True)
 class _Settings:
-    exact: dict[tuple[str, ...], tuple[tuple[str, float], ...]]
-    """Cue words (as a tuple of words) -> (category, weight) pairs."""
+    exact: dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]
+    """First word -> (cue words, category, weight) of the exact cues starting with it."""
     prefixes: dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]
     """First word (or first three letters of a one-word cue) -> (cue words, category, weight); the cue's
     last word is a prefix ("strike*")."""
-    longest: int
     order: tuple[str, ...]
     default: str
     context_weight: float
@@ -33,24 +32,21 @@ class _Settings:
 def _settings() -> _Settings:
     data = load_data("categories.json")
     verb_weight = float(data["verb_weight"])
-    exact: dict[tuple[str, ...], list[tuple[str, float]]] = {}
+    exact: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
     prefixes: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
-    longest = 1
     for category, spec in data["categories"].items():
         weighted = [(cue, verb_weight) for cue in spec.get("verbs", [])]
         weighted += [(cue, 1.0) for cue in spec.get("words", [])]
         for cue, weight in weighted:
             words = tuple(cue.rstrip("*").lower().split())
-            longest = max(longest, len(words))
             if cue.endswith("*"):
                 key = words[0] if len(words) > 1 else words[0][:3]
                 prefixes.setdefault(key, []).append((words, category, weight))
             else:
-                exact.setdefault(words, []).append((category, weight))
+                exact.setdefault(words[0], []).append((words, category, weight))
     return _Settings(
         exact={key: tuple(value) for key, value in exact.items()},
         prefixes={key: tuple(value) for key, value in prefixes.items()},
-        longest=longest,
         order=tuple(data["categories"]),
         default=str(data["default"]),
         context_weight=float(data["context_weight"]),
@@ -60,7 +56,7 @@ def _settings() -> _Settings:
 def _prefix_hits(words: list[str], at: int, settings: _Settings) -> list[tuple[str, float]]:
     hits: list[tuple[str, float]] = []
     first = words[at]
-    for key in {first, first[:3]}:
+    for key in (first, first[:3]) if len(first) != 3 else (first,):
         for cue, category, weight in settings.prefixes.get(key, ()):
             if len(cue) == 1 and key != first[:3]:
                 continue
@@ -75,16 +71,23 @@ def category_scores(text: str) -> dict[str, float]:
 
     Words are looked up in tables (not one big regular expression) so long texts stay fast.
     """
+    return dict(_scores(text))
+
+
+@lru_cache(maxsize=4096)
+def _scores(text: str) -> tuple[tuple[str, float], ...]:
+    # Cached: a sentence holding several dates is scored once for all of them.
     settings = _settings()
     words = _WORD.findall(text.lower())
     scores: dict[str, float] = {}
     for at in range(len(words)):
         hits = _prefix_hits(words, at, settings)
-        for size in range(1, min(settings.longest, len(words) - at) + 1):
-            hits.extend(settings.exact.get(tuple(words[at : at + size]), ()))
+        for cue, category, weight in settings.exact.get(words[at], ()):
+            if len(cue) == 1 or tuple(words[at : at + len(cue)]) == cue:
+                hits.append((category, weight))
         for category, weight in hits:
             scores[category] = scores.get(category, 0.0) + weight
-    return scores
+    return tuple(scores.items())
 
 
 def choose_category(text: str, context: str = "") -> str:

@@ -38,11 +38,15 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(word for word in _WORD.findall(text.lower()) if word not in stop)
 
 
+@cache
+def _not_names() -> frozenset[str]:
+    return _stopwords() | frozenset(_settings()["calendar_words"])
+
+
 def names(sentence: str) -> frozenset[str]:
     """Capitalised words that are not stopwords, cut to a common prefix ("Kenyan" and "Kenya" agree)."""
-    settings = _settings()
-    skip = _stopwords() | frozenset(settings["calendar_words"])
-    size = int(settings["name_prefix"])
+    skip = _not_names()
+    size = int(_settings()["name_prefix"])
     found = set()
     for match in _NAME.finditer(sentence):
         word = match.group(0).rstrip(".’'-").lower()
@@ -170,10 +174,15 @@ def merge_events(events: list[Event]) -> list[Event]:
     word with it, found through an index: long texts stay fast.
     """
     groups: list[list[Event]] = []
-    leads: list[_Features] = []
+    leads: list[_Features | None] = []
     by_sentence: dict[tuple[object, str], int] = {}
     by_word: dict[tuple[object, str], list[int]] = {}
+    shared_intervals = Counter(_interval(event) for event in events if event.start is not None)
     for event in sorted(events, key=_report_order):
+        if event.start is None or shared_intervals[_interval(event)] < 2:
+            groups.append([event])  # alone on its interval: nothing it could be merged with
+            leads.append(None)
+            continue
         features = _features(event)
         found: int | None = None
         if features.interval is not None:
@@ -183,7 +192,12 @@ def merge_events(events: list[Event]) -> list[Event]:
                     index for word in features.words for index in by_word.get((features.interval, word), ())
                 )
                 found = next(
-                    (index for index, _ in shared.most_common() if _same(leads[index], features)), None
+                    (
+                        index
+                        for index, _ in shared.most_common()
+                        if (lead := leads[index]) is not None and _same(lead, features)
+                    ),
+                    None,
                 )
         if found is not None:
             groups[found].append(event)
@@ -195,4 +209,8 @@ def merge_events(events: list[Event]) -> list[Event]:
             by_sentence[(features.interval, features.normalized)] = index
             for word in features.words:
                 by_word.setdefault((features.interval, word), []).append(index)
-    return [_combine(group) for group in groups]
+    return [group[0] if len(group) == 1 else _combine(group) for group in groups]
+
+
+def _interval(event: Event) -> tuple[date | None, date | None, str]:
+    return (event.start, event.end, event.precision)

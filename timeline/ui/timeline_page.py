@@ -60,16 +60,14 @@ def _select(event_id: str | None) -> None:
     set_view(base.replace(selected=event_id))
 
 
-def _label(row: pd.Series) -> str:
-    return f"{row['display_date']} · {row['title']}"
-
-
 def _picker(df: pd.DataFrame, view: FilterState, data: AppData) -> None:
     listed = df.head(PICK_LIMIT)
     options = [str(event_id) for event_id in listed["id"]]
     if view.selected and view.selected in data.by_id and view.selected not in options:
         options.insert(0, view.selected)
-    labels = {str(row["id"]): _label(row) for _, row in listed.iterrows()}
+    # Vectorised: iterrows over a thousand rows alone costs a noticeable part of a rerun.
+    shown = (listed["display_date"] + " · " + listed["title"]).tolist()
+    labels = dict(zip(listed["id"].astype(str).tolist(), shown, strict=True))
     st.session_state[PICK_KEY] = view.selected if view.selected in options else None
     st.selectbox(
         "Choose an event (or click one on the chart)",

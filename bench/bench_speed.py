@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import statistics
@@ -31,10 +32,15 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from html import unescape
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from timeline.model import Document
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -124,20 +130,42 @@ def measure(contenders: Sequence[Contender], stdin: str, repeats: int) -> list[T
     return timings
 
 
-def events_worker() -> int:
-    """Read JSON Lines documents on stdin, extract events from each, print how many were found."""
+def _count_events(document: Document) -> int:
     from timeline.events import extract_events
+
+    return len(extract_events(document))
+
+
+def _warm_up() -> None:
+    """Import the extractor before the pool forks, so the workers inherit it instead of importing it."""
+    from timeline.dates import tag_dates
+    from timeline.events import extract_events  # noqa: F401
+
+    tag_dates("on Friday", None)
+
+
+def events_worker(jobs: int) -> int:
+    """Read JSON Lines documents on stdin, extract events from each, print how many were found.
+
+    With ``jobs`` > 1 the documents are shared among worker processes, as ``timeline extract --jobs``
+    does: extraction is a pure function of one document, so it spreads over the machine's cores.
+    """
     from timeline.model import Document
 
-    total = 0
+    documents = []
     for line in sys.stdin:
         if not line.strip():
             continue
         doc = json.loads(line)
         published = date.fromisoformat(doc["dct"]) if doc.get("dct") else None
-        document = Document(doc_id=doc["id"], text=doc["text"], published=published, mode=doc["mode"])
-        total += len(extract_events(document))
-    print(total)
+        documents.append(Document(doc_id=doc["id"], text=doc["text"], published=published, mode=doc["mode"]))
+    if jobs > 1 and len(documents) > 1:
+        _warm_up()
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            counts = list(pool.map(_count_events, documents, chunksize=max(1, len(documents) // (jobs * 4))))
+    else:
+        counts = [_count_events(document) for document in documents]
+    print(sum(counts))
     return 0
 
 
@@ -155,10 +183,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--peer", type=Path, default=DEFAULT_PEER, help="naive_dates.py")
     parser.add_argument("--docs", type=int, default=0, help="documents in a fixed subset (default: all)")
     parser.add_argument("--repeats", type=int, default=3, help="runs per contender; the median counts")
-    parser.add_argument("--events-worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes of the parallel extraction"
+    )
+    parser.add_argument("--events-worker", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.events_worker:
-        return events_worker()
+        return events_worker(args.events_worker)
     corpora: list[Path] = args.corpus or DEFAULT_CORPORA
     for corpus in corpora:
         if not corpus.is_dir():
@@ -178,11 +209,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         Contender("naive peer (dateparser.search_dates)", [python, str(args.peer)], "mentions"),
         Contender("timeline dates --batch", [python, "-m", "timeline", "dates", "--batch"], "mentions"),
         Contender(
-            "event extraction (extract_events)",
-            [python, str(Path(__file__).resolve()), "--events-worker"],
+            "event extraction, 1 process",
+            [python, str(Path(__file__).resolve()), "--events-worker", "1"],
             "",
         ),
     ]
+    if args.jobs > 1:
+        contenders.append(
+            Contender(
+                f"event extraction, {args.jobs} processes",
+                [python, str(Path(__file__).resolve()), "--events-worker", str(args.jobs)],
+                "",
+            )
+        )
     timings = measure(contenders, stdin, args.repeats)
     n = len(docs)
     peer_wall = statistics.median(timings[0].wall)

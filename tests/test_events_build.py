@@ -8,6 +8,7 @@ import pytest
 from events_helpers import Interval, document, phrase_tagger
 
 from timeline.events import extract_events
+from timeline.events.build import is_site_furniture
 from timeline.model import Event
 
 SATURDAY = date(2017, 4, 8)
@@ -179,3 +180,20 @@ def test_an_expression_across_a_sentence_split_is_kept() -> None:
     (event,) = extract_events(document(text), tagger=tagger)
     assert event.sentence == text
     assert event.mentions[0].sentence_span == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "furniture"),
+    [
+        ("Copyright © Saudi Research and Publishing Co. All rights reserved.", True),
+        ("Updated: 8 April 2017", True),
+        ("Last modified on Sunday, 3 February 2019", True),
+        ("Subscribe to get curated news from various channels", True),
+        ("Click here to read the statement", True),
+        ("The updates to the law were published on Friday.", False),
+        ("The subscriber base grew in 2014.", False),
+        ("Troops were posted to the border on Monday.", False),
+    ],
+)
+def test_site_furniture_is_never_an_event(sentence: str, furniture: bool) -> None:
+    assert is_site_furniture(sentence) is furniture

@@ -1,8 +1,10 @@
-"""dateparser at work on what the grammar found: written and numeric calendar dates with a year.
+"""dateparser at work on what the grammar found: numeric calendar dates ("03/02/2019", "3.2.19").
 
-The grammar decides *where* a date is and what kind it is; dateparser turns the matched string into a
-calendar date (it knows locales, abbreviations and day/month orders). Results are cached per string:
-news repeats the same few dates.
+The grammar decides *where* a date is and what kind it is. Where it has read the parts itself (a month
+name, a day, a year) it combines them directly; a numeric date needs an order of day and month, two-digit
+years and separators resolved, which is dateparser's job. dateparser is imported on first use, as its
+start-up (about a quarter of a second) would otherwise weigh on every run of the command-line tools;
+results are cached per string, as news repeats the same few dates.
 """
 
 from __future__ import annotations
@@ -10,8 +12,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
-
-import dateparser
 
 _ORDINAL_SUFFIX = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 _NOISE = re.compile(r"[،,]|\bthe\b|\bof\b", re.IGNORECASE)
@@ -24,8 +24,10 @@ _SETTINGS_BASE = {
 
 @lru_cache(maxsize=4096)
 def calendar_date(expression: str, date_order: str = "MDY") -> date | None:
-    """The date a full written or numeric expression names ("Sept. 17, 1998", "03/02/2019"), or None."""
+    """The date a numeric expression names ("03/02/2019" in ``date_order``), or None."""
     cleaned = " ".join(_NOISE.sub(" ", _ORDINAL_SUFFIX.sub("", expression)).split())
+    import dateparser  # deferred: see the module docstring
+
     parsed = dateparser.parse(
         cleaned,
         languages=["en"],

@@ -13,42 +13,30 @@ from functools import cache, lru_cache
 
 from timeline.events.resources import load_data
 
-_WORD_START = re.compile(r"(?<![\w.’'-])[\w]")
-
 
 @dataclass(frozen=True, slots=True)
 class _Matcher:
     patterns: tuple[tuple[re.Pattern[str], str], ...]
-    names: dict[str, tuple[tuple[str, str], ...]]
-    """First two characters -> (name, actor), longest name first."""
+    names: re.Pattern[str]
+    """Every name as one alternation, longest first, each starting a word and ending at a word boundary."""
+    actor_of: dict[str, str]
 
 
 @cache
 def _matcher() -> _Matcher:
     actors: dict[str, dict[str, list[str]]] = load_data("actors.json")["actors"]
     patterns: list[tuple[re.Pattern[str], str]] = []
-    names: dict[str, list[tuple[str, str]]] = {}
+    actor_of: dict[str, str] = {}
     for actor, spec in actors.items():
         patterns.extend((re.compile(rf"(?<!\w)(?:{p})(?!\w)"), actor) for p in spec.get("patterns", []))
         for name in spec.get("names", []):
-            names.setdefault(name[:2], []).append((name, actor))
+            actor_of.setdefault(name, actor)
+    alternation = "|".join(re.escape(name) for name in sorted(actor_of, key=len, reverse=True))
     return _Matcher(
         patterns=tuple(patterns),
-        names={key: tuple(sorted(value, key=lambda item: -len(item[0]))) for key, value in names.items()},
+        names=re.compile(rf"(?<![\w.’'-])(?:{alternation})(?!\w)"),
+        actor_of=actor_of,
     )
-
-
-def _name_at(sentence: str, position: int, matcher: _Matcher) -> tuple[str, str] | None:
-    """The longest name starting at ``position`` and ending at a word boundary, with its actor."""
-    for name, actor in matcher.names.get(sentence[position : position + 2], ()):
-        end = position + len(name)
-        if sentence.startswith(name, position) and not (end < len(sentence) and _is_word(sentence[end])):
-            return name, actor
-    return None
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 @lru_cache(maxsize=4096)
@@ -56,7 +44,8 @@ def find_actors(sentence: str) -> tuple[str, ...]:
     """The actors named in ``sentence``, in order of first mention, each once.
 
     Phrase patterns claim their text first, so the names inside them ("Iraqi" in "Iran-backed Iraqi
-    militias") do not count again; names are looked up by their first letters, longest first.
+    militias") do not count again; then names, longest first, none inside another ("Hezbollah" in
+    "Kataib Hezbollah").
     """
     matcher = _matcher()
     found: list[tuple[int, str]] = []
@@ -65,15 +54,9 @@ def find_actors(sentence: str) -> tuple[str, ...]:
         for match in pattern.finditer(sentence):
             found.append((match.start(), actor))
             claimed.append(match.span())
-    free_from = 0  # a name's own words ("Hezbollah" in "Kataib Hezbollah") do not match again
-    for word in _WORD_START.finditer(sentence):
-        position = word.start()
-        if position < free_from or any(start <= position < end for start, end in claimed):
-            continue
-        hit = _name_at(sentence, position, matcher)
-        if hit:
-            found.append((position, hit[1]))
-            free_from = position + len(hit[0])
+    for match in matcher.names.finditer(sentence):
+        if not any(start <= match.start() < end for start, end in claimed):
+            found.append((match.start(), matcher.actor_of[match.group()]))
     ordered: list[str] = []
     for _, actor in sorted(found, key=lambda item: item[0]):
         if actor not in ordered:

@@ -46,8 +46,32 @@ def _settings() -> dict[str, Any]:
 
 
 @cache
-def _not_event_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _settings()["not_event_patterns"]), re.IGNORECASE)
+def _not_event_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    settings = _settings()
+    return tuple(settings["not_event_phrases"]), tuple(settings["not_event_starts"])
+
+
+def is_site_furniture(sentence: str) -> bool:
+    """A copyright line, a subscribe prompt, an update stamp: words of the site, not of the article.
+
+    Plain substring tests first (fast), the word-boundary check only on a hit: this runs once per dated
+    sentence, and one big case-insensitive alternation cost more than the rest of the check.
+    """
+    phrases, starts = _not_event_words()
+    lower = sentence.lower()
+    opening = lower.lstrip()
+    if any(opening.startswith(start) and not opening[len(start) : len(start) + 1].isalpha() for start in starts):
+        return True
+    for phrase in phrases:
+        at = lower.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            before_ok = at == 0 or not lower[at - 1].isalnum() or not phrase[0].isalnum()
+            after_ok = end == len(lower) or not lower[end].isalnum() or not phrase[-1].isalnum()
+            if before_ok and after_ok:
+                return True
+            at = lower.find(phrase, at + 1)
+    return False
 
 
 def event_id(doc_id: str, span: Span) -> str:
@@ -63,7 +87,7 @@ def is_eventful(sentence: str, time_span: tuple[int, int]) -> bool:
     """The sentence says something beyond its date: enough words, some of them ordinary lowercase words,
     and it is not site furniture (a copyright line, an update stamp)."""
     settings = _settings()
-    if _not_event_pattern().search(sentence):
+    if is_site_furniture(sentence):
         return False
     start, end = time_span
     words = _WORD.findall(_CAPTION_CREDIT.sub("", f"{sentence[:start]} {sentence[end:]}"))

@@ -49,9 +49,8 @@ def _full_date(m: re.Match[str]) -> list[Piece] | None:
     y, month, d = int(m["year"]), _month_number(m["month"]), _day_of(m)
     if not _valid_day(y, month, d):
         return None
-    expression = m.group()[m.start("month") - m.start() if m["wd"] is None else m.end("wd") - m.start() :]
-    parsed = calendar_date(expression.strip(" ,،")) or date(y, month, d)
-    return _single(m, cal.day(parsed), "day")
+    # The grammar has already read the day, the month and the year: no parser needed to combine them.
+    return _single(m, cal.day(date(y, month, d)), "day")
 
 
 HANDLERS["day_month_year"] = lambda m, ctx: _full_date(m)

@@ -6,6 +6,7 @@ A headline drops it, unless the date belongs to the saying itself ("Kirby said o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from timeline.events.wording import DOUBLE_QUOTES, TOKEN, bare, tidy, title_words
 
@@ -37,6 +38,7 @@ def _without_said_tail(text: str) -> str:
     return body[: boundary + 1] if body[boundary] != "," else body[:boundary]
 
 
+@lru_cache(maxsize=4096)
 def strip_attribution(text: str, *, keep_speaker: bool = False) -> str:
     """``text`` without who reported it; ``keep_speaker`` keeps a leading "X said" (the dated act)."""
     words = title_words()

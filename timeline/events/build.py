@@ -60,7 +60,9 @@ def is_site_furniture(sentence: str) -> bool:
     phrases, starts = _not_event_words()
     lower = sentence.lower()
     opening = lower.lstrip()
-    if any(opening.startswith(start) and not opening[len(start) : len(start) + 1].isalpha() for start in starts):
+    if any(
+        opening.startswith(start) and not opening[len(start) : len(start) + 1].isalpha() for start in starts
+    ):
         return True
     for phrase in phrases:
         at = lower.find(phrase)

@@ -252,11 +252,14 @@ def triggers() -> Triggers:
     words_by_class: dict[str, list[str]] = {
         "month": list(lx.months),
         "season": list(lx.seasons),
-        "quarter": ["quarter", "period", "year-earlier", "year-ago"],
-        "unit": ["day", "week", "month", "year", "yr", "decade", "centur"],
-        "day_part": [*lx.day_parts, "day"],
+        "quarter": ["quarter", "quarters", "period", "periods", "year-earlier", "year-ago"],
+        "unit": [
+            *("day", "days", "week", "weeks", "weekend", "weekends", "month", "months", "year", "years"),
+            *("yr", "yrs", "decade", "decades", "century", "centuries"),
+        ],
+        "day_part": [*lx.day_parts, *(f"{part}s" for part in lx.day_parts), "day"],
         "decade_word": list(lx.decade_words),
-        "century": ["centur"],
+        "century": ["century", "centuries"],
         "half": ["half"],
         "fiscal": ["fiscal"],
         "day_word": ["yesterday", "today", "tomorrow", "tonight"],
@@ -270,9 +273,13 @@ def triggers() -> Triggers:
     for name, words in words_by_class.items():
         for word in words:
             classes.setdefault(word, []).append(name)
-    # Longest words first, so "monday" wins over "month" over "mon" at the same place.
-    regex = re.compile(r"\d+|\b(?:" + _alternation(classes) + ")")
+    # Whole words only ("mon" must not fire inside "money", "mar" inside "market").
+    regex = re.compile(r"\d+|\b(?:" + _alternation(classes) + r")(?![a-z])")
     return Triggers(regex, {word: tuple(names) for word, names in classes.items()})
+
+
+CASED_TRIGGERS = frozenset({"month", "weekday"})
+"""Trigger classes whose rules only match capitalised words: a lower-case "may" or "sat" cannot start them."""
 
 
 PART_OF_PERIOD_BEFORE = re.compile(

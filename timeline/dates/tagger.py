@@ -11,6 +11,7 @@ from datetime import date
 from timeline.dates import calendar as cal
 from timeline.dates.lexicon import lexicon
 from timeline.dates.patterns import (
+    CASED_TRIGGERS,
     PART_OF_PERIOD_BEFORE,
     RANGE_JOINER,
     RANGE_OPENER,
@@ -47,14 +48,18 @@ WINDOW_BEFORE, WINDOW_AFTER = 40, 32
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def _windows_by_trigger(lowered: str) -> dict[str, list[tuple[int, int]]]:
+def _windows_by_trigger(text: str) -> dict[str, list[tuple[int, int]]]:
     """Merged character windows around the trigger words of each class: where its rules can match."""
     scan = triggers()
     windows: dict[str, list[tuple[int, int]]] = {}
-    for m in scan.regex.finditer(lowered):
+    # Lower-casing is ASCII-only so offsets stay the same.
+    for m in scan.regex.finditer(text.translate(_ASCII_LOWER)):
         start, end = max(0, m.start() - WINDOW_BEFORE), m.end() + WINDOW_AFTER
         word = m.group()
+        lower_case_word = text[m.start()].islower()
         for name in scan.classes.get(word, ("digit",)):
+            if lower_case_word and name in CASED_TRIGGERS:
+                continue
             spans = windows.setdefault(name, [])
             if spans and start <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(spans[-1][1], end))
@@ -69,8 +74,8 @@ _Candidate = tuple[int, int, int, re.Match[str]]
 
 def _candidates(text: str) -> list[_Candidate]:
     # Scanning every rule over the whole text costs most of the time; each rule only needs the
-    # neighbourhood of its trigger words. Lower-casing is ASCII-only so offsets stay the same.
-    windows = _windows_by_trigger(text.translate(_ASCII_LOWER))
+    # neighbourhood of its trigger words.
+    windows = _windows_by_trigger(text)
     found: dict[tuple[int, int, int], re.Match[str]] = {}
     for rule_index, rule in enumerate(rules()):
         for window_start, window_end in windows.get(rule.trigger, ()):

@@ -33,6 +33,8 @@ NEWS_CASES = [
     # Full and partial dates in common news formats.
     ("arrived on 17 March, 2017 [photo]", SAT_8_APR_2017, ("17 March, 2017", "2017-03-17", "2017-03-17", "2017-03-17", "day")),
     ("April 8, 2017 at 2:41 pm", SAT_8_APR_2017, ("April 8, 2017 at 2:41 pm", "2017-04-08", "2017-04-08", "2017-04-08", "day")),
+    ("the vote will open at 9 a.m. Tuesday in Baghdad", date(2000, 4, 3), ("9 a.m. Tuesday", "2000-04-04", "2000-04-04", "2000-04-04", "day")),
+    ("Sunday dawn of 25 June 1950 saw the attack", None, ("Sunday dawn of 25 June 1950", "1950-06-25", "1950-06-25", "1950-06-25", "day")),
     ("Published October 20th, 2015 - 12:00 GMT", None, ("October 20th, 2015", "2015-10-20", "2015-10-20", "2015-10-20", "day")),
     ("Last Modified: Sunday، 03 February 2019 02:30 PM", None, ("Sunday، 03 February 2019 02:30 PM", "2019-02-03", "2019-02-03", "2019-02-03", "day")),
     ("on the 3rd of March 2017 the", None, ("the 3rd of March 2017", "2017-03-03", "2017-03-03", "2017-03-03", "day")),

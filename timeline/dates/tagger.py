@@ -181,54 +181,39 @@ _WEEKDAY_JOINER = re.compile(
 
 
 def _absorb_clock_times(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
-    """ "April 8, 2017 at 2:41 pm" and "Sunday dawn of 25 June 1950" are one expression each: the clock
-    time joins the date before it, the weekday the date after it (whose value wins)."""
+    """ "April 8, 2017 at 2:41 pm", "9 a.m. Tuesday" and "Sunday dawn of 25 June 1950" are one expression
+    each: a clock time or a weekday joins the date beside it, and the more precise date gives the value."""
     out: list[TimeMention] = []
     for mention in mentions:
         previous = out[-1] if out else None
-        if (
-            previous is not None
-            and previous.precision == "day"
-            and mention.precision == "day"
-            and previous.relative
-            and not mention.relative
-            and _WEEKDAY_JOINER.match(text[previous.span[1] : mention.span[0]])
-            and previous.text.rstrip("’'s").rstrip(".").lower() in _weekday_names()
-        ):
-            out[-1] = replace(
-                mention,
-                span=(previous.span[0], mention.span[1]),
-                text=text[previous.span[0] : mention.span[1]],
-            )
+        keep = _joined_value(text, previous, mention) if previous is not None else None
+        if previous is None or keep is None:
+            out.append(mention)
             continue
-        if (
-            previous is not None
-            and _CLOCK.match(previous.text)
-            and mention.precision == "day"
-            and text[previous.span[1] : mention.span[0]].strip() in ("", ",", "on")
-        ):
-            out[-1] = replace(
-                mention,
-                span=(previous.span[0], mention.span[1]),
-                text=text[previous.span[0] : mention.span[1]],
-            )
-            continue
-        if (
-            previous is not None
-            and previous.precision == "day"
-            and mention.precision == "day"
-            and mention.relative
-            and _CLOCK.match(mention.text)
-            and _TIME_JOINER.match(text[previous.span[1] : mention.span[0]])
-        ):
-            out[-1] = replace(
-                previous,
-                span=(previous.span[0], mention.span[1]),
-                text=text[previous.span[0] : mention.span[1]],
-            )
-            continue
-        out.append(mention)
+        out[-1] = replace(
+            keep, span=(previous.span[0], mention.span[1]), text=text[previous.span[0] : mention.span[1]]
+        )
     return out
+
+
+def _joined_value(text: str, previous: TimeMention, mention: TimeMention) -> TimeMention | None:
+    """Which of two adjacent day mentions gives the value of the expression they form, or None."""
+    if previous.precision != "day" and not _CLOCK.match(previous.text):
+        return None
+    if mention.precision != "day":
+        return None
+    between = text[previous.span[1] : mention.span[0]]
+    weekday_then_date = (
+        previous.relative
+        and not mention.relative
+        and previous.text.rstrip("’'s").rstrip(".").lower() in _weekday_names()
+        and _WEEKDAY_JOINER.match(between)
+    )
+    if weekday_then_date or (_CLOCK.match(previous.text) and between.strip() in ("", ",", "on")):
+        return mention
+    if mention.relative and _CLOCK.match(mention.text) and _TIME_JOINER.match(between):
+        return previous
+    return None
 
 
 def _weekday_names() -> frozenset[str]:

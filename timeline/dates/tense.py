@@ -14,7 +14,8 @@ from timeline.dates.lexicon import lexicon
 
 Tense = Literal["past", "future"]
 
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[—–-]\s|—|\n|[.!?](?=\s)")
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[—–-]\s|—|\n|(?<![ap]\.m)(?<![AP]\.M)[.!?](?=\s)")
+"""Clause ends; the full stop of a clock time ("at 9 a.m. Tuesday") is not one."""
 _WORD = re.compile(r"[A-Za-z’']+")
 _MULTIWORD_FUTURE = re.compile(
     r"(?i:\b(?:is|are|was|were)\s+(?:due|set|scheduled|expected|going|slated|poised)\s+to\b"

@@ -162,8 +162,9 @@ def timeline_figure(
 
 def _layout(fig: go.Figure, *, lanes: list[str], lane_by: LaneBy, large: bool, title: str | None) -> None:
     font_size = 20 if large else 14
-    lane_height = 66 if large else 54
-    height = max(440 if large else 360, 190 + lane_height * max(len(lanes), 1))
+    # Tall enough to read from the back of a classroom: lanes get room, a short chart still fills the view.
+    lane_height = 80 if large else 64
+    height = max(600 if large else 520, 190 + lane_height * max(len(lanes), 1))
     header = 125 if large else 95
     fig.update_layout(
         height=height,

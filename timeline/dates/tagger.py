@@ -22,9 +22,6 @@ from timeline.dates.patterns import (
 from timeline.dates.resolve import HANDLERS, Context, Piece
 from timeline.model import Mode, Precision, TimeMention
 
-MAX_TEXT_CHARS = 20_000_000
-"""Texts past this size are refused by callers; the tagger itself is linear in the text's length."""
-
 _UNANCHORED_VALUE: dict[Precision, str] = {
     "day": "XXXX-XX-XX",
     "week": "XXXX-WXX",

@@ -13,30 +13,21 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
+if __package__ in (None, ""):  # run as a file (python bench/bench_coldstart.py): make `bench` importable
+    sys.path.insert(0, str(REPO))
+
+from bench.streamlit_server import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
 TIMEOUT_S = 240
 CHART_POINTS = ".js-plotly-plot .scatterlayer .point, .js-plotly-plot .barlayer .point"
 COUNT_POINTS_JS = """() => {
@@ -62,47 +53,10 @@ st.plotly_chart(px.scatter(frame, x="date", y="lane", color="lane"), width="stre
 """
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def wait_until_healthy(url: str, server: subprocess.Popen[bytes], deadline: float) -> None:
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"streamlit exited early with code {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise SystemExit("streamlit did not become healthy in time")
-
-
 def time_to_chart(browser: Browser, script: Path, cwd: Path, env: dict[str, str]) -> tuple[float, int]:
     """Seconds from launching ``streamlit run script`` to the chart's points in the page, and their count."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.address=127.0.0.1",
-        f"--server.port={port}",
-        "--server.headless=true",
-        "--server.fileWatcherType=none",
-        "--browser.gatherUsageStats=false",
-    ]
     began = time.monotonic()
-    server = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_until_healthy(url, server, began + TIMEOUT_S)
+    with serve(script, cwd=cwd, env=env, timeout_s=TIMEOUT_S) as url:
         context = browser.new_context(viewport={"width": 1440, "height": 1000})
         page = context.new_page()
         page.goto(url, timeout=TIMEOUT_S * 1000)
@@ -111,13 +65,6 @@ def time_to_chart(browser: Browser, script: Path, cwd: Path, env: dict[str, str]
         points = int(page.evaluate(COUNT_POINTS_JS))
         context.close()
         return elapsed, points
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -129,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="coldstart-") as scratch, sync_playwright() as playwright:
         root = Path(scratch)
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         cold: list[float] = []
         restart: list[float] = []
         peer: list[float] = []

@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
-import time
-import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,17 +19,6 @@ from timeline.store import StoredDocument
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 SERVER_START_TIMEOUT_S = 180
 """Generous: the first start extracts every article on a shared, possibly busy, 2-core machine."""
 UI_TIMEOUT_MS = int(os.environ.get("BROWSER_TEST_TIMEOUT_MS", "60000"))
@@ -52,28 +37,6 @@ BAGHDAD - On Saturday, a militia spokesman posted a statement that read {HOSTILE
 Iraqi officials said on March 1, 2019 that talks with Iran would resume, {HOSTILE_IMG} according to
 the statement.
 """
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def wait_until_healthy(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {server.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"streamlit not healthy after {SERVER_START_TIMEOUT_S}s:\n{log.read_text()[-3000:]}")
 
 
 class PageWatch:

@@ -9,29 +9,25 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from browser_support import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     EXPECT_TIMEOUT_MS,
     HOSTILE_ARTICLE,
     HOSTILE_FILE,
     REPO,
+    SERVER_START_TIMEOUT_S,
     UI_TIMEOUT_MS,
     AppDriver,
     PageWatch,
     StoredTimeline,
-    free_port,
-    wait_until_healthy,
 )
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
+from bench.streamlit_server import CHROMIUM, CHROMIUM_ARGS, serve
 from timeline.store import DATABASE_NAME, EventStore
 
 
@@ -63,35 +59,15 @@ def app_url(articles_dir: Path, data_dir: Path, artifacts: Path) -> Iterator[str
     """Base URL of ``streamlit run app.py`` serving a fresh data folder; stopped after the session."""
     if not (REPO / "app.py").is_file():
         pytest.fail("app.py is missing: the browser suite needs the app")
-    port = free_port()
     env = {**os.environ, "TIMELINE_DATA_DIR": str(data_dir), "TIMELINE_SEEDS_DIR": str(articles_dir)}
     log_path = artifacts / "streamlit-server.log"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(REPO / "app.py"),
-        "--server.address=127.0.0.1",
-        f"--server.port={port}",
-        "--server.headless=true",
-        "--server.fileWatcherType=none",
-        "--server.runOnSave=false",
-        "--browser.gatherUsageStats=false",
-    ]
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_healthy(url, server, log_path)
-            yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+    with (
+        log_path.open("wb") as log,
+        serve(
+            REPO / "app.py", cwd=REPO, env=env, timeout_s=SERVER_START_TIMEOUT_S, output=log, log=log_path
+        ) as url,
+    ):
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ EXTRACTOR_VERSION = "1"
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
-EXTRACTOR_SOURCES = ("dates", "documents", "events", "model.py", "pipeline.py")
+EXTRACTOR_SOURCES = ("dates", "documents", "events", "model.py", "pipeline.py", "resources.py")
 """The parts of the package whose code decides what an article's records are."""
 
 

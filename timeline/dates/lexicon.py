@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from timeline.resources import load_data
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,7 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    raw: dict[str, Any] = json.loads(
-        resources.files("timeline").joinpath("data/dates_lexicon.json").read_text(encoding="utf-8")
-    )
+    raw = load_data("dates_lexicon.json")
     return Lexicon(
         months=raw["months"],
         weekdays=raw["weekdays"],

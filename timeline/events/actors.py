@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from timeline.events.resources import load_data
+from timeline.resources import load_data
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,6 @@ from timeline.events.actors import find_actors
 from timeline.events.categories import choose_category
 from timeline.events.display import display_date, display_range
 from timeline.events.merge import merge_events
-from timeline.events.resources import load_data
 from timeline.events.sentences import Sentence, sentence_at, split_sentences
 from timeline.events.tense import is_hedged, is_planned
 from timeline.events.titles import make_title, strip_attribution
@@ -33,6 +32,7 @@ from timeline.model import (
     Span,
     TimeMention,
 )
+from timeline.resources import load_data
 
 Tagger = Callable[[str, date | None, Mode], list[TimeMention]]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from timeline.events.resources import load_data
+from timeline.resources import load_data
 
 MARKER = "\u27e8T\u27e9"
 _BREAK = re.compile(r"[,;:()“”\"—–]|\s-\s")

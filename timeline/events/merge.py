@@ -14,8 +14,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from timeline.events.resources import load_data
 from timeline.model import Event, Mention, Source
+from timeline.resources import load_data
 
 _WORD = re.compile(r"[a-z0-9]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

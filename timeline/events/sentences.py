@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.events.resources import load_data
+from timeline.resources import load_data
 
 _LINE = re.compile(r"[^\r\n]+")
 _END = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+(?:``|[\"“‘'(\[])?[A-Z0-9])")

@@ -6,8 +6,8 @@ import re
 from functools import cache
 
 from timeline.events.clauses import MARKER
-from timeline.events.resources import load_data
 from timeline.events.wording import DOUBLE_QUOTES, STRIP_CHARS, TOKEN, bare, title_words
+from timeline.resources import load_data
 
 # "BAGHDAD—", "CANBERRA, Australia (AP)_ ", "O'SMACH, Cambodia (AP) - ": a wire dateline opening the text.
 _CAPS_DATELINE = re.compile(

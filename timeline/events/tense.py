@@ -11,7 +11,7 @@ import re
 from datetime import date
 from functools import cache
 
-from timeline.events.resources import load_data
+from timeline.resources import load_data
 
 _WORD = re.compile(r"[\w’']+")
 

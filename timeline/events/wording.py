@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.events.resources import load_data
+from timeline.resources import load_data
 
 TOKEN = re.compile(r"\S+")
 STRIP_CHARS = " ,;:.—–-\u00a0"

@@ -1,4 +1,4 @@
-"""Read-only access to the JSON data files that hold the event stage's word lists."""
+"""Read-only access to the JSON data files under ``timeline/data`` (word lists, settings: data, not code)."""
 
 from __future__ import annotations
 

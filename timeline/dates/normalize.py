@@ -9,12 +9,9 @@ results are cached per string, as news repeats the same few dates.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import lru_cache
 
-_ORDINAL_SUFFIX = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
-_NOISE = re.compile(r"[،,]|\bthe\b|\bof\b", re.IGNORECASE)
 _SETTINGS_BASE = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PREFER_DAY_OF_MONTH": "first",
@@ -25,11 +22,10 @@ _SETTINGS_BASE = {
 @lru_cache(maxsize=4096)
 def calendar_date(expression: str, date_order: str = "MDY") -> date | None:
     """The date a numeric expression names ("03/02/2019" in ``date_order``), or None."""
-    cleaned = " ".join(_NOISE.sub(" ", _ORDINAL_SUFFIX.sub("", expression)).split())
     import dateparser  # deferred: see the module docstring
 
     parsed = dateparser.parse(
-        cleaned,
+        expression,
         languages=["en"],
         settings={**_SETTINGS_BASE, "DATE_ORDER": date_order},
     )

@@ -75,7 +75,7 @@ def _year_without_one(m: re.Match[str], ctx: Context, month: int, d: int | None)
 def _partial_day(m: re.Match[str], ctx: Context, month: int, d: int, start: int, end: int) -> Piece | None:
     y = _year_without_one(m, ctx, month, d)
     if y is None:
-        return Piece(start, end, None, "day", relative=True, explicit_year=False) if 1 <= d <= 31 else None
+        return Piece(start, end, None, "day", relative=True) if 1 <= d <= 31 else None
     if m.re.groupindex.get("wd") and m["wd"]:
         # "Saturday, April 25": the weekday picks the year.
         weekday = lexicon().weekdays[m["wd"].rstrip(".").lower()]
@@ -85,7 +85,7 @@ def _partial_day(m: re.Match[str], ctx: Context, month: int, d: int, start: int,
                 break
     if not _valid_day(y, month, d):
         return None
-    return Piece(start, end, cal.day(date(y, month, d)), "day", relative=True, explicit_year=False)
+    return Piece(start, end, cal.day(date(y, month, d)), "day", relative=True)
 
 
 @handler("day_month")
@@ -109,19 +109,15 @@ def _day_range(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         y: int | None = int(m["year"])
     else:
         y = _year_without_one(m, ctx, month, d1)
-    first_end = m.start("day1") + len(m["day1"])
-    if m.start("month") < m.start("day1"):
-        first = (m.start(), first_end)
-        second = (m.start("day"), m.end())
-    else:
-        first = (m.start(), first_end)
-        second = (m.start("day"), m.end())
+    # "12-14 July" or "July 12-14": the first end runs up to its day, the second from its day.
+    first = (m.start(), m.start("day1") + len(m["day1"]))
+    second = (m.start("day"), m.end())
     if y is None or not _valid_day(y, month, d2):
         return None
     explicit = m["year"] is not None
     return [
-        Piece(*first, cal.day(date(y, month, d1)), "day", relative=not explicit, explicit_year=explicit),
-        Piece(*second, cal.day(date(y, month, d2)), "day", relative=not explicit, explicit_year=explicit),
+        Piece(*first, cal.day(date(y, month, d1)), "day", relative=not explicit),
+        Piece(*second, cal.day(date(y, month, d2)), "day", relative=not explicit),
     ]
 
 
@@ -154,8 +150,8 @@ def _month(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     month = _month_number(word)
     y = _year_without_one(m, ctx, month, None)
     if y is None:
-        return _single(m, None, "month", relative=True, explicit_year=False)
-    return _single(m, cal.month(y, month), "month", relative=True, explicit_year=False)
+        return _single(m, None, "month", relative=True)
+    return _single(m, cal.month(y, month), "month", relative=True)
 
 
 def _plausible_year(m: re.Match[str], ctx: Context, start: int, end: int) -> bool:

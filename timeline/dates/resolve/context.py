@@ -55,7 +55,6 @@ class Piece:
     interval: cal.Interval | None
     precision: Precision
     relative: bool = False
-    explicit_year: bool = True
 
 
 Handler = Callable[[re.Match[str], Context], list[Piece] | None]

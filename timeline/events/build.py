@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -38,6 +39,15 @@ Tagger = Callable[[str, date | None, Mode], list[TimeMention]]
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _CAPTION_CREDIT = re.compile(r"\[[^\[\]]*\]\s*$")
+_SPACE = re.compile(r"\s")
+
+MAX_SENTENCE_CHARS = 1000
+"""A longer "sentence" (a line of figures, a text without full stops) is read in a window around each date,
+so the work per dated mention stays bounded however long the line is."""
+WINDOW_CHARS = 300
+"""How much of such a sentence each side of a dated mention its record keeps (cut at a space)."""
+NEAREST_OTHERS = 8
+"""The sentence's other time expressions handed to the title maker: this many on each side, the nearest."""
 
 
 @cache
@@ -81,16 +91,32 @@ def event_id(doc_id: str, span: Span) -> str:
     return hashlib.sha1(f"{doc_id}:{span[0]}:{span[1]}".encode()).hexdigest()[:16]
 
 
-def _inside(span: Span, zones: tuple[Span, ...]) -> bool:
-    return any(span[0] < zone_end and zone_start < span[1] for zone_start, zone_end in zones)
+class _Zones:
+    """Spans to skip (site chrome, the dateline), merged and sorted so each lookup is a binary search."""
+
+    def __init__(self, zones: tuple[Span, ...]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(zones):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def overlap(self, span: Span) -> bool:
+        at = bisect_right(self._ends, span[0])  # the first zone ending after the span starts
+        return at < len(self._starts) and self._starts[at] < span[1]
 
 
 def is_eventful(sentence: str, time_span: tuple[int, int]) -> bool:
     """The sentence says something beyond its date: enough words, some of them ordinary lowercase words,
     and it is not site furniture (a copyright line, an update stamp)."""
+    return not is_site_furniture(sentence) and _says_more_than_its_date(sentence, time_span)
+
+
+def _says_more_than_its_date(sentence: str, time_span: tuple[int, int]) -> bool:
     settings = _settings()
-    if is_site_furniture(sentence):
-        return False
     start, end = time_span
     words = _WORD.findall(_CAPTION_CREDIT.sub("", f"{sentence[:start]} {sentence[end:]}"))
     lowercase = [word for word in words if word[0].islower() and len(word) > 2]
@@ -223,13 +249,49 @@ def _sentence_holding(text: str, sentences: list[Sentence], span: Span) -> Sente
     return Sentence(first.start, last.end, text[first.start : last.end])
 
 
+def _window(text: str, sentence: Sentence, whole: Span) -> Sentence:
+    """``sentence`` itself, or, when it is longer than MAX_SENTENCE_CHARS, the part of it within
+    WINDOW_CHARS of ``whole`` (a document span), cut at spaces so no word is split."""
+    if sentence.end - sentence.start <= MAX_SENTENCE_CHARS:
+        return sentence
+    start = max(sentence.start, whole[0] - WINDOW_CHARS)
+    end = min(sentence.end, whole[1] + WINDOW_CHARS)
+    if start > sentence.start and (space := _SPACE.search(text, start, whole[0])):
+        start = space.end()
+    if end < sentence.end:
+        last_space = max(text.rfind(mark, whole[1], end) for mark in (" ", "\t", "\u00a0"))
+        end = last_space if last_space >= 0 else end
+    while start < whole[0] and text[start].isspace():
+        start += 1
+    while end > whole[1] and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end])
+
+
+def _nearest_others(mentions: list[TimeMention], first: int, last: int, window: Sentence) -> tuple[Span, ...]:
+    """Spans of the sentence's other mentions inside ``window``, at most NEAREST_OTHERS each side of the
+    unit ``mentions[first..last]`` (``mentions`` in text order)."""
+    before = mentions[max(0, first - NEAREST_OTHERS) : first]
+    after = mentions[last + 1 : last + 1 + NEAREST_OTHERS]
+    between = mentions[first + 1 : last]
+    return tuple(
+        other.span
+        for other in (*before, *between, *after)
+        if window.start <= other.span[0] and other.span[1] <= window.end
+    )
+
+
 def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
-    """Every event ``doc`` reports, merged where it reports the same one twice, in text order."""
+    """Every event ``doc`` reports, merged where it reports the same one twice, in text order.
+
+    The work per dated mention is bounded (a window of a very long sentence, its nearest other dates)
+    and the sentence-wide checks run once per sentence, so time grows linearly with the text.
+    """
     sentences = split_sentences(doc.text)
-    skip = doc.excluded + ((doc.dateline,) if doc.dateline else ())
+    skip = _Zones(doc.excluded + ((doc.dateline,) if doc.dateline else ()))
     by_sentence: dict[Sentence, list[TimeMention]] = {}
     for time_mention in tagger(doc.text, doc.published, doc.mode):
-        if _inside(time_mention.span, skip):
+        if skip.overlap(time_mention.span):
             continue
         sentence = _sentence_holding(doc.text, sentences, time_mention.span)
         if sentence is None:
@@ -237,13 +299,18 @@ def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
         by_sentence.setdefault(sentence, []).append(time_mention)
     events: list[Event] = []
     for sentence, mentions in by_sentence.items():
+        if is_site_furniture(sentence.text):
+            continue
+        mentions.sort(key=lambda mention: mention.span)
+        index = {id(mention): at for at, mention in enumerate(mentions)}
         for first, last in _units(mentions):
             whole = (first.span[0], (last or first).span[1])
-            local = (whole[0] - sentence.start, whole[1] - sentence.start)
-            if not is_eventful(sentence.text, local):
+            window = _window(doc.text, sentence, whole)
+            local = (whole[0] - window.start, whole[1] - window.start)
+            if not _says_more_than_its_date(window.text, local):
                 continue
-            neighbours = tuple(other.span for other in mentions if other is not first and other is not last)
-            events.append(event_from_mention(doc, sentence, first, neighbours, range_end=last))
+            neighbours = _nearest_others(mentions, index[id(first)], index[id(last or first)], window)
+            events.append(event_from_mention(doc, window, first, neighbours, range_end=last))
     return merge_events(events)
 
 

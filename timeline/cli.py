@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help='read JSON Lines {"id", "text", "dct", "mode"} on stdin, write mentions with their id',
     )
+    dates.add_argument(
+        "--all-types",
+        action="store_true",
+        help="every TIMEX3 type: also durations, sets, reference words (now, the past), clock times",
+    )
     return parser
 
 
@@ -95,7 +100,9 @@ def parse_dct(value: object) -> date | None:
         return None
 
 
-def run_batch(lines: TextIO, out: TextIO, err: TextIO, *, default_mode: Mode, dct: date | None) -> int:
+def run_batch(
+    lines: TextIO, out: TextIO, err: TextIO, *, default_mode: Mode, dct: date | None, all_types: bool = False
+) -> int:
     """Tag JSON Lines documents from ``lines`` as they stream in; a malformed line is reported and skipped.
 
     ``dct`` (from --dct) overrides each document's own "dct".
@@ -111,7 +118,7 @@ def run_batch(lines: TextIO, out: TextIO, err: TextIO, *, default_mode: Mode, dc
             continue
         doc_id, text, doc_dct, mode = record
         prefix = '{"id": ' + json.dumps(doc_id, ensure_ascii=False) + ", "
-        for mention in tag_dates(text, dct or doc_dct, mode or default_mode):
+        for mention in tag_dates(text, dct or doc_dct, mode or default_mode, all_types=all_types):
             write(prefix + json.dumps(mention.to_json(), ensure_ascii=False)[1:] + "\n")
     return 0
 
@@ -140,7 +147,13 @@ def _batch_record(line: str, number: int, err: TextIO) -> tuple[Any, str, date |
 
 
 def write_date_mentions(
-    paths: Sequence[str], out: TextIO, err: TextIO, *, dct: date | None, mode: Mode | None
+    paths: Sequence[str],
+    out: TextIO,
+    err: TextIO,
+    *,
+    dct: date | None,
+    mode: Mode | None,
+    all_types: bool = False,
 ) -> int:
     """Tag each file (with its folder's catalog, if any); exit code 1 when none could be loaded."""
     from timeline.dates import tag_dates
@@ -156,7 +169,7 @@ def write_date_mentions(
                 f"timeline: {doc.path or doc.doc_id}: no publication date (give --dct); "
                 "relative dates stay unanchored\n"
             )
-        for mention in tag_dates(doc.text, anchor, mode or doc.mode):
+        for mention in tag_dates(doc.text, anchor, mode or doc.mode, all_types=all_types):
             out.write(json.dumps({"doc": doc.doc_id, **mention.to_json()}, ensure_ascii=False) + "\n")
     return 0 if documents else 1
 
@@ -167,11 +180,20 @@ def _dates(args: argparse.Namespace) -> int:
         print(f"timeline: --dct must be a date as YYYY-MM-DD, got {args.dct!r}", file=sys.stderr)
         return 2
     if args.batch:
-        return run_batch(sys.stdin, sys.stdout, sys.stderr, default_mode=args.mode or "news", dct=dct)
+        return run_batch(
+            sys.stdin,
+            sys.stdout,
+            sys.stderr,
+            default_mode=args.mode or "news",
+            dct=dct,
+            all_types=args.all_types,
+        )
     if not args.files:
         print("timeline: give FILE... to tag, or --batch to read JSON Lines on stdin", file=sys.stderr)
         return 2
-    return write_date_mentions(args.files, sys.stdout, sys.stderr, dct=dct, mode=args.mode)
+    return write_date_mentions(
+        args.files, sys.stdout, sys.stderr, dct=dct, mode=args.mode, all_types=args.all_types
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

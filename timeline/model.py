@@ -31,6 +31,9 @@ PRECISION_ORDER: tuple[Precision, ...] = (
 Span = tuple[int, int]
 """Character offsets [start, end) into a document's loaded text."""
 
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+"""The TIMEX3 type of a time expression."""
+
 
 @dataclass(frozen=True, slots=True)
 class TimeMention:
@@ -53,6 +56,13 @@ class TimeMention:
     """TIMEX3 modifier: START, MID, END, BEFORE, AFTER, SINCE (an ongoing period that began here)."""
     range_id: int | None = None
     """Shared by the two ends of a range ("from 2003 to 2011"): events span from one to the other."""
+    type: TimexType = "DATE"
+    """DATE or TIME in the default output; DURATION and SET (and the reference words "now", "the past",
+    valued PRESENT_REF/PAST_REF/FUTURE_REF) only when the tagger is asked for every type. A DURATION's
+    ``value`` is its length (``P3Y``); ``start``/``end`` are the interval it covers when the text anchors
+    it ("the eight-year occupation that began in 2003"), else None."""
+    freq: str | None = None
+    """A SET's TIMEX3 frequency ("1X" for "weekly"), else None."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -66,6 +76,8 @@ class TimeMention:
             "relative": self.relative,
             "mod": self.mod,
             "range_id": self.range_id,
+            "type": self.type,
+            "freq": self.freq,
         }
 
 

@@ -16,6 +16,8 @@ def year_for_month_day(ref: date, month: int, day: int | None, tense: Tense | No
     """The year of a month (and day) named without one, seen from ``ref``."""
     day_in_month = min(day or 1, 28) if day else None
     candidate = date(ref.year, month, day_in_month or 1)
+    if day is not None and tense is not None and _far_against_near(ref, month, day_in_month, tense):
+        tense = None  # "extended to Nov. 20" reported in early November: the near reading wins
     if tense == "past":
         # Most recent occurrence not after ref (same month counts as this year).
         if day is None:
@@ -30,6 +32,23 @@ def year_for_month_day(ref: date, month: int, day: int | None, tense: Tense | No
     if months_ahead > 6:
         return ref.year if month <= ref.month else ref.year - 1
     return ref.year if month >= ref.month else ref.year + 1
+
+
+NEAR_DAYS, FAR_DAYS = 45, 300
+"""A tense pointing to a month-day FAR_DAYS away gives way when the other occurrence is NEAR_DAYS away:
+news dates a day within weeks of publication, and the tense cue is often a reporting verb's."""
+
+
+def _far_against_near(ref: date, month: int, day: int | None, tense: Tense) -> bool:
+    this_year = date(ref.year, month, day or 1)
+    if this_year <= ref:
+        behind, ahead = this_year, date(ref.year + 1, month, day or 1)
+    else:
+        behind, ahead = date(ref.year - 1, month, day or 1), this_year
+    back, forward = (ref - behind).days, (ahead - ref).days
+    if tense == "past":
+        return back > FAR_DAYS and forward <= NEAR_DAYS
+    return forward > FAR_DAYS and back <= NEAR_DAYS
 
 
 NARRATIVE_WRAP_MONTHS = 9

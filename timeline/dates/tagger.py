@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from timeline.dates import calendar as cal
+from timeline.dates.all_types import finish_all_types, type_candidates
 from timeline.dates.lexicon import lexicon
 from timeline.dates.patterns import (
     CASED_TRIGGERS,
@@ -19,7 +20,9 @@ from timeline.dates.patterns import (
     rules,
     triggers,
 )
+from timeline.dates.patterns_types import type_rules
 from timeline.dates.resolve import HANDLERS, Context, Piece
+from timeline.dates.resolve.times import mark_time_types
 from timeline.model import Mode, Precision, TimeMention
 
 _UNANCHORED_VALUE: dict[Precision, str] = {
@@ -82,19 +85,27 @@ def _candidates(text: str) -> list[_Candidate]:
     return [(start, end, rule_index, m) for (start, end, rule_index), m in found.items()]
 
 
-def tag_dates(text: str, dct: date | None, mode: Mode = "news") -> list[TimeMention]:
+def tag_dates(
+    text: str, dct: date | None, mode: Mode = "news", *, all_types: bool = False
+) -> list[TimeMention]:
     """Every date expression of ``text`` in reading order.
 
     News anchors relative expressions at ``dct`` (the publication date); narrative anchors them at the
     date last mentioned. With no ``dct`` and nothing to anchor on, relative expressions are returned
     unanchored (``anchored=False``, no interval), never dated from today.
+
+    The default output holds DATE and TIME mentions (a TIME valued by its day), what a timeline draws.
+    ``all_types=True`` adds every TIMEX3 TempEval-3 scores: durations, sets, reference words ("now"
+    ``PRESENT_REF``) and TIME values with the clock (see ``timeline.dates.all_types``).
     """
     if not text:
         return []
     ctx = Context(text=text, dct=dct, mode=mode, main_year=_main_year(text) if mode == "narrative" else None)
-    rule_list = rules()
+    rule_list = rules() + type_rules() if all_types else rules()
     mentions: list[TimeMention] = []
     found = _candidates(text)
+    if all_types:
+        found += type_candidates(text, len(rules()))
     # Try candidates leftmost-longest; when a handler rejects one, shorter overlapping ones get a chance.
     found.sort(key=lambda item: (item[0], item[0] - item[1], item[2]))
     covered_until = 0
@@ -109,7 +120,8 @@ def tag_dates(text: str, dct: date | None, mode: Mode = "news") -> list[TimeMent
             mention = _mention(text, piece)
             mentions.append(mention)
             _remember(ctx, mention, piece)
-    return _link_ranges(text, _attach_modifiers(text, _absorb_clock_times(text, mentions)))
+    tagged = _link_ranges(text, _attach_modifiers(text, _absorb_clock_times(text, mentions)))
+    return finish_all_types(text, tagged) if all_types else mark_time_types(tagged)
 
 
 _YEAR_NUMBER = re.compile(r"(?<![\d,.$])\b(1[0-9]\d\d|20\d\d)\b(?![\d,])")
@@ -128,12 +140,14 @@ def _mention(text: str, piece: Piece) -> TimeMention:
         return TimeMention(
             span=(piece.start, piece.end),
             text=text[piece.start : piece.end],
-            value=_UNANCHORED_VALUE[piece.precision],
+            value=piece.value or _UNANCHORED_VALUE[piece.precision],
             start=None,
             end=None,
             precision=piece.precision,
             anchored=False,
-            relative=True,
+            relative=piece.kind == "DATE",
+            type=piece.kind,
+            freq=piece.freq,
         )
     return TimeMention(
         span=(piece.start, piece.end),
@@ -195,6 +209,8 @@ def _absorb_clock_times(text: str, mentions: list[TimeMention]) -> list[TimeMent
 
 def _joined_value(text: str, previous: TimeMention, mention: TimeMention) -> TimeMention | None:
     """Which of two adjacent day mentions gives the value of the expression they form, or None."""
+    if not {previous.type, mention.type} <= {"DATE", "TIME"} or "_REF" in previous.value + mention.value:
+        return None  # a duration or a reference word ("now") never joins a clock time
     if previous.precision != "day" and not _CLOCK.match(previous.text):
         return None
     if mention.precision != "day":
@@ -248,7 +264,7 @@ def _attach_modifiers(text: str, mentions: list[TimeMention]) -> list[TimeMentio
                     end=interval.end,
                     mod=interval.mod,
                 )
-        if mention.mod is None and SINCE_BEFORE.search(
+        if mention.type == "DATE" and mention.mod is None and SINCE_BEFORE.search(
             text[max(previous_end, mention.span[0] - 15) : mention.span[0]]
         ):
             mention = replace(mention, mod="SINCE")

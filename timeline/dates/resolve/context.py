@@ -10,7 +10,7 @@ from datetime import date
 from timeline.dates import calendar as cal
 from timeline.dates.lexicon import lexicon
 from timeline.dates.tense import Tense, tense_of
-from timeline.model import Mode, Precision
+from timeline.model import Mode, Precision, TimexType
 
 
 @dataclass
@@ -55,6 +55,11 @@ class Piece:
     interval: cal.Interval | None
     precision: Precision
     relative: bool = False
+    kind: TimexType = "DATE"
+    """DURATION and SET pieces carry their TIMEX3 ``value`` and no interval."""
+    freq: str | None = None
+    value: str | None = None
+    """The TIMEX3 value when there is no interval but the date is known (``BC0901``: before year 1)."""
 
 
 Handler = Callable[[re.Match[str], Context], list[Piece] | None]
@@ -81,8 +86,10 @@ def _valid_day(y: int, month: int, d: int) -> bool:
     return 1 <= d <= cal.last_day(y, month)
 
 
-def _single(m: re.Match[str], interval: cal.Interval | None, precision: Precision, **kw: bool) -> list[Piece]:
-    return [Piece(m.start(), m.end(), interval, precision, **kw)]
+def _single(
+    m: re.Match[str], interval: cal.Interval | None, precision: Precision, relative: bool = False
+) -> list[Piece]:
+    return [Piece(m.start(), m.end(), interval, precision, relative=relative)]
 
 
 def _previous_word(text: str, start: int) -> str:

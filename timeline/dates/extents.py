@@ -1,0 +1,47 @@
+"""Extents as TimeML draws them, for the every-type output: a possessive stays outside ("Friday's" is
+"Friday"), approximators belong inside ("about two years", "nearly a week ago"), and no expression
+crosses a line break."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from timeline.dates.patterns_types import types_data
+from timeline.model import TimeMention
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _lead_mods() -> re.Pattern[str]:
+    words = sorted(types_data().lead_mods, key=len, reverse=True)
+    return re.compile(
+        r"(?i:\b(?P<lead>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s+)$"
+    )
+
+
+def timeml_extents(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    lead = _lead_mods()
+    out: list[TimeMention] = []
+    previous_end = 0
+    for mention in mentions:
+        start, end = mention.span
+        m = _POSSESSIVE.search(text, start, end)
+        if m and m.start() > start and end - start > 3:
+            end = m.start()
+        if "\n" in text[start:end]:
+            end = text.index("\n", start)
+            while end > start and text[end - 1] in " \t,;:":
+                end -= 1
+        if mention.type == "DURATION" or mention.text.lower().endswith(("ago", "earlier", "later")):
+            m = lead.search(text, max(previous_end, start - 16), start)
+            if m:
+                start = m.start()
+                mod = types_data().lead_mods[" ".join(m["lead"].lower().split())]
+                if mention.type == "DURATION" and mod and mention.mod is None:
+                    mention = replace(mention, mod=mod)
+        if (start, end) != mention.span and end > start:
+            mention = replace(mention, span=(start, end), text=text[start:end])
+        out.append(mention)
+        previous_end = mention.span[1]
+    return out

@@ -1,0 +1,174 @@
+"""The grammar of the TIMEX3 types beyond calendar dates: durations, sets and reference words.
+
+Built from ``timeline/data/dates_types.json`` and the date lexicon. The tagger scans these rules only
+when asked for every type (``tag_dates(..., all_types=True)``), and, like the date rules, only near
+their trigger words. Every pattern is linear (alternations of literal words, bounded classes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from timeline.dates.lexicon import lexicon
+from timeline.dates.patterns import Rule
+from timeline.resources import load_data
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class TypesData:
+    units: dict[str, str]
+    vague: frozenset[str]
+    amounts: dict[str, float]
+    lead_mods: dict[str, str | None]
+    rel_words: tuple[str, ...]
+    fillers: tuple[str, ...]
+    set_adverbs: dict[str, str]
+    set_adverb_not_before: frozenset[str]
+    day_part_codes: dict[str, str]
+    references: dict[str, str]
+    reference_not_before: frozenset[str]
+    named_titles_before: frozenset[str]
+
+
+@cache
+def types_data() -> TypesData:
+    raw: dict[str, Any] = load_data("dates_types.json")
+    amounts: dict[str, float] = {w: float(n) for w, n in lexicon().number_words.items()}
+    amounts.update({w: float(n) for w, n in raw["extra_amounts"].items()})
+    return TypesData(
+        units=raw["duration_units"],
+        vague=frozenset(raw["vague_amounts"]),
+        amounts=amounts,
+        lead_mods=raw["duration_lead_mods"],
+        rel_words=tuple(raw["duration_rel_words"]),
+        fillers=tuple(raw["duration_noun_fillers"]),
+        set_adverbs=raw["set_adverbs"],
+        set_adverb_not_before=frozenset(raw["set_adverb_not_before"]),
+        day_part_codes=raw["day_part_codes"],
+        references=raw["reference_words"],
+        reference_not_before=frozenset(raw["reference_not_before"]),
+        named_titles_before=frozenset(raw["named_titles_before"]),
+    )
+
+
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def amount_pattern() -> str:
+    """A number as durations write it: 3, 2.5, 2 1/2, twenty-four, a few, several, a couple of."""
+    data = types_data()
+    spelled = rf"(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(_UNITS_1_9)})"
+    words = _alternation([*data.amounts, *data.vague])
+    return (
+        rf"(?:\d{{1,4}}(?:\.\d+)?(?:\s+1/2)?|{spelled}|{words})"
+        rf"(?:\s+(?:and\s+a\s+half))?"
+    )
+
+
+@cache
+def type_rules() -> tuple[Rule, ...]:
+    data = types_data()
+    i = "(?i:"
+    amount = amount_pattern()
+    unit = _alternation(data.units)
+    rel = _alternation(data.rel_words)
+    filler = _alternation(data.fillers)
+    weekdays = _alternation(w.title() for w in lexicon().weekdays if w.endswith("day"))
+    months = _alternation(m.title() for m in lexicon().months if len(m) > 3 or m == "may")
+    day_parts = _alternation(p for p in data.day_part_codes if p.isalpha() and p not in ("tonight",))
+    refs = _alternation(data.references)
+    table: list[tuple[str, str, str]] = [
+        (
+            "duration",
+            rf"(?<![A-Za-z0-9-]){i}(?:(?P<det>the|its|their|his|her|our|this|these|those|a)\s+)?"
+            rf"(?:(?P<rel>{rel})\s+)?"
+            rf"(?P<core>(?P<num>{amount})(?:\s*(?:to|-|–|or)\s*(?P<num2>{amount}))?"
+            rf"(?:\s+(?:{filler}))?(?P<sep>[\s-]+)(?P<unit>{unit})(?P<tail>-long|-old|\s+or\s+so)?))"
+            r"(?![A-Za-z])",
+            "unit",
+        ),
+        (
+            "duration_vague",
+            rf"(?<![A-Za-z-]){i}(?:(?P<det>the)\s+)?(?P<rel>recent|coming|past|last|next|ensuing|intervening|early|final|first)\s+"
+            rf"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters))(?![A-Za-z])",
+            "unit",
+        ),
+        (
+            "set_adverb",
+            rf"(?<![A-Za-z-])(?P<adverb>{i}{_alternation(data.set_adverbs)}))(?![A-Za-z-])",
+            "set",
+        ),
+        (
+            "set_every",
+            rf"(?<![A-Za-z-])(?P<q>{i}every|each))\s+(?:(?P<num>{amount})\s+)?(?:(?P<other>{i}other))\s+)?"
+            rf"(?:(?P<unit>{i}{unit}))|(?P<wd>{weekdays})|(?P<month>{months})|(?P<part>{i}{day_parts})))"
+            r"(?![A-Za-z])",
+            "set",
+        ),
+        (
+            "set_rate",
+            rf"(?<![A-Za-z-])(?:(?P<rate>{i}once|twice|thrice|(?:\d{{1,3}}|{_alternation(lexicon().number_words)})\s+times))\s+"
+            rf"(?P<per>{i}a|an|per|each|every))|(?P<bare>{i}per)))\s+"
+            rf"(?P<unit>{i}second|minute|hour|day|night|week|month|quarter|year))(?![A-Za-z])",
+            "set",
+        ),
+        (
+            "set_weekday_plural",
+            rf"(?<![A-Za-z])(?P<wd>{weekdays})s(?:\s+(?P<part>{i}{day_parts})))?(?![A-Za-z])",
+            "set",
+        ),
+        (
+            "reference",
+            rf"(?<![A-Za-z-])(?P<ref>{i}{refs}))(?![A-Za-z-])",
+            "reference",
+        ),
+    ]
+    return tuple(Rule(name, re.compile(pattern), trigger) for name, pattern, trigger in table)
+
+
+@cache
+def _type_triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    data = types_data()
+    classes: dict[str, list[str]] = {}
+
+    def add(name: str, words: Iterable[str]) -> None:
+        for word in words:
+            for part in word.lower().split():
+                if name not in classes.setdefault(part, []):
+                    classes[part].append(name)
+
+    add("unit", data.units)
+    add("set", [*data.set_adverbs, "every", "each", "per", "once", "twice", "thrice", "times"])
+    add("set", [f"{w}s" for w in lexicon().weekdays if w.endswith("day")])
+    add("reference", [w.split()[-1] for w in data.references])
+    regex = re.compile(r"\b(?:" + _alternation(classes) + r")(?![a-z])")
+    return regex, {word: tuple(names) for word, names in classes.items()}
+
+
+WINDOW_BEFORE, WINDOW_AFTER = 48, 48
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def type_windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Merged character windows around the trigger words of each class of ``type_rules()``."""
+    regex, classes = _type_triggers()
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for m in regex.finditer(text.translate(_ASCII_LOWER)):
+        start, end = max(0, m.start() - WINDOW_BEFORE), m.end() + WINDOW_AFTER
+        for name in classes.get(m.group(), ()):
+            spans = windows.setdefault(name, [])
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+            else:
+                spans.append((start, end))
+    return windows

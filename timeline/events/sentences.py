@@ -14,9 +14,15 @@ from functools import cache
 from timeline.resources import load_data
 
 _LINE = re.compile(r"[^\r\n]+")
-_END = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+(?:``|[\"“‘'(\[])?[A-Z0-9])")
+# A run of stops is tried once, from its first stop (the look-behind), and never backtracked into (the
+# possessive quantifiers): a line of a million full stops is read in one pass.
+_END = re.compile(r"(?<![.!?])[.!?]++[\"”’'\)\]]*+(?=\s+(?:``|[\"“‘'(\[])?[A-Z0-9])")
 _ELLIPSIS_TAIL = re.compile(r"\.\s?\.\s?\.$|…$")
 _INITIAL = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
+_WORD_BREAKS = (" ", "\t", "\u00a0")
+LONGEST_ABBREVIATION = 64
+"""Characters looked at before a full stop for the word it closes: a longer word is no abbreviation, and
+the search never runs back over the whole line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +47,10 @@ def _is_abbreviation(line: str, period_at: int) -> bool:
         return False
     if _ELLIPSIS_TAIL.search(line[max(0, period_at - 5) : period_at + 1]):
         return True
-    word_start = max(
-        line.rfind(" ", 0, period_at), line.rfind("\t", 0, period_at), line.rfind("\u00a0", 0, period_at)
-    )
+    earliest = max(0, period_at - LONGEST_ABBREVIATION - 1)
+    word_start = max(line.rfind(mark, earliest, period_at) for mark in _WORD_BREAKS)
+    if word_start < 0 and earliest > 0:
+        return False  # the word runs back further than any abbreviation
     word = line[word_start + 1 : period_at].lstrip("\"“‘'([").lower()
     if not word:
         return False

@@ -7,10 +7,14 @@ seed articles when it is importable.
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import json
+import os
 import re
 import sqlite3
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import closing
@@ -286,6 +290,7 @@ def test_corrupt_database_is_set_aside_and_rebuilt(
     synced: EventStore, sources: Path, fake: FakePipeline, spoil: Callable[[Path], None]
 ) -> None:
     path = synced.path
+    synced.close()
     spoil(path)
     spoiled = path.read_bytes()
     reopened = EventStore(path, pipeline=fake.as_pipeline())
@@ -294,6 +299,31 @@ def test_corrupt_database_is_set_aside_and_rebuilt(
     report = reopened.sync(sources)
     assert report.recovered_from and "rebuilt" in report.notices[0]
     assert len(reopened.events()) == 3
+
+
+def test_a_damaged_database_that_another_store_holds_is_left_in_place(
+    synced: EventStore, fake: FakePipeline
+) -> None:
+    write_garbage(synced.path)  # synced is still open: someone else may be writing it
+    spoiled = synced.path.read_bytes()
+    with pytest.raises(StoreError, match="another program has it open"):
+        EventStore(synced.path, pipeline=fake.as_pipeline())
+    assert synced.path.read_bytes() == spoiled
+    assert not list(synced.path.parent.glob("*.corrupt*"))
+    synced.close()
+    assert EventStore(synced.path, pipeline=fake.as_pipeline()).recovered_from is not None
+
+
+def test_a_store_of_a_newer_version_is_never_set_aside(
+    synced: EventStore, fake: FakePipeline, tmp_path: Path
+) -> None:
+    synced.close()
+    with closing(sqlite3.connect(synced.path)) as connection:
+        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+        connection.commit()
+    with pytest.raises(StoreError, match="newer version"):
+        EventStore(synced.path, pipeline=fake.as_pipeline())
+    assert not list(synced.path.parent.glob("*.corrupt*"))
 
 
 def test_unusable_location_gives_a_clear_error(tmp_path: Path, fake: FakePipeline) -> None:
@@ -385,3 +415,151 @@ def test_seed_articles_through_the_real_pipeline(tmp_path: Path) -> None:
         for mention in store.mentions(document.doc_id):
             assert document.text[mention.span_start : mention.span_end] == mention.time_text
     assert store.sync(REPOSITORY / "seeds").extracted == []
+
+
+def spoil_row(path: Path, sql: str) -> None:
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute(sql)
+        connection.commit()
+
+
+def add_edit(path: Path) -> None:
+    spoil_row(
+        path,
+        "INSERT INTO edits(event_id, field, value, author, created_at) "
+        "VALUES ('ev-2020-01-08', 'title', 'Strike on the base', 'teacher', '2026-01-01')",
+    )
+
+
+def edits(path: Path) -> list[tuple[str, str, str]]:
+    with closing(sqlite3.connect(path)) as connection:
+        return [tuple(row) for row in connection.execute("SELECT event_id, field, value FROM edits")]
+
+
+ALL_DAYS = ["ev-2020-01-03", "ev-2020-01-08", "ev-2021-03-01"]
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"id": "ev-2020-01-08"}', "[1, 2]", "null"])
+@pytest.mark.parametrize("sync_first", [True, False], ids=["sync", "read"])
+def test_a_damaged_shown_event_is_rebuilt_and_edits_are_kept(
+    synced: EventStore, sources: Path, fake: FakePipeline, damage: str, sync_first: bool
+) -> None:
+    path = synced.path
+    synced.close()
+    add_edit(path)
+    spoil_row(path, f"UPDATE events SET json = '{damage}' WHERE id = 'ev-2020-01-08'")
+    store = EventStore(path, pipeline=fake.as_pipeline())
+    if sync_first:
+        report = store.sync(sources)
+        notices = report.notices
+    else:
+        notices = store.notices
+    assert [event.id for event in store.events()] == ALL_DAYS
+    notices = notices or store.notices
+    assert any("rebuilt from the articles" in notice for notice in notices), notices
+    assert fake.extracted == []  # the per-article records were sound: nothing extracted again
+    assert edits(path) == [("ev-2020-01-08", "title", "Strike on the base")]
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"no": "event"}'])
+def test_an_article_with_damaged_records_is_extracted_again(
+    synced: EventStore, sources: Path, fake: FakePipeline, damage: str
+) -> None:
+    path = synced.path
+    synced.close()
+    add_edit(path)
+    spoil_row(path, f"UPDATE doc_events SET json = '{damage}' WHERE doc_id = 'beta'")
+    spoil_row(path, "UPDATE events SET json = '{broken' WHERE id = 'ev-2020-01-08'")
+    store = EventStore(path, pipeline=fake.as_pipeline())
+    report = store.sync(sources)
+    assert fake.extracted == ["beta"] and report.repaired == ["beta.md"]
+    assert any("beta.md extracted again" in notice for notice in report.notices), report.notices
+    assert [event.id for event in store.events()] == ALL_DAYS
+    assert sorted(source.doc for source in store.events()[1].sources) == ["alpha", "beta"]
+    assert edits(path) == [("ev-2020-01-08", "title", "Strike on the base")]
+    fake.extracted.clear()
+    again = store.sync(sources)
+    assert fake.extracted == [] and again.repaired == [] and again.notices == []
+
+
+def test_a_damaged_event_found_while_reading_is_repaired_from_the_folder(
+    synced: EventStore, sources: Path, fake: FakePipeline
+) -> None:
+    """Records that are JSON pass the sync's cheap check; reading them finds the damage."""
+    spoil_row(synced.path, "UPDATE doc_events SET json = '{}' WHERE doc_id = 'gamma'")
+    spoil_row(synced.path, """UPDATE events SET json = '{"id": 1}' WHERE id = 'ev-2021-03-01'""")
+    spoil_row(synced.path, "UPDATE meta SET value = value + 1 WHERE key = 'events_generation'")
+    assert [event.id for event in synced.events()] == ALL_DAYS
+    assert fake.extracted == ["gamma"]
+    assert any("gamma.html extracted again" in notice for notice in synced.notices), synced.notices
+
+
+READ_ONLY_CHILD = """
+import json, os, sys
+from pathlib import Path
+from timeline.store import EventStore, StoreError
+store = EventStore(Path(sys.argv[1]))
+report = store.sync(Path(sys.argv[2]))
+try:
+    store.import_events([])
+    saved = True
+except StoreError:
+    saved = False
+print(json.dumps({"writable": os.access(sys.argv[1], os.W_OK), "read_only": store.read_only,
+                  "events": [event.id for event in store.events()], "notices": report.notices,
+                  "documents": [doc.path for doc in store.documents()], "saved": saved}))
+"""
+
+
+PR_CAPBSET_DROP = 24
+CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER = 1, 2, 3
+
+
+def _drop_root_override() -> None:
+    """In the child before exec: root without the capabilities that write through permission bits."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER):
+        if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def _as_reader_without_write_access() -> dict[str, Any]:
+    """How to run a child that cannot write a folder after ``chmod``: as this user, or, when the
+    tests run as root (who writes through any permission bits), as root without that power."""
+    return {"preexec_fn": _drop_root_override} if os.geteuid() == 0 else {}
+
+
+@pytest.mark.parametrize("held", [False, True], ids=["closed", "open-elsewhere"])
+def test_a_valid_database_in_a_read_only_folder_is_served_read_only(
+    fake: FakePipeline, sources: Path, tmp_path: Path, held: bool
+) -> None:
+    data = tmp_path / "data"
+    store = EventStore(data / "timeline.sqlite3", pipeline=fake.as_pipeline())
+    store.sync(sources)
+    if not held:
+        store.close()
+    (sources / "delta.txt").write_text("New on 2022-02-02.", encoding="utf-8")
+    for path in [data, *data.iterdir()]:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        child = subprocess.run(
+            [sys.executable, "-c", READ_ONLY_CHILD, str(data / "timeline.sqlite3"), str(sources)],
+            capture_output=True,
+            text=True,
+            cwd=REPOSITORY,
+            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+            check=False,
+            **_as_reader_without_write_access(),
+        )
+    finally:
+        data.chmod(0o755)
+    assert child.returncode == 0, child.stderr
+    seen = json.loads(child.stdout)
+    assert seen["writable"] is False and seen["read_only"] is True
+    assert seen["events"] == ALL_DAYS  # served as stored; delta.txt is not read
+    assert seen["documents"] == ["alpha.txt", "beta.md", "gamma.html"]
+    assert seen["saved"] is False
+    notices = " ".join(seen["notices"])
+    assert "cannot be written" in notices and "cannot be saved" in notices
+    assert "unreadable" not in notices and "move" not in notices.lower()
+    store.close()

@@ -5,21 +5,35 @@ An article is extracted again only when its file's bytes (sha256), the extractor
 catalog change, or when it failed last time. One article failing to load or extract is recorded
 with its error and the others are still stored. After a sync that changed anything, the merged
 events are rebuilt from the stored per-article events, without extracting again.
+
+Damaged records never leave the store unusable: a shown event that does not parse is rebuilt from
+the per-article records, and an article whose records do not parse is extracted again from its file
+(``timeline.store.repair``); the report's notices say so, and the edits table is kept. A store whose
+folder cannot be written is served read-only (``read_only``), with a notice that nothing is saved.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+import weakref
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
 from timeline.model import Document, Event
+from timeline.store.database import open_database, path_lock
 from timeline.store.pipeline import Pipeline, article_files, catalog_digest, default_pipeline
 from timeline.store.records import StoredDocument, StoredMention, StoreError, SyncError, SyncReport
+from timeline.store.repair import (
+    has_invalid_events,
+    invalid_json_docs,
+    mark_for_extraction,
+    parse_event,
+    read_doc_events,
+    repaired_notice,
+)
 from timeline.store.rows import (
     DOCUMENT_COLUMNS,
     document_from_row,
@@ -29,10 +43,12 @@ from timeline.store.rows import (
     store_failure,
     write_events,
 )
-from timeline.store.schema import connect, open_database, path_lock
 from timeline.version import extractor_fingerprint
 
 CATALOG_ID = "catalog"
+
+Progress = Callable[[int, int, str], None]
+"""``progress(done, total, name)``: called before each article a sync extracts, and once at the end."""
 
 
 def _message(error: BaseException) -> str:
@@ -41,16 +57,41 @@ def _message(error: BaseException) -> str:
 
 
 class EventStore:
-    """The SQLite store at ``path`` (created if missing; a corrupt file is moved aside and rebuilt)."""
+    """The SQLite store at ``path`` (created if missing; a damaged file is moved aside and rebuilt).
+
+    An open store holds the file (see ``timeline.store.database``) until ``close()`` or until it is
+    garbage-collected.
+    """
 
     def __init__(self, path: Path, *, pipeline: Pipeline | None = None) -> None:
         self.path = Path(path)
         self.pipeline = pipeline or default_pipeline()
         with path_lock(self.path):
-            recovered = open_database(self.path)
+            self._database = open_database(self.path)
+        self._finalizer = weakref.finalize(self, self._database.close)
+        recovered = self._database.recovered_from
         self.recovered_from: str | None = str(recovered) if recovered else None
         self.last_report: SyncReport | None = None
+        self.notices: list[str] = []
+        """What readers of this store should be told beyond a sync's report (repaired records)."""
+        self._sources_dir: Path | None = None
+        self._rebuild_requested = False
         self._events_cache: tuple[int, list[Event]] | None = None
+
+    @property
+    def read_only(self) -> bool:
+        """True when the database's folder or file cannot be written: shown as stored, never changed."""
+        return self._database.read_only
+
+    def read_only_notice(self) -> str:
+        return (
+            f"The data folder {self.path.parent} cannot be written, so the timeline is shown as it was "
+            "last saved: new or changed articles are not read and changes cannot be saved."
+        )
+
+    def close(self) -> None:
+        """Let go of the database file (other programs may then set a damaged one aside)."""
+        self._finalizer()
 
     @property
     def last_sync(self) -> SyncReport | None:
@@ -63,35 +104,72 @@ class EventStore:
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
         try:
-            with closing(connect(self.path)) as connection:
+            with closing(self._database.connect()) as connection:
                 yield connection
         except sqlite3.DatabaseError as error:
             raise StoreError(f"The timeline database {self.path} failed: {_message(error)}") from error
 
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(self.read_only_notice())
+
     # -- sync ---------------------------------------------------------------------------------
 
-    def sync(self, sources_dir: Path) -> SyncReport:
-        """Bring the store in line with the article files in ``sources_dir``."""
+    def sync(self, sources_dir: Path, progress: Progress | None = None) -> SyncReport:
+        """Bring the store in line with the article files in ``sources_dir``.
+
+        ``progress(done, total, name)`` is told about each article about to be extracted (``total``
+        counts the new, changed and failed ones, not the unchanged), and ``(total, total, "")`` at
+        the end.
+        """
         sources_dir = Path(sources_dir)
-        report = SyncReport(recovered_from=self.recovered_from)
+        self._sources_dir = sources_dir
+        report = SyncReport(recovered_from=self.recovered_from, read_only=self.read_only)
         if self.recovered_from:
             report.notices.append(
                 "The database was unreadable and has been rebuilt; "
                 f"the old file is kept at {self.recovered_from}."
             )
             self.recovered_from = None
+        if self.read_only:
+            report.notices.append(self.read_only_notice())
+            with self._connection() as connection:
+                report.errors.extend(self.errors(connection))
+            self.last_report = report
+            return report
         with path_lock(self.path), self._connection() as connection:
-            if not sources_dir.is_dir():
-                report.notices.append(f"The articles folder {sources_dir} does not exist; nothing was read.")
+            damaged_events = has_invalid_events(connection)
+            report.repaired.extend(mark_for_extraction(connection, invalid_json_docs(connection)))
+            folder = sources_dir.is_dir()
+            if folder:
+                self._sync_folder(connection, sources_dir, report, progress)
             else:
-                self._sync_folder(connection, sources_dir, report)
-            if report.changed or self._needs_rebuild(connection):
-                self._rebuild_events(connection, report)
+                report.notices.append(f"The articles folder {sources_dir} does not exist; nothing was read.")
+            rebuild = self._rebuild_requested or damaged_events or report.repaired
+            self._rebuild_requested = False
+            if rebuild or report.changed or self._needs_rebuild(connection):
+                unreadable = self._rebuild_events(connection, report)
+                if unreadable:  # records that are JSON but not events: extract those articles again
+                    report.repaired.extend(mark_for_extraction(connection, unreadable))
+                    if folder:
+                        again = SyncReport()
+                        self._sync_folder(connection, sources_dir, again, progress)
+                        report.extracted.extend(again.extracted)
+                        report.unchanged = [doc for doc in report.unchanged if doc not in again.extracted]
+                    self._rebuild_events(connection, report)
             report.errors.extend(self.errors(connection))
+        if damaged_events or report.repaired:
+            report.notices.append(repaired_notice(report.repaired))
         self.last_report = report
         return report
 
-    def _sync_folder(self, connection: sqlite3.Connection, sources_dir: Path, report: SyncReport) -> None:
+    def _sync_folder(
+        self,
+        connection: sqlite3.Connection,
+        sources_dir: Path,
+        report: SyncReport,
+        progress: Progress | None = None,
+    ) -> None:
         fingerprint = extractor_fingerprint()
         catalog: Any = None
         try:
@@ -109,6 +187,7 @@ class EventStore:
         }
         files = article_files(sources_dir)
         names = {file.name for file in files}
+        todo: list[tuple[Path, str]] = []
         for file in files:
             name = file.name
             try:
@@ -126,8 +205,14 @@ class EventStore:
             ):
                 report.unchanged.append(previous[0])
                 continue
+            todo.append((file, sha))
+        for done, (file, sha) in enumerate(todo):
+            if progress is not None:
+                progress(done, len(todo), file.name)
             doc_id = self._extract_one(connection, file, catalog, sha, fingerprint, catalog_sha, names)
             report.extracted.append(doc_id)
+        if progress is not None:
+            progress(len(todo), len(todo), "")
         for name, (doc_id, *_rest) in stored.items():
             if name not in names:
                 with connection:
@@ -181,11 +266,21 @@ class EventStore:
         has_events = connection.execute("SELECT 1 FROM events LIMIT 1").fetchone() is not None
         return has_doc_events and not has_events
 
-    def _rebuild_events(self, connection: sqlite3.Connection, report: SyncReport) -> None:
-        extracted = [
-            Event.from_json(json.loads(row[0]))
-            for row in connection.execute("SELECT json FROM doc_events ORDER BY doc_id, position")
-        ]
+    def _rebuild_events(self, connection: sqlite3.Connection, report: SyncReport) -> set[str]:
+        """Merge the per-article records into the shown events; returns articles whose records are
+        damaged (left out of this merge)."""
+        connection.execute("BEGIN IMMEDIATE")  # read and write in one: no import lost in between
+        try:
+            unreadable = self._merge_and_write(connection, report)
+        except BaseException:
+            connection.rollback()
+            raise
+        connection.commit()
+        report.rebuilt_events = True
+        return unreadable
+
+    def _merge_and_write(self, connection: sqlite3.Connection, report: SyncReport) -> set[str]:
+        extracted, unreadable = read_doc_events(connection)
         try:
             merged = list(self.pipeline.merge_events(extracted))
         except Exception as error:  # show the unmerged events rather than none
@@ -194,7 +289,7 @@ class EventStore:
                 f"Merging events failed ({_message(error)}); each report is shown separately."
             )
         write_events(connection, merged)
-        report.rebuilt_events = True
+        return unreadable
 
     def import_events(self, events: Sequence[Event], documents: Sequence[Document] = ()) -> None:
         """Store ready-made events (and their articles) as they are: no extraction, no merging now.
@@ -204,6 +299,7 @@ class EventStore:
         kept as extracted records of their first source's article (of an "imported" placeholder
         when that article is not stored), so a later rebuild after a sync merges them with the rest.
         """
+        self._writable()
         with path_lock(self.path), self._connection() as connection:
             import_rows(connection, events, documents)
 
@@ -216,17 +312,60 @@ class EventStore:
         return int(row[0]) if row else 0
 
     def events(self) -> list[Event]:
-        """The merged events, in date order (undated ones last)."""
+        """The merged events, in date order (undated ones last).
+
+        A damaged record is repaired on the spot (``repair``) when the store can be written, else
+        left out; either way ``notices`` says so.
+        """
         generation = self.generation()
         if self._events_cache is not None and self._events_cache[0] == generation:
             return list(self._events_cache[1])
+        events = self._read_events()
+        if events is None:
+            if not self.read_only:
+                self.repair()
+                generation = self.generation()
+                events = self._read_events()
+            if events is None:
+                events = self._read_events(skip_damaged=True) or []
+                self._notice("Some stored events are damaged and cannot be rebuilt here; they are left out.")
+        self._events_cache = (generation, events)
+        return list(events)
+
+    def _read_events(self, *, skip_damaged: bool = False) -> list[Event] | None:
+        """The shown events, or None if one of them does not parse (unless ``skip_damaged``)."""
         with self._connection() as connection:
             rows = connection.execute(
                 'SELECT json FROM events ORDER BY start IS NULL, start, "end", id'
             ).fetchall()
-        events = [Event.from_json(json.loads(row[0])) for row in rows]
-        self._events_cache = (generation, events)
-        return list(events)
+        events: list[Event] = []
+        for row in rows:
+            event = parse_event(row[0])
+            if event is not None:
+                events.append(event)
+            elif not skip_damaged:
+                return None
+        return events
+
+    def repair(self) -> SyncReport:
+        """Rebuild the shown events from the per-article records, extracting damaged articles again
+        (from the folder of the last sync, else on the next one); the edits table is kept."""
+        self._writable()
+        if self._sources_dir is not None:
+            self._rebuild_requested = True
+            report = self.sync(self._sources_dir)
+        else:
+            report = SyncReport()
+            with path_lock(self.path), self._connection() as connection:
+                unreadable = self._rebuild_events(connection, report)
+                report.repaired.extend(mark_for_extraction(connection, unreadable))
+        self._notice(*report.notices, repaired_notice(report.repaired))
+        return report
+
+    def _notice(self, *notices: str) -> None:
+        for notice in notices:
+            if notice not in self.notices:
+                self.notices.append(notice)
 
     def documents(self) -> list[StoredDocument]:
         """Every stored article, failed ones included (``error`` set), by file name."""

@@ -69,7 +69,9 @@ class SyncReport:
 
     ``errors`` lists every article that currently has no events because it failed, whether it
     failed in this sync or an earlier one, so the app can always name them. ``recovered_from`` is
-    the path a corrupt database was moved to before the store was rebuilt.
+    the path a corrupt database was moved to before the store was rebuilt; ``repaired`` names the
+    articles extracted again because their stored records were damaged; ``read_only`` says the store
+    could not be written, so nothing was read from the folder.
     """
 
     extracted: list[str] = field(default_factory=list)
@@ -79,6 +81,8 @@ class SyncReport:
     rebuilt_events: bool = False
     recovered_from: str | None = None
     notices: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
+    read_only: bool = False
 
     @property
     def changed(self) -> bool:

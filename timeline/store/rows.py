@@ -85,52 +85,50 @@ def insert_doc_events(connection: sqlite3.Connection, doc_id: str, events: Itera
 def write_events(
     connection: sqlite3.Connection, events: Sequence[Event], *, replace_all: bool = True
 ) -> None:
-    """Write merged events and their mentions: all of them, or (``replace_all=False``) just these."""
-    with connection:
-        if replace_all:
-            connection.execute("DELETE FROM events")
-            connection.execute("DELETE FROM mentions")
-        else:
-            connection.executemany("DELETE FROM events WHERE id = ?", ((event.id,) for event in events))
-            connection.executemany(
-                "DELETE FROM mentions WHERE event_id = ?", ((event.id,) for event in events)
+    """Write merged events and their mentions: all of them, or (``replace_all=False``) just these.
+
+    In the caller's transaction (it commits), so a rebuild reads and writes in one.
+    """
+    if replace_all:
+        connection.execute("DELETE FROM events")
+        connection.execute("DELETE FROM mentions")
+    else:
+        connection.executemany("DELETE FROM events WHERE id = ?", ((event.id,) for event in events))
+        connection.executemany("DELETE FROM mentions WHERE event_id = ?", ((event.id,) for event in events))
+    connection.executemany(
+        "INSERT OR IGNORE INTO events"
+        '(id, json, start, "end", precision, category, planned, doc_ids, title) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                event.id,
+                json.dumps(event.to_json(), ensure_ascii=False),
+                iso(event.start),
+                iso(event.end or event.start),
+                event.precision,
+                event.category,
+                int(event.planned),
+                json.dumps(list(dict.fromkeys(source.doc for source in event.sources))),
+                event.title,
             )
-        connection.executemany(
-            "INSERT OR IGNORE INTO events"
-            '(id, json, start, "end", precision, category, planned, doc_ids, title) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (
-                    event.id,
-                    json.dumps(event.to_json(), ensure_ascii=False),
-                    iso(event.start),
-                    iso(event.end or event.start),
-                    event.precision,
-                    event.category,
-                    int(event.planned),
-                    json.dumps(list(dict.fromkeys(source.doc for source in event.sources))),
-                    event.title,
-                )
-                for event in events
-            ),
-        )
-        connection.executemany(
-            "INSERT INTO mentions(event_id, doc_id, span_start, span_end, time_text) VALUES (?, ?, ?, ?, ?)",
-            (
-                (event.id, mention.doc, mention.span[0], mention.span[1], mention.time_text)
-                for event in events
-                for mention in event.mentions
-            ),
-        )
-        connection.execute(
-            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'events_generation'"
-        )
+            for event in events
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO mentions(event_id, doc_id, span_start, span_end, time_text) VALUES (?, ?, ?, ?, ?)",
+        (
+            (event.id, mention.doc, mention.span[0], mention.span[1], mention.time_text)
+            for event in events
+            for mention in event.mentions
+        ),
+    )
+    connection.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'events_generation'")
 
 
 def import_rows(
     connection: sqlite3.Connection, events: Sequence[Event], documents: Sequence[Document]
 ) -> None:
-    """See ``EventStore.import_events``."""
+    """See ``EventStore.import_events``: one transaction, so a concurrent rebuild sees all or none."""
     with connection:
         for document in documents:
             connection.execute("DELETE FROM documents WHERE doc_id = ?", (document.doc_id,))
@@ -160,7 +158,7 @@ def import_rows(
                     for offset, event in enumerate(owned)
                 ),
             )
-    write_events(connection, events, replace_all=False)
+        write_events(connection, events, replace_all=False)
 
 
 DOCUMENT_COLUMNS = (

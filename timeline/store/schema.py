@@ -1,4 +1,4 @@
-"""The SQLite schema and connection handling: WAL, one connection per call, corrupt files set aside.
+"""The SQLite schema: its tables, and creating or checking them in one transaction.
 
 Tables (``SCHEMA_VERSION`` 1):
 
@@ -20,13 +20,8 @@ Tables (``SCHEMA_VERSION`` 1):
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-import threading
 from datetime import UTC, datetime
-from pathlib import Path
-
-from timeline.store.records import StoreError
 
 SCHEMA_VERSION = 1
 
@@ -91,111 +86,76 @@ CREATE INDEX IF NOT EXISTS edits_event ON edits(event_id);
 
 EXPECTED_TABLES = frozenset({"meta", "documents", "doc_events", "events", "mentions", "edits"})
 
-_PATH_LOCKS: dict[str, threading.RLock] = {}
-_PATH_LOCKS_GUARD = threading.Lock()
+STATEMENTS = tuple(statement.strip() for statement in DDL.split(";") if statement.strip())
+"""The DDL one statement at a time: ``executescript`` would commit the open transaction first."""
 
 
-def path_lock(path: Path) -> threading.RLock:
-    """One lock per database file in this process: Streamlit sessions run in threads of one process."""
-    key = str(path.resolve())
-    with _PATH_LOCKS_GUARD:
-        return _PATH_LOCKS.setdefault(key, threading.RLock())
+class NotThisSchema(Exception):
+    """A readable SQLite database that is not a timeline store of this schema (its tables or version)."""
+
+
+class NewerSchema(Exception):
+    """A timeline store written by a newer version of the app: never touched, never set aside."""
 
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A fresh connection (callers close it): WAL so readers never wait for a sync writing."""
-    try:
-        connection = sqlite3.connect(path, timeout=30.0)
-    except sqlite3.Error as error:
-        raise StoreError(_cannot_open(path, error)) from error
-    connection.execute("PRAGMA foreign_keys = ON")
-    connection.execute("PRAGMA busy_timeout = 30000")
-    return connection
+def prepare_schema(connection: sqlite3.Connection) -> None:
+    """Check the tables are this schema, creating them first if the database is new: one transaction.
 
-
-def _cannot_open(path: Path, error: BaseException) -> str:
-    return (
-        f"Cannot open the timeline database {path}: {error}. "
-        "Check that the folder exists and is writable, or set TIMELINE_DATA_DIR to another folder."
-    )
-
-
-def _validate(path: Path) -> None:
-    """Raise ``sqlite3.DatabaseError`` if the file is not a usable database of this schema."""
-    connection = sqlite3.connect(path, timeout=30.0)
-    try:
-        result = connection.execute("PRAGMA quick_check").fetchone()
-        if not result or result[0] != "ok":
-            raise sqlite3.DatabaseError(f"integrity check failed: {result[0] if result else 'no answer'}")
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not tables:
-            return  # a new, empty database
-        if not tables >= EXPECTED_TABLES:
-            raise sqlite3.DatabaseError(f"missing tables: {', '.join(sorted(EXPECTED_TABLES - tables))}")
-        row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is None or int(row[0]) != SCHEMA_VERSION:
-            raise sqlite3.DatabaseError(
-                f"schema version {row[0] if row else 'unknown'}, expected {SCHEMA_VERSION}"
-            )
-    finally:
-        connection.close()
-
-
-def _set_aside(path: Path) -> Path:
-    """Move a bad database (and its WAL files) to ``<name>.corrupt`` (numbered if taken); never delete."""
-    target = path.with_name(path.name + ".corrupt")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.corrupt{counter}")
-        counter += 1
-    shutil.move(str(path), str(target))
-    for suffix in ("-wal", "-shm"):
-        companion = path.with_name(path.name + suffix)
-        if companion.exists():
-            shutil.move(str(companion), str(target) + suffix)
-    return target
-
-
-def open_database(path: Path) -> Path | None:
-    """Make ``path`` a ready database; return where a corrupt file was moved, if one was.
-
-    A file that is not a database, fails its integrity check or has another schema is moved aside
-    (kept for inspection, nothing deleted) and a fresh database is created in its place: the store
-    only holds what it can rebuild from the article files, plus edits, which the moved file keeps.
+    A complete store is only read. A new one is created under ``BEGIN IMMEDIATE``, which takes the
+    write lock first (waiting on the busy timeout), so of several processes opening one new file at
+    once exactly one creates the tables and the others then find them complete; ``CREATE ... IF NOT
+    EXISTS`` makes a repeat harmless. ``connection`` must be in autocommit mode (``isolation_level=None``).
     """
+    if _tables(connection):
+        check_schema(connection)
+        return
+    connection.execute("BEGIN IMMEDIATE")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StoreError(_cannot_open(path, error)) from error
-    recovered: Path | None = None
-    if path.exists():
-        try:
-            _validate(path)
-        except (sqlite3.DatabaseError, ValueError) as error:
-            if isinstance(error, sqlite3.OperationalError) and "unable to open" in str(error):
-                raise StoreError(_cannot_open(path, error)) from error
-            try:
-                recovered = _set_aside(path)
-            except OSError as move_error:
-                raise StoreError(
-                    f"The timeline database {path} is unreadable ({error}) and could not be moved aside "
-                    f"({move_error}). Move or delete it by hand, or set TIMELINE_DATA_DIR to another folder."
-                ) from move_error
-    connection = connect(path)
+        tables = _tables(connection)
+        if tables:
+            _check_version(connection, tables)
+        for statement in STATEMENTS:
+            connection.execute(statement)
+        connection.execute(
+            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+        )
+        connection.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('events_generation', '0')")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _tables(connection: sqlite3.Connection) -> set[str]:
+    return {
+        str(row[0])
+        for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not str(row[0]).startswith("sqlite_")
+    }
+
+
+def check_schema(connection: sqlite3.Connection) -> None:
+    """Raise ``NotThisSchema``/``NewerSchema`` unless the database holds this schema (only reads)."""
+    _check_version(connection, _tables(connection))
+
+
+def _check_version(connection: sqlite3.Connection, tables: set[str]) -> None:
+    if not tables >= EXPECTED_TABLES:
+        missing = ", ".join(sorted(EXPECTED_TABLES - tables))
+        raise NotThisSchema(f"it is not a timeline database (no table {missing})")
+    row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     try:
-        connection.execute("PRAGMA journal_mode = WAL")
-        with connection:
-            connection.executescript(DDL)
-            connection.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
-            connection.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('events_generation', '0')")
-    except sqlite3.Error as error:
-        raise StoreError(_cannot_open(path, error)) from error
-    finally:
-        connection.close()
-    return recovered
+        version = int(row[0]) if row else None
+    except ValueError:
+        version = None
+    if version is not None and version > SCHEMA_VERSION:
+        raise NewerSchema(
+            f"it was written by a newer version of the app (schema {version}; "
+            f"this one reads {SCHEMA_VERSION})"
+        )
+    if version != SCHEMA_VERSION:
+        raise NotThisSchema(f"its schema version is {row[0] if row else 'missing'}, not {SCHEMA_VERSION}")

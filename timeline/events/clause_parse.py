@@ -17,6 +17,7 @@ clause's participants, following the links a relative clause or a conjoined verb
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -33,7 +34,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "pobj", "agent", "acomp"})
 _CLIMB_DEPS = frozenset({"xcomp", "aux", "auxpass"})
 _VERB_POS = frozenset({"VERB", "AUX"})
-_NOT_CLAUSE_AUX = frozenset({"aux", "auxpass"})
+_NOT_CLAUSE_AUX = frozenset({"aux", "auxpass", "prep", "agent", "mark", "amod", "compound", "case"})
+"""A verb form in one of these roles is not a clause ("following" the preposition, "continued" support)."""
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +69,25 @@ class ParsedSentence:
     clauses: tuple[ParsedClause, ...]
 
 
-def tokens_in(doc: Doc, span: LocalSpan) -> tuple[Token, ...]:
-    """The tokens whose characters overlap ``span``; the nearest token when none does."""
+def tokens_in(doc: Doc, span: LocalSpan, starts: Sequence[int] | None = None) -> tuple[Token, ...]:
+    """The tokens whose characters overlap ``span``; the nearest token when none does.
+
+    ``starts`` are the tokens' offsets (``token.idx`` in order), passed when placing many spans."""
+    if not len(doc):
+        return ()
+    offsets = starts if starts is not None else [token.idx for token in doc]
     start, end = span
-    covered = tuple(token for token in doc if token.idx < end and start < token.idx + len(token.text))
-    if covered or not len(doc):
-        return covered
-    return (min(doc, key=lambda token: abs(token.idx - start)),)
+    first = max(0, bisect_left(offsets, start) - 1)
+    covered: list[Token] = []
+    for i in range(first, len(doc)):
+        token = doc[i]
+        if token.idx >= end:
+            break
+        if start < token.idx + len(token.text):
+            covered.append(token)
+    if covered:
+        return tuple(covered)
+    return (doc[min(max(0, bisect_left(offsets, start)), len(doc) - 1)],)
 
 
 def expression_head(tokens: Sequence[Token]) -> Token:
@@ -100,9 +115,12 @@ def governing_verb(token: Token) -> Token:
 
 
 def clause_top(verb: Token) -> Token:
-    """Climb from an infinitive or auxiliary to the verb of its clause ("withdraw" -> "agreed")."""
+    """Climb from an infinitive or auxiliary to the verb of its clause ("withdraw" -> "agreed"), and
+    from a predicate adjective to its verb ("to leave" -> "due" -> "is")."""
     current = verb
-    while current.dep_ in _CLIMB_DEPS and current.head.i != current.i:
+    while current.head.i != current.i and (
+        current.dep_ in _CLIMB_DEPS or (current.dep_ in _PREDICATE_DEPS and current.pos_ not in _VERB_POS)
+    ):
         current = current.head
     return current
 
@@ -134,14 +152,22 @@ def objects_of(verb: Token) -> tuple[Token, ...]:
     return tuple(found)
 
 
-def place_clause(doc: Doc, span: LocalSpan, others: Sequence[LocalSpan] = ()) -> ParsedClause:
-    """Place the time expression at ``span`` of the parsed sentence ``doc`` in its tree."""
-    time_tokens = tokens_in(doc, span)
+def place_clause(
+    doc: Doc, span: LocalSpan, others: Sequence[LocalSpan] = (), starts: Sequence[int] | None = None
+) -> ParsedClause:
+    """Place the time expression at ``span`` of the parsed sentence ``doc`` in its tree; ``others`` are
+    the sentence's other time expressions (spans overlapping ``span`` are part of it)."""
+    offsets = starts if starts is not None else [token.idx for token in doc]
+    time_tokens = tokens_in(doc, span, offsets) or tuple(doc[:1])
     time_head = expression_head(time_tokens)
     head = governing_verb(time_head.head if time_head.head.i != time_head.i else time_head)
     own = {token.i for token in time_tokens}
     other_tokens = tuple(
-        token for other in others if other != span for token in tokens_in(doc, other) if token.i not in own
+        token
+        for other in others
+        if other[1] <= span[0] or span[1] <= other[0]
+        for token in tokens_in(doc, other, offsets)
+        if token.i not in own
     )
     return ParsedClause(
         sentence=doc,
@@ -154,17 +180,24 @@ def place_clause(doc: Doc, span: LocalSpan, others: Sequence[LocalSpan] = ()) ->
     )
 
 
-def parse_clauses(sentences: Sequence[str], mentions: Sequence[Sequence[LocalSpan]]) -> list[ParsedSentence]:
+def parse_clauses(
+    sentences: Sequence[str],
+    mentions: Sequence[Sequence[LocalSpan]],
+    others: Sequence[Sequence[LocalSpan]] | None = None,
+) -> list[ParsedSentence]:
     """Parse ``sentences`` in one batch and place each sentence's dated mentions (local spans) in it.
 
-    ``mentions[i]`` are the time expressions of ``sentences[i]``; each becomes a ``ParsedClause`` (in the
-    given order) that knows the sentence's other expressions.
+    ``mentions[i]`` are the dated mentions of ``sentences[i]`` (a range's two ends as one span); each
+    becomes a ``ParsedClause``, in the given order. ``others[i]`` are all the sentence's time expressions
+    (default: ``mentions[i]``), whose tokens each clause knows as ``other_time_tokens``.
     """
-    if len(sentences) != len(mentions):
+    if len(sentences) != len(mentions) or (others is not None and len(others) != len(sentences)):
         raise ValueError("parse_clauses: one list of mentions per sentence")
     docs = parse(list(sentences))
     parsed: list[ParsedSentence] = []
-    for doc, spans in zip(docs, mentions, strict=True):
-        clauses = tuple(place_clause(doc, span, spans) for span in spans)
+    for at, (doc, spans) in enumerate(zip(docs, mentions, strict=True)):
+        starts = [token.idx for token in doc]
+        every = others[at] if others is not None else spans
+        clauses = tuple(place_clause(doc, span, every, starts) for span in spans)
         parsed.append(ParsedSentence(doc=doc, clauses=clauses))
     return parsed

@@ -1,136 +1,292 @@
-"""Pick the clause that holds a dated expression, so a headline says what happened at that date.
+"""The clause a headline is made of, as a set of the sentence's tokens.
 
-In "Iran has emerged as the main power broker after the United States withdrew its troops in 2011" the
-2011 event is the withdrawal: the clause opened by "after". Relative clauses get their subject back:
-"a chemical attack that killed scores this week" becomes "a chemical attack killed scores".
-Works on text where the time expression is replaced by ``MARKER``.
+The dated verb's clause is the headline's core: its subject (found through a relative pronoun or a
+conjoined verb when the clause has none of its own), the verb and its objects. A relative clause gives its
+noun back as subject ("a chemical attack that killed scores this week" -> "a chemical attack killed
+scores"); a participle or an infinitive hangs on the clause above it, which then heads the headline with
+the dated phrase kept. What never belongs to a headline is dropped here: the time expressions, the
+words that only introduced them ("on", "in the"), attribution and hedges, opening connectives and
+subordinators, relative clauses and parentheses, clauses conjoined to the event verb.
 """
 
 from __future__ import annotations
 
-import re
-from functools import cache
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from timeline.resources import load_data
+from timeline.events.attribution import attribution_roots, is_reporting_verb
+from timeline.events.clause_parse import SUBJECT_DEPS, ParsedClause, clause_top, governing_verb, subject_of
+from timeline.events.wording import title_words
 
-MARKER = "\u27e8T\u27e9"
-_BREAK = re.compile(r"[,;:()“”\"—–]|\s-\s")
-_CLAUSE_END = re.compile(r"[,;:()—–]|\s-\s")  # a quotation inside a clause does not end it
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+_NP_CORE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "predet"})
+_CLIMB_FROM = frozenset({"acl", "pcomp", "advcl", "xcomp", "ccomp", "csubj", "conj"})
+_ALWAYS_DROP_CHILDREN = frozenset({"mark", "parataxis", "intj", "meta", "dep"})
+_TIME_EXTRA = 2  # words a time expression's subtree may hold beyond its own ("the", "this")
 
 
-@cache
-def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    data = load_data("events_titles.json")
-    return (
-        frozenset(data["subordinators"]),
-        frozenset(data["relative_pronouns"]),
-        frozenset(data["subject_starts"]),
-        frozenset(data["noun_phrase_starts"]),
+@dataclass(frozen=True, slots=True)
+class TitleClause:
+    root: Token
+    """The top of the headline's clause."""
+    keep: frozenset[int]
+    """The tokens the headline starts from (before shortening)."""
+    protected: frozenset[int]
+    """Tokens shortening must not drop: the path from ``root`` to the dated verb and that verb's core."""
+    core: frozenset[int]
+    """The headline's subject and verb (with auxiliaries and object): what stays when nothing else can."""
+    subject: Token | None
+    replacements: tuple[tuple[int, str], ...] = ()
+    """Tokens written differently: a possessive date before a bare noun becomes "the" ("Sunday's vote")."""
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _noun_core(noun: Token) -> set[int]:
+    """The noun with its determiners and modifiers, not its prepositional phrases or clauses."""
+    core = {noun.i}
+    for child in noun.children:
+        if child.dep_ in _NP_CORE_DEPS:
+            core |= _subtree(child)
+    return core
+
+
+def _is_finite(verb: Token) -> bool:
+    """A tensed verb ("withdrew", "has left", "will leave"), not an infinitive, participle or gerund."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children)
+
+
+def _relative_pronoun(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _RELATIVE_PRONOUNS:
+            return child
+    return None
+
+
+def _weak_subject(verb: Token) -> bool:
+    words = title_words()
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in words.weak_subjects for c in verb.children)
+
+
+def _reported_content(verb: Token) -> Token:
+    """A dated reporting verb after what it reports ("Troops will stay, officials said Wednesday"): the
+    report is the event; a reporting verb before it ("Kirby said on Monday that ...") stays the head."""
+    if not is_reporting_verb(verb):
+        return verb
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    return content if content is not None and not _weak_subject(content) else verb
+
+
+def _noun_event(parsed: ParsedClause) -> Token | None:
+    """A date modifying a noun that is no subject ("following Friday's US strikes on an airbase"):
+    the noun names the event."""
+    time_head = parsed.time_head
+    noun = time_head.head
+    own = {t.i for t in parsed.time_tokens}
+    if time_head.dep_ not in ("poss", "compound", "nmod", "amod") or noun.i in own:
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ in SUBJECT_DEPS:
+        return None
+    return noun
+
+
+def headline_root(verb: Token) -> Token:
+    """The clause a headline for ``verb`` is made of: ``verb``'s own when it is finite or a relative
+    clause with a subject pronoun, else (a participle, a gerund, an infinitive) the clause above it."""
+    current = clause_top(verb)
+    for _ in range(8):
+        if current.dep_ == "relcl" and _relative_pronoun(current) is not None:
+            return current
+        if current.tag_ == "VBG" and any(c.dep_ in SUBJECT_DEPS or c.dep_ == "poss" for c in current.children):
+            return current  # "Moscow's commencing its campaign": a gerund with its own subject
+        reporter = current.head
+        if (
+            current.dep_ == "ccomp"
+            and is_reporting_verb(reporter)
+            and _weak_subject(current)
+            and reporter.i < current.i
+        ):
+            return reporter  # "Biden declared “we're not going to be ...”": keep who said it
+        finite = _is_finite(current)
+        if current.dep_ == "acl" and current.head.dep_ in SUBJECT_DEPS and current.tag_ in ("VBN", "VBG"):
+            return current  # "the troops stationed in Iraq since 2014": the participle phrase is the headline
+        if current.dep_ == "relcl" and finite:
+            # an object relative ("cities they had overrun"): the noun's own clause tells what happened
+            pass
+        elif finite or current.dep_ not in _CLIMB_FROM | {"relcl"}:
+            return current
+        above = governing_verb(current.head) if current.head.i != current.i else current
+        if above.i == current.i:
+            return current
+        current = clause_top(above)
+    return current
+
+
+def _time_tokens(parsed: ParsedClause, tokens: tuple[Token, ...]) -> set[int]:
+    """The expression's tokens, its small subtree ("the", "this"), and prepositions left without object."""
+    if not tokens:
+        return set()
+    own = {t.i for t in tokens}
+    inside = set(own)
+    for token in tokens:
+        if token.head.i not in own:
+            extra = _subtree(token) - own
+            small = len(extra) <= _TIME_EXTRA
+            inside |= extra if small else {t.i for t in token.children if t.dep_ in ("det", "case")}
+    for token in tokens:
+        parent = token.head
+        if token.head.i not in own and token.dep_ == "pobj" and parent.dep_ == "prep":
+            inside |= _subtree(parent)  # "in 2014-three years after the withdrawal": the phrase dates
+    for token in tokens:
+        current = token
+        while current.head.i != current.i and current.head.i not in inside:
+            parent = current.head
+            rest = _subtree(parent) - inside - {parent.i}
+            if not rest and (parent.dep_ in ("prep", "agent") or parent.pos_ == "ADP"):
+                inside.add(parent.i)
+                current = parent
+                continue
+            break
+    return inside
+
+
+def _possessive_dates(tokens: tuple[Token, ...]) -> tuple[tuple[int, str], ...]:
+    """"Sunday's vote" loses its date but keeps a determiner: "the vote" (a singular noun needs one)."""
+    own = {t.i for t in tokens}
+    for token in tokens:
+        noun = token.head
+        if token.dep_ == "poss" and noun.i not in own and noun.tag_ == "NN":
+            if not any(c.dep_ in ("det", "poss") and c.i not in own for c in noun.children):
+                return ((token.i, "the"),)
+    return ()
+
+
+def _dated_core(verb: Token) -> set[int]:
+    core = {verb.i}
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass", "neg", "prt"):
+            core.add(child.i)
+        elif child.dep_ in SUBJECT_DEPS or child.dep_ in ("dobj", "attr", "acomp", "oprd"):
+            core |= _noun_core(child) if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else {child.i}
+    return core
+
+
+def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
+    """The token set of the headline made from ``root``'s clause, for the date on ``verb``."""
+    keep = _subtree(root)
+    path = {verb.i}
+    current = verb
+    while current.i != root.i and current.head.i != current.i:
+        current = current.head
+        path.add(current.i)
+    protected = path | _dated_core(verb)
+    subject: Token | None = None
+    pronoun = _relative_pronoun(root) if root.dep_ == "relcl" else None
+    if pronoun is not None:
+        keep.discard(pronoun.i)
+        subject = root.head
+        keep |= _noun_core(subject)
+    else:
+        subject = subject_of(root)
+        if subject is not None and subject.i not in keep:
+            keep |= _noun_core(subject)
+    if subject is not None:
+        protected |= _noun_core(subject) & keep
+    times = _time_tokens(parsed, parsed.time_tokens) | _time_tokens(parsed, parsed.other_time_tokens)
+    dropped: set[int] = set()
+    for head in attribution_roots(root):
+        if head.i not in path:
+            dropped |= _subtree(head)
+    words = title_words()
+    for token in root.subtree:
+        if token.i in path:
+            continue
+        dep = token.dep_
+        on_spine = token.head.i in path
+        if dep == "relcl" or (on_spine and (dep in _ALWAYS_DROP_CHILDREN or dep == "advcl")):
+            dropped |= _subtree(token)
+        elif on_spine and dep in ("advmod", "cc", "preconj") and token.i < token.head.i and (
+            token.lower_ in words.connectives or dep != "advmod"
+        ):
+            dropped.add(token.i)
+        elif on_spine and dep == "conj" and token.pos_ in ("VERB", "AUX"):
+            dropped |= _subtree(token)
+            dropped |= {s.i for s in token.head.children if s.dep_ == "cc" and s.i < token.i}
+        elif dep == "mark" and token.lower_ == "that" and _right_after_verb(token, times):
+            dropped.add(token.i)  # "said that the talks failed" -> "said the talks failed"
+        elif dep == "advmod" and token.lower_ in words.hedges:
+            dropped |= _subtree(token)
+    if is_reporting_verb(root) and root.i != verb.i:
+        # a reporting verb above the date: the reported clause is the event, not who said it
+        reported = next((c for c in root.children if c.i in path), None)
+        if reported is not None:
+            keep = _subtree(reported)
+            if subject is not None and reported.dep_ != "ccomp":
+                keep |= _noun_core(subject)
+    dropped |= _parenthesised(root)
+    replacements = _possessive_dates(parsed.time_tokens) + _possessive_dates(parsed.other_time_tokens)
+    dropped = (dropped - protected) | times
+    dropped -= {i for i, _ in replacements}
+    core = (_dated_core(root) | ({subject.i} if subject is not None else set())) & keep
+    return TitleClause(
+        root=root,
+        keep=frozenset(keep - dropped),
+        protected=frozenset(protected & keep),
+        core=frozenset(core),
+        subject=subject,
+        replacements=replacements,
     )
 
 
-def _words_of(text: str) -> list[re.Match[str]]:
-    return list(re.finditer(r"[^\s,;:()“”\"—–]+", text))
+def _right_after_verb(mark: Token, times: set[int]) -> bool:
+    """"that" opening a reported clause right after its verb (only the date between them)."""
+    clause = mark.head
+    if clause.dep_ != "ccomp":
+        return False
+    verb = clause.head
+    return verb.i < mark.i and all(i in times for i in range(verb.i + 1, mark.i))
 
 
-def _subject_before(text: str, position: int) -> str:
-    """The noun phrase ending just before ``position`` (crossing one comma): back to a determiner within
-    seven words, else the last four words."""
-    _, _, _, starts = _lists()
-    head = text[:position].rstrip().rstrip(",—–").rstrip()
-    cut = max((m.end() for m in _BREAK.finditer(head)), default=0)
-    words = _words_of(head[cut:])[-7:]
-    for index in range(len(words) - 1, -1, -1):
-        if words[index].group(0).lower() in starts:
-            words = words[index:]
-            break
-    else:
-        words = words[-4:]
-    if not words:
-        return ""
-    return head[cut + words[0].start() :]
+def _parenthesised(root: Token) -> set[int]:
+    """Asides in brackets, and between two dashes ("The talks—held online—started ...")."""
+    inside: set[int] = set()
+    depth = 0
+    tokens = list(root.subtree)
+    for token in tokens:
+        if token.text in ("(", "["):
+            depth += 1
+        if depth:
+            inside.add(token.i)
+        if token.text in (")", "]") and depth:
+            depth -= 1
+    dashes = [t.i for t in tokens if t.text in ("—", "–", "--")]
+    for first, second in zip(dashes[::2], dashes[1::2], strict=False):
+        inside.update(range(first, second + 1))
+    return inside
 
 
-def _semicolon_part(text: str) -> str:
-    """The part between semicolons that holds the marker: each part is a sentence of its own."""
-    parts = text.split(";")
-    if len(parts) == 1:
-        return text
-    for part in parts:
-        if MARKER in part and len(_words_of(part.replace(MARKER, " "))) >= 4:
-            return part.strip()
-    return text
+def dated_clause(parsed: ParsedClause) -> TitleClause | None:
+    """The headline clause for the date of ``parsed``; None when no verb governs the date."""
+    noun = _noun_event(parsed)
+    if noun is not None:
+        return build_clause(parsed, noun, noun)
+    if not parsed.has_verb:
+        return None
+    verb = _reported_content(parsed.head)
+    return build_clause(parsed, verb, headline_root(verb))
 
 
-def _up_to_break(clause: str) -> str:
-    """``clause`` up to the first break after the marker (a relative clause ends at its comma)."""
-    ends = _CLAUSE_END.search(clause, max(clause.find(MARKER), 0))
-    return clause[: ends.start()] if ends else clause
-
-
-def _relative_end(clause: str) -> str:
-    """End a relative clause at the marker when the main verb follows ("that killed X ⟨T⟩ was condemned")."""
-    after = clause.split(MARKER, 1)
-    if len(after) == 2:
-        following = _words_of(after[1])
-        if following and following[0].group(0).lower() in _lists_main_verbs():
-            return after[0] + MARKER
-    return clause
-
-
-@cache
-def _lists_main_verbs() -> frozenset[str]:
-    return frozenset(load_data("events_titles.json")["main_verb_starts"])
-
-
-def dated_clause(text: str) -> str:
-    """The clause of ``text`` holding ``MARKER`` when a subordinate clause holds it, else ``text``."""
-    subordinators, relatives, subject_starts, _ = _lists()
-    openers = frozenset(load_data("events_titles.json")["leading_clause_starts"])
-    saying = frozenset(load_data("events_titles.json")["attribution_verbs"])
-    if MARKER not in text:
-        return text
-    text = _semicolon_part(text)
-    at = text.find(MARKER)
-    head = text[:at]
-    cut = max((m.end() for m in _BREAK.finditer(head)), default=0)
-    for word in reversed(_words_of(head[cut:])):
-        lower = word.group(0).lower()
-        begin = cut + word.start()
-        if begin == 0 and (lower in subordinators or lower == "as"):
-            # "As Iraq plans for elections in October, ...": the opening clause is the dated one.
-            return _up_to_break(text[word.end() :])
-        if lower not in subordinators and lower not in relatives:
-            continue
-        if len(_words_of(text[:begin])) < 3:
-            return text
-        rest = text[cut + word.end() :].lstrip()
-        clause = _up_to_break(rest)
-        following = _words_of(clause)
-        first = following[0].group(0) if following else ""
-        if lower in subordinators:
-            return clause
-        said_before = {w.group(0).lower() for w in _words_of(text[:begin])[-3:]} & saying
-        if lower == "that" and (
-            said_before or first[:1].isupper() or first.lower() in subject_starts or first.lower() in openers
-        ):
-            return rest  # "told X that during a visit ..., Allen informed ...": the whole reported clause
-        subject = _subject_before(text, begin)
-        clause = _relative_end(clause)
-        return f"{subject} {clause}" if subject else clause
-    return _far_segment(text, cut) or text
-
-
-def _far_segment(text: str, cut: int) -> str | None:
-    """The marker's comma-delimited segment when the marker lies beyond what a headline keeps."""
-    settings = load_data("events_titles.json")
-    segment = _up_to_break(text[cut:].lstrip())
-    far = len(_words_of(text[:cut])) >= int(settings["max_words"])
-    words = _words_of(re.sub(r"\[[^\[\]]*\]", " ", segment.replace(MARKER, " ")))
-    first = words[0].group(0).lower() if words else ""
-    # Only a segment that opens like a phrase of its own ("especially in light of ...", "allowing them
-    # to ..."), not one that continues the subject's verb phrase ("followed little change ...").
-    opens = first.endswith("ing") or first in settings["segment_openers"]
-    if far and opens and len(words) >= int(settings["min_segment_words"]):
-        return segment
-    return None
+def main_clause(parsed: ParsedClause) -> TitleClause:
+    """The headline clause of the sentence's main verb (the fallback when the dated clause fails)."""
+    root = parsed.time_head.sent.root
+    if is_reporting_verb(root):
+        reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        root = reported or root
+    return build_clause(parsed, root, root)

@@ -1,64 +1,86 @@
-"""Turn a dated sentence into a short headline a teacher could read aloud.
+"""A headline a teacher could read aloud, built from the dependency tree of the dated clause.
 
-The headline keeps the sentence's own words: it drops the time expression (the timeline shows the date),
-attribution ("the source said", "according to ..."), opening connectives ("But", "However,") and photo
-credits, then, when still long, cuts at the last clause or phrase boundary that fits, never mid-phrase.
+Who did what to whom, in the sentence's own words: the clause the date belongs to (``clauses``), without
+the time expression, attribution, hedges and relative clauses, shortened by dropping whole phrases
+(``shorten``). A clause that gives no headline (no verb governs the date, no subject, a bare pronoun and
+verb such as "You came") falls back to the sentence's main clause, flagged ``fallback``; a sentence that
+gives nothing better than a fragment gives no headline at all.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from timeline.events.attribution import SAID_THAT, saying_is_dated, strip_attribution
-from timeline.events.clauses import MARKER, dated_clause
-from timeline.events.shorten import balance_quotes, cut, drop_appositive, drop_openers, trim_dangling
-from timeline.events.wording import STRIP_CHARS, tidy, title_words
+from timeline.events.clause_parse import SUBJECT_DEPS, ParsedClause, parse_clauses
+from timeline.events.clauses import TitleClause, dated_clause, main_clause
+from timeline.events.shorten import fit
+from timeline.events.wording import render, title_words, word_count
 
-__all__ = ["make_title", "remove_time", "strip_attribution"]
+__all__ = ["Title", "make_title", "title_of"]
+
+# "BAGHDAD—", "CANBERRA, Australia (AP)_ ", "Baghdad: ": a wire dateline opening the sentence.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,(?: [A-Z][\w.'-]*){1,3})?\s*(?:\([A-Za-z]+\))?"
+    r"\s*(?:—|–|--|_|:|\s-\s)\s*"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:\s*\([A-Z]{2,}\)\s*(?:—|–|\s-\s)|:)\s+)"
+)
 
 
-def _cut_time(sentence: str, time_span: tuple[int, int], placeholder: str) -> str:
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    fallback: bool = False
+    """The dated clause gave no headline: this one comes from the sentence's main clause or its words."""
+
+
+def _content_start(text: str) -> int:
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def _has_subject(clause: TitleClause, keep: set[int]) -> bool:
+    if clause.subject is not None and clause.subject.i in keep:
+        return True
+    doc = clause.root.doc
+    return any(doc[i].dep_ in SUBJECT_DEPS and doc[i].head.i in keep for i in keep)
+
+
+def _is_fragment(clause: TitleClause, keep: set[int]) -> bool:
     words = title_words()
-    start, end = time_span
-    # A span that stops inside a word ("first quarter" of "first quarterly") takes the whole word.
-    while 0 < start < len(sentence) and sentence[start - 1].isalnum() and sentence[start].isalnum():
-        start -= 1
-    while 0 < end < len(sentence) and sentence[end - 1].isalnum() and sentence[end].isalnum():
-        end += 1
-    head = sentence[:start]
-    while True:
-        kept, _, last = head.rstrip().rpartition(" ")
-        if not last or last.lower() not in words.time_lead:
-            break
-        head = kept + " " if kept else ""
-    tail = sentence[end:]
-    tail = re.sub(r"^[’']s\b", "", tail)  # "Friday’s strikes" -> "strikes"
-    if re.match(r"[-–][^\W\d_]", tail):
-        tail = ""  # "invited in 2014-three years after ...": the glued clause says something else
-    if head.rstrip().endswith(",") and tail.lstrip().startswith(","):
-        # "the army, on Friday, launched": the commas only framed the date.
-        head, tail = head.rstrip()[:-1], tail.lstrip()[1:]
-    return f"{head} {placeholder} {tail}"
+    doc = clause.root.doc
+    count = word_count(doc[i] for i in keep)
+    if count < words.min_words or clause.root.pos_ not in ("VERB", "AUX"):
+        return True
+    if not _has_subject(clause, keep):
+        return True
+    subject = clause.subject
+    weak = subject is not None and subject.lower_ in words.weak_subjects and len(list(subject.subtree)) == 1
+    return weak and count <= words.weak_subject_max_words
 
 
-def remove_time(
-    sentence: str,
-    time_span: tuple[int, int],
-    placeholder: str = "",
-    other_spans: tuple[tuple[int, int], ...] = (),
-) -> str:
-    """``sentence`` without the time expression and the little words that introduce it ("on", "in the").
+def _shortened(clause: TitleClause, start: int) -> set[int]:
+    doc = clause.root.doc
+    keep = {i for i in clause.keep if doc[i].idx >= start}
+    return fit(doc, keep, clause.protected, clause.root, clause.core)
 
-    ``placeholder`` takes the expression's place (to find its clause later); empty removes it.
-    ``other_spans`` are the sentence's other time expressions, removed too (they date other things).
-    """
-    text = sentence
-    spans = sorted({time_span, *other_spans}, reverse=True)
-    for span in spans:
-        if span != time_span and (span[0] < time_span[1] and time_span[0] < span[1]):
-            continue
-        text = _cut_time(text, span, placeholder if span == time_span else "")
-    return tidy(text)
+
+def title_of(parsed: ParsedClause) -> Title | None:
+    """The headline for the dated mention ``parsed``: from its clause, else a flagged fallback, else None."""
+    doc = parsed.sentence
+    start = _content_start(doc.text)
+    clause = dated_clause(parsed)
+    if clause is not None:
+        keep = _shortened(clause, start)
+        if not _is_fragment(clause, keep):
+            return Title(render((doc[i] for i in keep), dict(clause.replacements)))
+    fallback = main_clause(parsed)
+    keep = _shortened(fallback, start)
+    if word_count(doc[i] for i in keep) <= title_words().min_words:
+        return None
+    if not _is_fragment(fallback, keep) or word_count(doc[i] for i in keep) > title_words().min_words:
+        return Title(render((doc[i] for i in keep), dict(fallback.replacements)), fallback=True)
+    return None
 
 
 def make_title(
@@ -66,28 +88,9 @@ def make_title(
     time_span: tuple[int, int] | None = None,
     other_spans: tuple[tuple[int, int], ...] = (),
 ) -> str:
-    """A headline of at most about 12 words built from ``sentence``.
-
-    ``time_span`` (offsets into ``sentence``) is the dated expression: it (and ``other_spans``, the
-    sentence's other time expressions) is dropped from the headline,
-    the headline comes from the clause holding it, and a leading "X said" is kept when the date belongs
-    to the saying.
-    """
-    text = sentence
-    speaker_dated = False
-    if time_span is not None:
-        quoted = sentence[: time_span[0]].count("“") > sentence[: time_span[0]].count("”")
-        speaker_dated = quoted or saying_is_dated(sentence, time_span)
-        marked = remove_time(sentence, time_span, MARKER, other_spans)
-        # A date inside a quotation belongs to the whole quoted statement, speaker included.
-        text = marked if quoted else dated_clause(marked)
-    text = strip_attribution(text, keep_speaker=speaker_dated)
-    if speaker_dated:
-        text = SAID_THAT.sub(r"\1\2 ", text, count=1)
-    text = tidy(drop_appositive(drop_openers(text)).replace(MARKER, ""))
-    text = trim_dangling(cut(text))
-    text = balance_quotes(text).strip(STRIP_CHARS)
-    text = re.sub(r"[,;:]([”\"])$", r"\1", text)  # "... in a combat mission,”" ends without the comma
-    if len(text.split()) < 2:
-        text = trim_dangling(cut(tidy(sentence)))
-    return text[:1].upper() + text[1:]
+    """The headline of ``sentence`` for the date at ``time_span`` (parses the sentence: for one-offs and
+    tests; the event stage parses a document's sentences in one batch and calls ``title_of``)."""
+    span = time_span or (0, 0)
+    parsed = parse_clauses([sentence], [[span, *other_spans]])[0].clauses[0]
+    title = title_of(parsed)
+    return title.text if title else ""

@@ -1,86 +1,130 @@
-"""The word lists and small text helpers that headline building shares (data: events_titles.json)."""
+"""Headline settings (``timeline/data/events_titles.json``) and turning a set of tokens back into text.
+
+A headline is a set of the sentence's tokens; ``render`` writes them in sentence order with the
+sentence's own spacing where tokens are neighbours, one space where something was dropped between them,
+and only the punctuation that still joins two kept words (a comma in a list, a hyphen in "Iran-backed").
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from timeline.resources import load_data
 
-TOKEN = re.compile(r"\S+")
-STRIP_CHARS = " ,;:.—–-\u00a0"
-DOUBLE_QUOTES = '“”"'
-_SPACES = re.compile(r"\s+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?’”)\]])")
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_OPENING_QUOTES = frozenset({"“", "‘"})
+_CLOSING_QUOTES = frozenset({"”", "’"})
+_JOINERS = frozenset({"-", "–", "/", "&", "'s", "’s", "'", "’", "%", "$", "£", "€"})
 
 
 @dataclass(frozen=True, slots=True)
-class Words:
-    """The headline settings and word lists, compiled once."""
-
+class TitleWords:
     max_words: int
+    slack_words: int
     min_words: int
-    attribution_verbs: frozenset[str]
-    aside_starts: frozenset[str]
-    max_subject_words: int
-    max_aside_words: int
-    max_tail_words: int
-    attribution_tail: re.Pattern[str]
-    attribution_head: re.Pattern[str]
-    attribution_colon: re.Pattern[str]
-    connective: re.Pattern[str]
-    clause_start: frozenset[str]
-    time_lead: frozenset[str]
-    clause_words: frozenset[str]
-    phrase_words: frozenset[str]
-    dangling: frozenset[str]
-
-
-def alternation(words: list[str]) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
-    return "|".join(
-        r"\s+".join(re.escape(w) for w in word.split()) for word in sorted(words, key=len, reverse=True)
-    )
+    attribution_lemmas: frozenset[str]
+    attribution_preps: frozenset[str]
+    hedges: frozenset[str]
+    connectives: frozenset[str]
+    weak_subjects: frozenset[str]
+    weak_subject_max_words: int
 
 
 @cache
-def title_words() -> Words:
-    """The settings of ``timeline/data/events_titles.json``, read and compiled on first use."""
+def title_words() -> TitleWords:
     data = load_data("events_titles.json")
-    verbs = alternation(data["attribution_verbs"])
-    tails = alternation(data["attribution_tail_starts"])
-    return Words(
+    return TitleWords(
         max_words=int(data["max_words"]),
-        attribution_verbs=frozenset(data["attribution_verbs"]),
-        aside_starts=frozenset(data["aside_starts"]),
-        max_subject_words=int(data["max_subject_words"]),
-        max_aside_words=int(data["max_aside_words"]),
-        max_tail_words=int(data["max_attribution_words"]),
+        slack_words=int(data["slack_words"]),
         min_words=int(data["min_words"]),
-        # ", according to an informed source." at the end, or "According to X, " at the start.
-        attribution_tail=re.compile(rf",\s*(?:{tails})\b[^;“”\"]{{0,100}}[.!?]?\s*$", re.I),
-        attribution_head=re.compile(rf"^(?:{tails})\b[^,;“”\"]{{0,100}},\s*", re.I),
-        # "The source said: " / "The source told X that " at the start.
-        attribution_colon=re.compile(
-            # Only capitalised words (a name: "told Asharq Al-Awsat that") may stand between verb and "that".
-            rf"^[^,;:“”\"]{{0,60}}?\b(?i:{verbs})\b(?:\s+[A-Z][\w’'-]*){{0,4}}?\s*(?::|\s+(?i:that)\b)\s*"
-        ),
-        connective=re.compile(rf"^(?:{alternation(data['leading_connectives'])})\b,?\s*", re.I),
-        clause_start=frozenset(data["leading_clause_starts"]),
-        time_lead=frozenset(data["time_lead_words"]),
-        clause_words=frozenset(data["clause_words"]),
-        phrase_words=frozenset(data["phrase_words"]),
-        dangling=frozenset(data["dangling_words"]),
+        attribution_lemmas=frozenset(data["attribution_lemmas"]),
+        attribution_preps=frozenset(data["attribution_preps"]),
+        hedges=frozenset(data["hedges"]),
+        connectives=frozenset(data["connectives"]),
+        weak_subjects=frozenset(data["weak_subjects"]),
+        weak_subject_max_words=int(data["weak_subject_max_words"]),
     )
 
 
-def bare(token: str) -> str:
-    return token.strip(".,;:!?“”\"‘’'()[]—–").lower()
+def is_word(token: Token) -> bool:
+    """A token that counts as a word of a headline (not punctuation, not a clitic like "'s")."""
+    return any(char.isalnum() for char in token.text) and token.text.lower() not in ("'s", "’s", "n't", "n’t")
 
 
-def tidy(text: str) -> str:
-    text = _SPACES.sub(" ", text)
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    text = text.replace(",,", ",")
-    return text.strip(STRIP_CHARS)
+def word_count(tokens: Iterable[Token]) -> int:
+    """Words as a reader counts them: "Al-Abadi" and "Iran-backed" are one word each."""
+    ordered = sorted(tokens, key=lambda token: token.i)
+    kept = {token.i for token in ordered}
+    count = 0
+    for token in ordered:
+        if not is_word(token):
+            continue
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        joined = before is not None and before.i in kept and not before.whitespace_
+        if not joined:
+            count += 1
+    return count
+
+
+def _keeps_punct(token: Token, kept: Collection[int]) -> bool:
+    """Punctuation stays when both its neighbours stay and it joins them (a list comma, a hyphen)."""
+    if token.text in _JOINERS or token.text in _OPENING_QUOTES or token.text in _CLOSING_QUOTES:
+        return True
+    if token.text == '"':
+        return True
+    if token.text != ",":
+        return False
+    before, after = token.i - 1, token.i + 1
+    if before not in kept or after not in kept:
+        return False
+    # a list comma ("Iran, Iraq and Syria") keeps; a comma that closed a dropped aside does not
+    following = token.doc[after]
+    return any(
+        ancestor.dep_ == "conj" and ancestor.head.i == token.head.i and ancestor.i in kept
+        for ancestor in (following, *following.ancestors)
+    )
+
+
+def _balanced(tokens: list[Token]) -> list[Token]:
+    """Drop quotation marks left without their partner (the quote was cut) and trailing punctuation."""
+    opened = [t for t in tokens if t.text in _OPENING_QUOTES]
+    closed = [t for t in tokens if t.text in _CLOSING_QUOTES and t.text != "’"]
+    straight = [t for t in tokens if t.text == '"']
+    drop: set[int] = set()
+    if len(opened) != len(closed):
+        drop.update(t.i for t in opened + closed)
+    if len(straight) % 2:
+        drop.update(t.i for t in straight)
+    kept = [t for t in tokens if t.i not in drop]
+    while kept and not is_word(kept[-1]) and kept[-1].text not in _CLOSING_QUOTES and kept[-1].text != '"':
+        kept.pop()
+    while kept and not is_word(kept[0]) and kept[0].text not in _OPENING_QUOTES and kept[0].text != '"':
+        kept.pop(0)
+    return kept
+
+
+def render(tokens: Iterable[Token], replacements: Mapping[int, str] | None = None) -> str:
+    """The kept tokens as text, in sentence order, capitalised; ``replacements`` rewrite some tokens."""
+    written = replacements or {}
+    ordered = sorted(tokens, key=lambda token: token.i)
+    kept = {token.i for token in ordered}
+    chosen = _balanced([t for t in ordered if not t.is_punct or _keeps_punct(t, kept)])
+    parts: list[str] = []
+    for position, token in enumerate(chosen):
+        parts.append(written.get(token.i, token.text))
+        following = chosen[position + 1] if position + 1 < len(chosen) else None
+        if following is None:
+            break
+        if following.i == token.i + 1:
+            parts.append(token.whitespace_)
+        elif following.is_punct and following.text in (",", "’s", "'s"):
+            continue
+        else:
+            parts.append(" ")
+    text = "".join(parts).strip()
+    return text[:1].upper() + text[1:]

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-st.set_page_config(page_title="Timeline", page_icon=":material/timeline:", layout="wide")
+# The tab icon is a file of the app (sent inline): a Material or emoji icon would be fetched from
+# Google's or a CDN's servers on every page load, and the app makes no outside request.
+FAVICON = Path(__file__).resolve().parent / "timeline" / "ui" / "favicon.svg"
+
+st.set_page_config(page_title="Timeline", page_icon=str(FAVICON), layout="wide")
 
 navigation = st.navigation(
     [

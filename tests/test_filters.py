@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from urllib.parse import urlencode
 
 import pandas as pd
 import pytest
@@ -12,7 +13,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bench.synthetic import make_event, synthetic_events
-from timeline.filters import FilterState, apply_filters
+from timeline.filters import (
+    MAX_ITEM_CHARS,
+    MAX_LIST_ITEMS,
+    MAX_QUERY_CHARS,
+    MAX_VALUE_CHARS,
+    FilterState,
+    apply_filters,
+    fit_query,
+)
 from timeline.frame import events_frame
 from timeline.model import Event
 
@@ -191,7 +200,19 @@ def test_default_state_has_no_params() -> None:
         ({"sel": ["a", "b"]}, FilterState(selected="b")),
         ({"sel": "  "}, FilterState()),
         ({"unknown": "x", "q": "oil"}, FilterState(text="oil")),
-        ({"q": "x" * 5000}, FilterState(text="x" * 200)),
+        ({"q": "x" * 3000}, FilterState(text="x" * 200)),
+        # A link is read within bounds: an oversized value is ignored, long lists are cut.
+        ({"q": "x" * (MAX_VALUE_CHARS + 1)}, FilterState()),
+        ({"actors": "Iran," * 50_000, "lane": "category"}, FilterState(lane="category")),
+        ({"actors": ["Iran", "x" * 100_000]}, FilterState(actors=("Iran",))),
+        ({"actors": "Iran," + "y" * (MAX_ITEM_CHARS + 1)}, FilterState(actors=("Iran",))),
+        (
+            {"sources": ",".join(f"d{i}" for i in range(MAX_LIST_ITEMS + 50))},
+            FilterState(sources=tuple(f"d{i}" for i in range(MAX_LIST_ITEMS))),
+        ),
+        ({"sel": "e" * (MAX_ITEM_CHARS + 1)}, FilterState()),
+        ({"slide": "9" * 5000}, FilterState()),
+        ({"from": "2" * 100_000}, FilterState()),
     ],
 )
 def test_bad_params_fall_back_to_defaults(params: dict[str, str | list[str]], expected: FilterState) -> None:
@@ -223,7 +244,83 @@ def test_bad_params_fall_back_to_defaults(params: dict[str, str | list[str]], ex
 def test_any_params_give_a_state(params: dict[str, str | list[str]]) -> None:
     state = FilterState.from_query_params(params)
     assert isinstance(state, FilterState)
-    assert FilterState.from_query_params(state.to_query_params()) == state
+    written = state.to_query_params()
+    if not state.unshared():
+        assert FilterState.from_query_params(written) == state
+    assert len(urlencode(written)) <= MAX_QUERY_CHARS
+
+
+ACTORS_2K = tuple(f"Actor number {i:03d}" for i in range(150))
+"""150 actors: about 3,000 characters once URL-encoded, too long for one shareable address."""
+
+
+@pytest.mark.parametrize(
+    ("state", "left_out"),
+    [
+        (FilterState(actors=("Iran",), selected="ev-1", slide=3), ()),
+        (FilterState(actors=ACTORS_2K, selected="ev-1", lane="category"), ("actors",)),
+        (FilterState(actors=ACTORS_2K, sources=ACTORS_2K, text="oil"), ("actors", "sources")),
+        (FilterState(text="ü" * 200, categories=ACTORS_2K[:20]), ()),
+        (FilterState(sources=ACTORS_2K, categories=ACTORS_2K[:40], date_from=date(2003, 1, 1)), ("sources",)),
+    ],
+    ids=["fits", "actors-too-long", "two-lists-too-long", "encoded-text-fits", "later-list-left-out"],
+)
+def test_a_view_too_large_for_an_address_leaves_out_whole_parameters(
+    state: FilterState, left_out: tuple[str, ...]
+) -> None:
+    written = state.to_query_params()
+    assert len(urlencode(written)) <= MAX_QUERY_CHARS
+    assert state.unshared() == left_out
+    full = state.all_query_params()
+    assert set(written) == set(full) - set(left_out)
+    assert all(written[key] == full[key] for key in written), "kept parameters are whole"
+
+
+@pytest.mark.parametrize(
+    ("params", "limit", "kept", "left_out"),
+    [
+        ({"a": "x" * 10}, 12, {"a": "x" * 10}, ()),
+        ({"a": "x" * 11}, 12, {}, ("a",)),
+        ({"actors": "x" * 50, "sel": "e1"}, 20, {"sel": "e1"}, ("actors",)),
+        ({"q": "x" * 30, "actors": "y"}, 20, {"actors": "y"}, ("q",)),
+        ({"q": "é" * 3}, 20, {"q": "é" * 3}, ()),
+        ({"q": "é" * 4}, 20, {}, ("q",)),
+    ],
+    ids=[
+        "exact-fit",
+        "one-over",
+        "selection-first",
+        "smaller-later-one-kept",
+        "encoded-fits",
+        "encoded-over",
+    ],
+)
+def test_fit_query_keeps_what_fits_in_its_order(
+    params: dict[str, str], limit: int, kept: dict[str, str], left_out: tuple[str, ...]
+) -> None:
+    assert fit_query(params, limit) == (kept, left_out)
+
+
+KNOWN = {"actors": {"Iran", "Iraq"}, "categories": {"attack"}, "sources": {"d1"}, "precisions": {"day"}}
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        (FilterState(actors=("Iran", "Atlantis")), FilterState(actors=("Iran",))),
+        (FilterState(actors=("Atlantis",)), FilterState()),
+        (FilterState(categories=("attack", "sport")), FilterState(categories=("attack",))),
+        (FilterState(sources=("gone", "d1")), FilterState(sources=("d1",))),
+        (FilterState(precisions=("day", "decade")), FilterState(precisions=("day",))),
+        (
+            FilterState(actors=("Iraq",), text="oil", selected="ev-9", slide=4, lane="category"),
+            FilterState(actors=("Iraq",), text="oil", selected="ev-9", slide=4, lane="category"),
+        ),
+    ],
+    ids=["unknown-actor-dropped", "only-unknown-means-all", "category", "source", "precision", "rest-kept"],
+)
+def test_filter_values_the_data_lacks_are_left_out(state: FilterState, expected: FilterState) -> None:
+    assert state.known_only(**KNOWN) == expected
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,10 @@ import re
 
 import pytest
 from app_support import EVENTS
+from markdown_checks import parsed_text, plugin_triggers, unescaped_punctuation
 
 from timeline.highlight import (
+    WORD_JOINER,
     Mark,
     Segment,
     document_marks,
@@ -15,6 +17,7 @@ from timeline.highlight import (
     highlighted_sentence,
     render_markdown,
     segments,
+    shown_text,
 )
 
 BY_ID = {event.id: event for event in EVENTS}
@@ -44,33 +47,134 @@ def test_marked_segments_are_numbered_and_keyed() -> None:
     assert [(p.key, p.number) for p in parts if p.marked] == [("first", 1), ("second", 2)]
 
 
-HOSTILE = [
-    "<script>alert(1)</script>",
-    '<img src=x onerror="alert(1)">',
-    "**bold** _it_ `code` [link](javascript:alert(1))",
-    "# heading\n- item\n1. item\n> quote",
-    "$x^2$ and $$y$$",
-    ":red[coloured] :smile: :material/home:",
-    "&lt;script&gt; &amp;",
-    "    indented code\n\tline",
-    "a | table | row\n---|---",
-    "Title\n===",
+# Each way article text could turn into markup, a request or a symbol in Streamlit, beside an example.
+ESCAPE_TABLE = [
+    ("image (a tracking beacon)", "![x](http://127.0.0.2:9/beacon.png)"),
+    ("reference image", "![x][b]\n\n[b]: http://127.0.0.2:9/b.png"),
+    ("link", "[met](http://evil.example/)"),
+    ("javascript link", "[link](javascript:alert(1))"),
+    ("angle autolink", "<http://evil.example/>"),
+    ("bare URL", "see http://evil.example/path?q=1 now"),
+    ("bare URL, capitals", "HTTPS://EVIL.EXAMPLE"),
+    ("www autolink", "www.evil.example"),
+    ("www autolink, capitals", "WWW.Evil.Example"),
+    ("e-mail autolink", "write to press@evil.example"),
+    ("mailto", "mailto:press@evil.example"),
+    ("display math", "$$x^2$$"),
+    ("inline math", "costs $5 and $x$"),
+    ("colour directive", ":red[alarm]"),
+    ("background directive", ":blue-background[x]"),
+    ("badge directive", ":violet-badge[planned]"),
+    ("help directive", ":help[tip]"),
+    ("Streamlit logo (an <img>)", ":streamlit:"),
+    ("Material icon", ":material/home:"),
+    ("Material icon, rewritten form", ":material_home:"),
+    ("emoji shortcode", ":smile: :+1:"),
+    ("HTML", "<b>bold</b> <img src=x onerror=alert(1)> <script>alert(1)</script>"),
+    ("HTML entity", "&lt;script&gt; &amp; &#58;"),
+    ("emphasis", "**b** __b__ *i* _i_"),
+    ("strikethrough", "~~s~~ ~s~"),
+    ("code span", "`code` ``a`b``"),
+    ("indented code", "    indented code\n\tline"),
+    ("fenced code", "```\ncode\n```\n~~~\nmore\n~~~"),
+    ("heading", "# heading\n###### six"),
+    ("setext heading", "Title\n===\nOther\n---"),
+    ("block quote", "> quote"),
+    ("lists", "- item\n+ item\n* item\n1. item\n2) item"),
+    ("task list", "- [ ] task\n- [x] done"),
+    ("table", "a | table | row\n---|---"),
+    ("footnote", "text[^1]\n\n[^1]: note"),
+    ("thematic break", "***\n___"),
+    ("typographic arrows", "a -> b <- c -- d >= e <= f ~= g <-> h"),
+    ("carriage-return line end", "line\r    indented after a bare CR"),
+    ("backslashes", "back\\slash\\ and \\*"),
+    ("times and ratios stay plain", "At 10:30, a 3:1 vote"),
 ]
+ESCAPE_IDS = [why for why, _ in ESCAPE_TABLE]
+ESCAPE_TEXTS = [text for _, text in ESCAPE_TABLE]
 
 
-@pytest.mark.parametrize("text", HOSTILE)
-def test_escaped_text_has_no_live_markdown_or_html(text: str) -> None:
+def _as_read(text: str) -> str:
+    """What the reader should see: the same characters, lines without leading indentation."""
+    return "\n".join(
+        line.lstrip(" \t") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    )
+
+
+@pytest.mark.parametrize("text", ESCAPE_TEXTS, ids=ESCAPE_IDS)
+def test_escaped_text_shows_exactly_its_characters(text: str) -> None:
     escaped = escape_markdown(text)
-    unescaped_specials = re.findall(r"(?<!\\)[<>*_`\[\]()#$:&|=~!-]", escaped.replace("\\\\", ""))
-    assert unescaped_specials == []
+    assert shown_text(escaped) == _as_read(text)
+    assert parsed_text(escaped).replace(WORD_JOINER, "") == _as_read(text)
+
+
+@pytest.mark.parametrize("text", ESCAPE_TEXTS, ids=ESCAPE_IDS)
+def test_escaped_text_starts_no_markdown_syntax(text: str) -> None:
+    escaped = escape_markdown(text)
+    assert unescaped_punctuation(escaped) == []
     assert not re.search(r"^[ \t]", escaped, flags=re.MULTILINE), "no indented code blocks"
+    assert "\r" not in escaped
 
 
-@pytest.mark.parametrize("text", HOSTILE)
-def test_rendering_keeps_the_characters(text: str) -> None:
-    rendered = render_markdown([Segment(text)])
-    # Removing the escapes (and the stripped indentation) gives the text back.
-    assert re.sub(r"\\(.)", r"\1", rendered) == "\n".join(line.lstrip() for line in text.split("\n"))
+@pytest.mark.parametrize("text", ESCAPE_TEXTS, ids=ESCAPE_IDS)
+def test_escaped_text_sets_off_none_of_streamlits_text_plugins(text: str) -> None:
+    assert plugin_triggers(escape_markdown(text)) == []
+
+
+WJ = WORD_JOINER
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("Talks resumed.", "Talks resumed\\."),
+        ("At 10:30, a 3:1 vote", "At 10\\:30\\, a 3\\:1 vote"),
+        ("http://e.x/a", f"http\\:{WJ}\\/\\/e\\.x\\/a"),
+        ("WWW.e.x", f"WWW{WJ}\\.e\\.x"),
+        ("a@b.c", f"a\\@{WJ}b\\.c"),
+        (":red[x]", f"\\:{WJ}red\\[x\\]"),
+        ("a -> b", f"a \\-{WJ}\\> b"),
+        ("  indented", "indented"),
+        ("a\r\nb", "a\nb"),
+    ],
+    ids=["prose", "times", "url", "www", "email", "directive", "arrow", "indent", "crlf"],
+)
+def test_escaping_adds_a_word_joiner_only_inside_a_plugin_trigger(text: str, escaped: str) -> None:
+    assert escape_markdown(text) == escaped
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("http://evil.example", "bare-URL autolink"),
+        ("www.evil.example", "bare-URL autolink"),
+        ("press@evil.example", "e-mail autolink"),
+        (":streamlit:", "Streamlit logo image"),
+        (":material_home:", "Material icon"),
+        ("a -> b", "typographic arrow"),
+        ("$$x$$", "LaTeX (loads KaTeX)"),
+        (":smile:", "emoji shortcode (loads remark-emoji)"),
+    ],
+)
+def test_the_plugin_checks_see_raw_triggers_even_behind_backslashes(text: str, trigger: str) -> None:
+    """Backslash escapes alone do not stop the plugins: the checks must catch that (so they can fail)."""
+    assert trigger in plugin_triggers(text)
+    backslashed_only = re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+    if trigger not in {"LaTeX (loads KaTeX)", "emoji shortcode (loads remark-emoji)"}:
+        assert trigger in plugin_triggers(backslashed_only)
+
+
+@pytest.mark.parametrize("text", ESCAPE_TEXTS, ids=ESCAPE_IDS)
+def test_highlighted_text_is_as_inert_as_escaped_text(text: str) -> None:
+    """A mark in the middle of hostile text: the rest is still escaped, and only our own directive shows."""
+    body = f"{text} on May 1, 2020 {text}"
+    start = body.index("May 1, 2020")
+    rendered = render_markdown(segments(body, [Mark(start, start + len("May 1, 2020"), "e")]))
+    assert plugin_triggers(rendered) == []
+    own = ":orange-background[**May 1\\, 2020**]"
+    assert rendered.count(own) == 1
+    assert unescaped_punctuation(rendered.replace(own, "")) == []
+    assert shown_text(rendered.replace(own, "May 1, 2020")) == _as_read(body)
 
 
 def test_a_marked_segment_is_highlighted_and_bold() -> None:

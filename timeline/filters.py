@@ -9,15 +9,22 @@ truncated.
 Query parameters: ``from``/``to`` (ISO dates), ``actors``, ``cats``, ``sources``, ``prec``
 (comma-separated lists; a comma or percent sign inside a value is percent-encoded), ``q`` (text),
 ``planned=0`` (hide planned), ``lane=category``, ``sel`` (event id), ``large=1``, ``slide`` (int).
+
+The address the app writes is at most ``MAX_QUERY_CHARS`` long: a longer one is cut by whole
+parameters (``to_query_params`` keeps what fits, ``unshared`` says what was left out), because
+browsers and servers refuse long addresses (two long links in a row were an HTTP 400). A link read
+in is as strictly bounded: an oversized value is ignored, lists keep at most ``MAX_LIST_ITEMS``
+values of at most ``MAX_ITEM_CHARS`` each.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
+from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
@@ -32,6 +39,50 @@ MAX_TEXT_LENGTH = 200
 """Longer search text in a URL is cut: a filter, not a document."""
 
 MAX_SLIDE = 1_000_000
+
+MAX_QUERY_CHARS = 2000
+"""The longest query string (URL-encoded) the app writes: a link anyone can paste, mail or chat."""
+
+MAX_VALUE_CHARS = 4000
+"""A parameter value read from a link that is longer than this is ignored (no view needs it)."""
+
+MAX_ITEM_CHARS = 200
+"""A list value (an actor, an article id) or an event id longer than this is ignored."""
+
+MAX_LIST_ITEMS = 200
+"""A list read from a link keeps at most this many values."""
+
+SHARE_ORDER = (
+    "sel",
+    "slide",
+    "lane",
+    "large",
+    "planned",
+    "from",
+    "to",
+    "prec",
+    "cats",
+    "q",
+    "actors",
+    "sources",
+)
+"""Which parameters a capped link keeps first: the short ones that say what is shown, then the lists."""
+
+PARAM_NAMES = {
+    "from": "the start date",
+    "to": "the end date",
+    "actors": "the actors filter",
+    "cats": "the categories filter",
+    "sources": "the articles filter",
+    "q": "the search text",
+    "prec": "the precision filter",
+    "planned": "the planned-events option",
+    "lane": "the lanes option",
+    "sel": "the selected event",
+    "large": "large type",
+    "slide": "the slide number",
+}
+"""How a left-out parameter is named to the reader."""
 
 
 @dataclass(frozen=True)
@@ -79,8 +130,8 @@ class FilterState:
             )
         )
 
-    def to_query_params(self) -> dict[str, str]:
-        """Only the values that differ from the default, as strings."""
+    def all_query_params(self) -> dict[str, str]:
+        """Only the values that differ from the default, as strings, however long they are."""
         params: dict[str, str] = {}
         if self.date_from is not None:
             params["from"] = self.date_from.isoformat()
@@ -108,6 +159,31 @@ class FilterState:
             params["slide"] = str(self.slide)
         return params
 
+    def to_query_params(self) -> dict[str, str]:
+        """The view's parameters that fit in a shareable address (``MAX_QUERY_CHARS``)."""
+        return fit_query(self.all_query_params())[0]
+
+    def unshared(self) -> tuple[str, ...]:
+        """Parameters the view's address leaves out because it would be too long (empty: all fit)."""
+        return fit_query(self.all_query_params())[1]
+
+    def known_only(
+        self,
+        *,
+        actors: Collection[str],
+        categories: Collection[str],
+        sources: Collection[str],
+        precisions: Collection[str],
+    ) -> FilterState:
+        """The view without filter values the data does not have (a link from another collection, a
+        renamed article): one rule for every page, so a link shows the same events everywhere."""
+        return self.replace(
+            actors=tuple(actor for actor in self.actors if actor in actors),
+            categories=tuple(category for category in self.categories if category in categories),
+            sources=tuple(source for source in self.sources if source in sources),
+            precisions=tuple(precision for precision in self.precisions if precision in precisions),
+        )
+
     @classmethod
     def from_query_params(cls, params: Mapping[str, str | list[str]]) -> FilterState:
         """The state a URL describes; unknown keys are ignored and bad values fall back to defaults."""
@@ -124,6 +200,8 @@ class FilterState:
             date_from, date_to = date_to, date_from
         lane = _last(params, "lane")
         selected = (_last(params, "sel") or "").strip()
+        if len(selected) > MAX_ITEM_CHARS:
+            selected = ""
         return cls(
             date_from=date_from,
             date_to=date_to,
@@ -140,6 +218,25 @@ class FilterState:
         )
 
 
+def fit_query(
+    params: Mapping[str, str], limit: int = MAX_QUERY_CHARS
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The parameters (in ``SHARE_ORDER``) whose URL-encoded query fits in ``limit`` characters, and the
+    names of those left out. A parameter is kept or left out whole: half a list would be another view."""
+    kept: dict[str, str] = {}
+    left_out: list[str] = []
+    used = 0
+    order = [key for key in SHARE_ORDER if key in params] + [key for key in params if key not in SHARE_ORDER]
+    for key in order:
+        cost = len(urlencode({key: params[key]})) + (1 if kept else 0)
+        if used + cost <= limit:
+            kept[key] = params[key]
+            used += cost
+        else:
+            left_out.append(key)
+    return kept, tuple(left_out)
+
+
 def _escape(value: str) -> str:
     return value.replace("%", "%25").replace(",", "%2C")
 
@@ -153,11 +250,11 @@ def _join(values: Iterable[str]) -> str:
 
 
 def _as_list(value: str | list[str] | None) -> list[str]:
+    """The values of one parameter; an oversized one is dropped (a link must not make the page heavy)."""
     if value is None:
         return []
-    if isinstance(value, str):
-        return [value]
-    return [item for item in value if isinstance(item, str)]
+    values = [value] if isinstance(value, str) else [item for item in value if isinstance(item, str)]
+    return [item for item in values if len(item) <= MAX_VALUE_CHARS]
 
 
 def _last(params: Mapping[str, str | list[str]], key: str) -> str | None:
@@ -169,7 +266,8 @@ def _split_all(params: Mapping[str, str | list[str]], key: str) -> tuple[str, ..
     items: list[str] = []
     for raw in _as_list(params.get(key)):
         items.extend(_unescape(part).strip() for part in raw.split(","))
-    return tuple(dict.fromkeys(item for item in items if item))
+    kept = dict.fromkeys(item for item in items if item and len(item) <= MAX_ITEM_CHARS)
+    return tuple(kept)[:MAX_LIST_ITEMS]
 
 
 def _parse_date(value: str | None) -> date | None:

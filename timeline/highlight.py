@@ -1,8 +1,20 @@
 """Split a text into plain segments with the time expressions marked, and render them as safe Markdown.
 
-The UI shows article text through Markdown (to highlight the date expressions), so every character of
-the text is escaped first: Markdown syntax, HTML tags, LaTeX and directives all come out as the literal
-characters, and a ``<script>`` in an article is just text on the page. No Streamlit here.
+The UI shows article text through Markdown (to highlight the date expressions; and Streamlit renders
+widget labels and help tooltips as Markdown too), so every piece of article text passes through
+``escape_markdown`` (or ``render_markdown``) first and comes out as exactly its characters: no
+formatting, HTML, image, link, LaTeX, directive, icon or emoji. No Streamlit here.
+
+Escaping has two layers, because Streamlit's Markdown has two:
+
+* the parser (CommonMark + GFM, math, directives): every ASCII punctuation character is backslash-
+  escaped, which CommonMark allows for each of them, so no syntax (``![x](u)``, ``$$``, ``:red[``,
+  ``<b>``, ``|``, ``#``...) can start; indentation is dropped (it would make a code block);
+* plugins that rewrite the *parsed* text, where the escapes are already gone: GFM's bare-URL and
+  e-mail autolinks (``http://…``, ``www.…``, ``a@b.c``), the ``:streamlit:`` logo image,
+  ``:material_x:`` icons, emoji shortcodes and the arrows made of ``->``, ``<-``, ``--``, ``>=``,
+  ``<=``, ``~=``. Their triggers are broken with an invisible WORD JOINER (U+2060), which matches
+  none of those patterns and shows nothing.
 """
 
 from __future__ import annotations
@@ -13,12 +25,26 @@ from dataclasses import dataclass
 
 from timeline.model import Event
 
+WORD_JOINER = "\u2060"
+"""Invisible, not whitespace, not punctuation: breaks a plugin's pattern without changing what is read."""
+
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 """Every ASCII punctuation character: CommonMark lets each be backslash-escaped, so escaping all of them
 leaves nothing Markdown, HTML, LaTeX or Streamlit's ``:color[...]`` directives could interpret."""
 
+_PLUGIN_TRIGGERS = re.compile(
+    r"(?<=:)(?=//|[^\W\d])"  # "http://", and ":name" (:streamlit:, :material_x:, emoji shortcodes)
+    r"|(?<=[wW][wW][wW])(?=\.)"  # "www." (GFM autolink, case-insensitive)
+    r"|(?<=@)"  # "a@b.c" (GFM e-mail autolink)
+    r"|(?<=[<>~-])(?=[-=>])"  # "->", "<-", "<->", "--", ">=", "<=", "~=" (typographic arrows)
+)
+"""Where a WORD JOINER goes: inside every pattern a plugin finds in already-parsed text."""
+
 _LEADING_SPACE = re.compile(r"^[ \t]+", re.MULTILINE)
 """Indented lines would become code blocks."""
+
+_LINE_BREAK = re.compile(r"\r\n?")
+"""CommonMark also ends lines at a bare carriage return: make every line end a newline."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +93,20 @@ def segments(text: str, marks: Iterable[Mark]) -> list[Segment]:
     return result
 
 
-def _escape_punctuation(text: str) -> str:
+def _literal(text: str) -> str:
+    """One piece of text as escaped Markdown (no leading-space handling: that is per line of the whole)."""
+    text = _PLUGIN_TRIGGERS.sub(WORD_JOINER, _LINE_BREAK.sub("\n", text))
     return _ASCII_PUNCTUATION.sub(r"\\\1", text)
 
 
 def escape_markdown(text: str) -> str:
-    """Text that Streamlit's Markdown shows literally (no formatting, no HTML, no math, no links)."""
-    return _LEADING_SPACE.sub("", _escape_punctuation(text))
+    """Text that Streamlit's Markdown (st.markdown, captions, headers, labels, help) shows literally."""
+    return _LEADING_SPACE.sub("", _literal(text))
+
+
+def shown_text(markdown_text: str) -> str:
+    """What a reader sees of ``escape_markdown``'s output: the escapes and word joiners removed."""
+    return re.sub(r"\\(.)", r"\1", markdown_text).replace(WORD_JOINER, "")
 
 
 def render_markdown(
@@ -89,7 +122,7 @@ def render_markdown(
     Marks whose key is ``focus`` (the selected event) get ``focus_color`` and a "◀" after them."""
     out: list[str] = []
     for part in parts:
-        body = _escape_punctuation(part.text)
+        body = _literal(part.text)
         if not part.marked or not body.strip():
             out.append(body)
             continue

@@ -17,8 +17,10 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from timeline.filters import FilterState
 from timeline.highlight import escape_markdown
-from timeline.model import PRECISION_ORDER
+from timeline.ui.links import known_view, link_notices, page_view, precision_options
 from timeline.ui.state import AppData, set_view
+
+__all__ = ["link_notices", "page_view", "precision_options"]
 
 LOG = logging.getLogger(__name__)
 
@@ -109,18 +111,19 @@ def guarded(render: Callable[[], None]) -> None:
 
 
 def md(text: str) -> str:
-    """Article or user text as Markdown that shows exactly these characters."""
+    """Article or user text as Markdown that shows exactly these characters.
+
+    Every page passes text that is not its own (articles, the catalog, a link's values) through this
+    before any Markdown-rendering element: st.markdown, captions, headers, notices, table cells, and
+    the labels and help tooltips of widgets and links (Streamlit renders those as Markdown too).
+    Selectbox and multiselect options and dataframe cells are plain text: pass them unescaped.
+    """
     return escape_markdown(text)
 
 
 def reset_filters() -> None:
     view = st.session_state.get("view")
     set_view(view.cleared() if isinstance(view, FilterState) else FilterState())
-
-
-def precision_options(data: AppData) -> list[str]:
-    present = set(data.frame["precision"].astype(str))
-    return [precision for precision in PRECISION_ORDER if precision in present]
 
 
 def _clamp(day: date | None) -> date | None:
@@ -139,14 +142,14 @@ def _seed_widgets(view: FilterState, data: AppData) -> None:
     ss = st.session_state
     if ss.get(SEEDED_KEY) == (_current_page(), view) and all(key in ss for key in FILTER_KEYS):
         return
-    precisions = precision_options(data)
+    known = known_view(view, data)
     ss[KEY_FROM] = _clamp(view.date_from)
     ss[KEY_TO] = _clamp(view.date_to)
-    ss[KEY_ACTORS] = [actor for actor in view.actors if actor in data.actors]
-    ss[KEY_CATEGORIES] = [category for category in view.categories if category in data.categories]
-    ss[KEY_SOURCES] = [source for source in view.sources if source in data.doc_names]
+    ss[KEY_ACTORS] = list(known.actors)
+    ss[KEY_CATEGORIES] = list(known.categories)
+    ss[KEY_SOURCES] = list(known.sources)
     ss[KEY_TEXT] = view.text
-    ss[KEY_PRECISIONS] = [p for p in view.precisions if p in precisions] or list(precisions)
+    ss[KEY_PRECISIONS] = list(known.precisions) or precision_options(data)
     ss[KEY_PLANNED] = view.include_planned
     ss[KEY_LARGE] = view.large
     ss[KEY_LANE] = view.lane

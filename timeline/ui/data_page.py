@@ -15,7 +15,7 @@ from timeline.chart import timeline_figure
 from timeline.filters import FilterState
 from timeline.model import Event
 from timeline.ui import components as ui
-from timeline.ui.state import AppData, app_data, current_view, filtered_frame, publish_view
+from timeline.ui.state import AppData, app_data, filtered_frame, publish_view
 
 TABLE_COLUMNS = {
     "display_date": st.column_config.TextColumn("Date", help="As the source gives it", width="medium"),
@@ -116,11 +116,12 @@ def render() -> None:
     data = app_data()
     if ui.show_fatal(data):
         return
-    view = ui.filter_sidebar(current_view(), data)
+    view = ui.filter_sidebar(ui.page_view(data), data)
     ui.page_style(view.large)
     df = filtered_frame(data, view)
     st.title("Data", anchor=False)
     ui.show_problems(data)
+    ui.link_notices(view)
     st.markdown(ui.count_line(len(df), len(data.frame), view))
     if df.empty:
         ui.empty_state(view)

@@ -14,7 +14,7 @@ from timeline.filters import FilterState
 from timeline.highlight import highlighted_sentence, quotation
 from timeline.ui import components as ui
 from timeline.ui.detail import PRECISION_NOTE
-from timeline.ui.state import AppData, app_data, current_view, filtered_frame, publish_view, set_view
+from timeline.ui.state import AppData, app_data, filtered_frame, publish_view, set_view
 
 md = ui.md
 
@@ -99,7 +99,7 @@ def render() -> None:
     data = app_data()
     if ui.show_fatal(data):
         return
-    view = current_view()
+    view = ui.page_view(data)
     ui.page_style(True)
     df = filtered_frame(data, view)
     slides = df.loc[df["start"].notna()]
@@ -119,6 +119,7 @@ def render() -> None:
         )
     top_right.markdown(f"**{slide} / {total}**")
     st.progress(slide / total if total else 0.0)
+    ui.link_notices(view)
 
     if total == 0:
         st.info("No event to present with these filters. Change them on the Timeline page, or reset them.")

@@ -16,7 +16,6 @@ from timeline.ui.state import (
     AppData,
     DocumentInfo,
     app_data,
-    current_view,
     link_params,
     page_param,
     publish_view,
@@ -108,10 +107,11 @@ def _article(doc: DocumentInfo, view: FilterState, data: AppData) -> None:
                 continue
             selected = " ◀ :blue-badge[selected event]" if event.id == view.selected else ""
             st.markdown(f"**\\[{part.number}\\]** “{md(part.text)}” → {md(event.display_date)}{selected}")
+            # A link's label and tooltip are Markdown too.
             st.page_link(
                 ui.TIMELINE_PAGE,
-                label=ui.shorten(event.title, 45),
-                help=event.title,
+                label=md(ui.shorten(event.title, 45)),
+                help=md(event.title),
                 icon=":material/location_on:",
                 query_params=link_params(view, selected=event.id),
             )
@@ -121,10 +121,11 @@ def render() -> None:
     data = app_data()
     if ui.show_fatal(data):
         return
-    view = current_view()
+    view = ui.page_view(data)
     ui.page_style(view.large)
     st.title("Sources", anchor=False)
     ui.show_problems(data)
+    ui.link_notices(view)
     if not data.documents:
         st.info("No article is loaded yet. Put article files in the sources folder and reload.")
         publish_view(view)

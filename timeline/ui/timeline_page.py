@@ -9,10 +9,9 @@ import streamlit as st
 
 from timeline.chart import timeline_figure
 from timeline.filters import FilterState
-from timeline.highlight import escape_markdown
 from timeline.ui import components as ui
 from timeline.ui.detail import event_detail
-from timeline.ui.state import AppData, app_data, current_view, filtered_frame, publish_view, set_view
+from timeline.ui.state import AppData, app_data, filtered_frame, publish_view, set_view
 
 CHART_KEY = "chart"
 PICK_KEY = "pick"
@@ -91,7 +90,7 @@ def render() -> None:
     data = app_data()
     if ui.show_fatal(data):
         return
-    view = ui.filter_sidebar(current_view(), data)
+    view = ui.filter_sidebar(ui.page_view(data), data)
     ui.page_style(view.large)
     df = filtered_frame(data, view)
     if view.selected and view.selected not in data.by_id:
@@ -101,6 +100,7 @@ def render() -> None:
 
     st.title("Timeline", anchor=False)
     ui.show_problems(data)
+    ui.link_notices(view)
     head_left, head_right = st.columns([5, 2], vertical_alignment="bottom")
     head_left.markdown(ui.count_line(len(df), len(data.frame), view))
     with head_right:
@@ -150,9 +150,7 @@ def render() -> None:
             hidden = not bool((df["id"] == view.selected).any())
             event_detail(event, view, data, hidden_by_filters=hidden, wide=view.large)
         else:
-            st.caption(
-                escape_markdown("Click an event on the chart, or choose one above, to read its source.")
-            )
+            st.caption("Click an event on the chart, or choose one above, to read its source.")
     publish_view(view)
 
 

@@ -1,18 +1,30 @@
-"""Failure states through AppTest: a broken article is named and the rest still shown; an unusable
-data folder gives a clear message; no traceback reaches the page."""
+"""Failure states through AppTest: a broken article is named (once) and the rest still shown; an
+unusable data folder gives a clear message; a damaged record is rebuilt; new and edited articles show
+up on the next run; no traceback reaches the page."""
 
 from __future__ import annotations
 
+import dataclasses
+import sqlite3
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 
 import pytest
-from app_harness import SOURCES_PAGE, all_text, chart_ids, open_app
-from app_support import DOCS, EVENTS
+from app_harness import (
+    SOURCES_PAGE,
+    TIMELINE_PAGE,
+    all_text,
+    chart_ids,
+    markdown_text,
+    open_app,
+)
+from app_harness import synthetic_store as synthetic_store  # the fixture, re-exported for pytest
+from app_support import ALL_IDS, DOCS, EVENTS
 
 from timeline.highlight import escape_markdown
 from timeline.model import Document, Event
-from timeline.store import Pipeline
+from timeline.store import DATABASE_NAME, Pipeline
 
 DOCS_BY_ID = {doc.doc_id: doc for doc in DOCS}
 
@@ -70,3 +82,92 @@ def test_an_unusable_data_folder_gives_a_clear_message(
     assert at.error, "a clear error is shown"
     assert "could not be opened" in all_text(at)
     assert "Traceback" not in all_text(at)
+
+
+def _extract_failing_for_wire(document: Document) -> Sequence[Event]:
+    if document.doc_id == "wire":
+        raise RuntimeError("the tagger broke on this one")
+    return _extract(document)
+
+
+def test_an_article_that_fails_is_named_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It loads (so it has a title) but extraction fails: one line, by title and file name."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for doc_id in ("wire", "gazette"):
+        (seeds / f"{doc_id}.txt").write_text(DOCS_BY_ID[doc_id].text, encoding="utf-8")
+    monkeypatch.setenv("TIMELINE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("TIMELINE_SEEDS_DIR", str(seeds))
+    pipeline = dataclasses.replace(FAKE_PIPELINE, extract_events=_extract_failing_for_wire)
+    monkeypatch.setattr("timeline.store.event_store.default_pipeline", lambda: pipeline)
+    at = open_app()
+    [warning] = [str(w.value) for w in at.warning]
+    assert warning.startswith("1 article(s) could not be read")
+    assert warning.count(escape_markdown("wire.txt")) == 1 and warning.count("Leaders meet in Baghdad") == 1
+    assert warning.count("the tagger broke") == 1
+    assert chart_ids(at) == {e.id for e in _extract(DOCS_BY_ID["gazette"])}
+
+
+def test_a_damaged_event_record_is_rebuilt_and_said(
+    synthetic_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("timeline.store.event_store.default_pipeline", lambda: FAKE_PIPELINE)
+    with closing(sqlite3.connect(synthetic_store / DATABASE_NAME)) as connection:
+        connection.execute("UPDATE events SET json = '{not json' WHERE id = 'ev-mosul'")
+        connection.commit()
+    at = open_app()
+    assert not at.error
+    assert chart_ids(at) == ALL_IDS
+    assert "rebuilt from the articles" in " ".join(str(info.value) for info in at.info)
+
+
+# -- new and changed articles show up -----------------------------------------------------------------
+
+TALKS = (
+    "Talks resume\n\n"
+    "Iraqi and US officials met in Baghdad on March 3, 2019 to discuss the troops. "
+    "The two sides signed an agreement on June 5, 2020.\n"
+)
+
+
+@pytest.fixture
+def empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty articles folder read by the real extractor."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    monkeypatch.setenv("TIMELINE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("TIMELINE_SEEDS_DIR", str(seeds))
+    return seeds
+
+
+def test_articles_put_in_an_empty_folder_show_up_on_the_next_run(empty_folder: Path) -> None:
+    at = open_app()
+    assert "0 of 0 events shown" in markdown_text(at)
+    at.switch_page(SOURCES_PAGE).run()
+    assert "No article is loaded yet" in all_text(at)
+
+    (empty_folder / "talks.txt").write_text(TALKS, encoding="utf-8")
+    at.run()
+    assert not at.exception
+    assert "No article is loaded yet" not in all_text(at)
+    assert escape_markdown("“March 3, 2019”") in markdown_text(at)  # the article, its dates highlighted
+    at.switch_page(TIMELINE_PAGE).run()
+    assert len(chart_ids(at)) >= 2
+    assert "0 of 0 events" not in markdown_text(at)
+
+
+def test_an_article_edited_while_the_app_runs_shows_its_new_events(empty_folder: Path) -> None:
+    article = empty_folder / "talks.txt"
+    article.write_text(TALKS, encoding="utf-8")
+    at = open_app(page=SOURCES_PAGE)
+    assert escape_markdown("“June 5, 2020”") in markdown_text(at)
+    before = set(chart_ids(open_app()))
+
+    article.write_text(TALKS.replace("June 5, 2020", "July 19, 2021"), encoding="utf-8")
+    at.run()
+    assert escape_markdown("“July 19, 2021”") in markdown_text(at) and escape_markdown(
+        "June 5, 2020"
+    ) not in markdown_text(at)
+    at.switch_page(TIMELINE_PAGE).run()
+    after = chart_ids(at)
+    assert len(after) == len(before) and after != before  # one event replaced, none stale

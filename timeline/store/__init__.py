@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from timeline.store.event_store import EventStore
-from timeline.store.pipeline import Pipeline, default_pipeline
+from timeline.store.pipeline import Pipeline, default_pipeline, folder_fingerprint
 from timeline.store.records import StoredDocument, StoredMention, StoreError, SyncError, SyncReport
 
 DATABASE_NAME = "timeline.sqlite3"
@@ -47,4 +47,5 @@ __all__ = [
     "default_pipeline",
     "default_sources_dir",
     "default_store",
+    "folder_fingerprint",
 ]

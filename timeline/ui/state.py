@@ -1,9 +1,12 @@
 """The app's data (loaded once per process) and the reader's view (URL <-> ``FilterState``).
 
-Data: the store is opened and synced once per server process (``st.cache_resource``); the events,
-their frame, documents and colours are bundled in one read-only ``AppData`` that is also cached as a
-resource, so a rerun after a filter change reuses it without copying 100k rows (``st.cache_data``
-would pickle and copy the frame on every rerun). Pages must treat it as read-only.
+Data: the store is opened once per server process (``st.cache_resource``). Every page load takes
+the articles folder's fingerprint (names, sizes, times: no file is read) and, when it differs from
+the one last synced, syncs the folder (only new and changed articles are extracted) under a progress
+bar. The events, their frame, documents and colours are bundled in one read-only ``AppData`` cached
+as a resource keyed on that fingerprint, so an unchanged folder costs one directory listing and a
+rerun after a filter change reuses the bundle without copying 100k rows (``st.cache_data`` would
+pickle and copy the frame on every rerun). Pages must treat it as read-only.
 
 View: the whole view (filters, lanes, selection, large type, slide) is one ``FilterState`` kept in
 the session and mirrored into ``st.query_params`` on every run, so the address bar is always a link
@@ -14,7 +17,7 @@ browser's back button) wins over the session; an empty URL after a page switch d
 from __future__ import annotations
 
 import logging
-import os
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +28,7 @@ import streamlit as st
 
 from timeline.filters import FilterState, apply_filters
 from timeline.frame import NO_ACTOR, events_frame
+from timeline.highlight import escape_markdown
 from timeline.model import Event
 from timeline.palette import actor_colors
 
@@ -132,51 +136,128 @@ def build_app_data(
     )
 
 
-def _load_from_store() -> AppData:
-    from timeline import store as store_module
-
-    store: Any = store_module.default_store()
-    documents = list(store.documents())
-    events = list(store.events())
-    problems: list[tuple[str, str]] = []
+def failed_articles(documents: Sequence[Any], errors: Sequence[Any] = ()) -> list[tuple[str, str]]:
+    """(name, message) once per failed article: the stored articles with an error, then any other
+    failure a sync reported (the catalog). An article is named by its file (with its title, if it
+    has one), as the reader finds it in the folder."""
+    problems: dict[str, tuple[str, str]] = {}
     for record in documents:
         error = getattr(record, "error", None)
         if error:
-            problems.append((_document_info(record).name, str(error)))
-    report = getattr(store, "last_report", None)
-    for item in getattr(report, "errors", ()) or ():
-        name = Path(str(getattr(item, "path", None) or getattr(item, "doc_id", ""))).name
-        message = str(getattr(item, "message", item))
-        if all(name != known for known, _ in problems):
-            problems.append((name, message))
+            problems.setdefault(str(record.doc_id), (_failed_name(record), str(error)))
+    for item in errors:
+        key = str(getattr(item, "doc_id", "") or getattr(item, "path", ""))
+        if key not in problems:
+            problems[key] = (_failed_name(item), str(getattr(item, "message", item)))
+    return list(problems.values())
+
+
+def _failed_name(record: Any) -> str:
+    path = getattr(record, "path", None)
+    file_name = Path(str(path)).name if path else None
+    title = getattr(record, "title", None)
+    if file_name and title and title != file_name:
+        return f"{title} ({file_name})"
+    return file_name or title or str(getattr(record, "doc_id", ""))
+
+
+@dataclass
+class _LiveStore:
+    """The process's open store and the folder state it was last synced with (all sessions share it)."""
+
+    store: Any
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    fingerprint: str | None = None
+    syncs: int = 0
+    report: Any = None
+
+
+@st.cache_resource(show_spinner=False)
+def _live_store(database: str) -> _LiveStore:
+    # A failure raises and so is not cached: the next run tries again.
+    from timeline.store import EventStore
+
+    return _LiveStore(EventStore(Path(database)))
+
+
+def _sync(live: _LiveStore, sources: Path, fingerprint: str) -> None:
+    """Sync the folder into the store, with a progress bar while articles are extracted."""
+    bar: Any = None
+
+    def progress(done: int, total: int, name: str) -> None:
+        nonlocal bar
+        if total == 0:
+            return
+        text = f"Reading new and changed articles: {done} of {total} articles"
+        if name:
+            text += f" (now {escape_markdown(name)})"
+        if bar is None:
+            bar = st.progress(0.0, text=text)
+        bar.progress(done / total, text=text)
+
+    report = live.store.sync(sources, progress=progress)
+    if bar is not None:
+        bar.empty()
+    live.report = report
+    live.fingerprint = fingerprint
+    live.syncs += 1
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _bundle(database: str, sources: str, fingerprint: str, syncs: int, _live: _LiveStore) -> AppData:
+    """The pages' data for one synced state of the folder (the arguments are the cache key)."""
+    del database, sources, fingerprint, syncs
+    store = _live.store
+    events = list(store.events())
+    documents = list(store.documents())
+    report = _live.report
+    problems = failed_articles(documents, getattr(report, "errors", ()) or ())
     notices = [str(notice) for notice in getattr(report, "notices", ()) or ()]
+    notices += [str(notice) for notice in getattr(store, "notices", ()) if notice not in notices]
     return build_app_data(events, documents, problems, notices)
 
 
-@st.cache_resource(show_spinner="Reading the articles and building the timeline…")
-def _cached_app_data(data_dir: str, seeds_dir: str) -> AppData:
-    # The arguments are only the cache key: the store reads the same environment variables.
-    # A failure raises and so is not cached: the next run tries again.
-    del data_dir, seeds_dir
-    return _load_from_store()
+def _locations() -> tuple[Path, Path]:
+    from timeline import store as store_module
+
+    return store_module.default_data_dir() / store_module.DATABASE_NAME, store_module.default_sources_dir()
 
 
 def reload_data() -> None:
-    """Forget the loaded data: the next run syncs the articles folder again (new or edited files)."""
-    _cached_app_data.clear()
+    """Sync the articles folder again on the next run, even if its fingerprint looks unchanged."""
+    try:
+        database, _sources = _locations()
+        _live_store(str(database)).fingerprint = None
+    except Exception:  # the next run reports it
+        LOG.exception("Could not open the timeline store")
+    _bundle.clear()
 
 
 def app_data() -> AppData:
-    """The cached data for the current data/seeds folders (``TIMELINE_DATA_DIR``, ``TIMELINE_SEEDS_DIR``).
+    """The data for the current data/articles folders (``TIMELINE_DATA_DIR``, ``TIMELINE_SEEDS_DIR``),
+    synced first when the folder changed since the last sync.
 
     If nothing can be loaded, an empty ``AppData`` whose ``fatal`` says why (details in the server log).
     """
     try:
-        return _cached_app_data(
-            os.environ.get("TIMELINE_DATA_DIR", ""), os.environ.get("TIMELINE_SEEDS_DIR", "")
-        )
+        from timeline.store import folder_fingerprint
+
+        database, sources = _locations()
+        live = _live_store(str(database))
+        fingerprint = folder_fingerprint(sources)
+        if live.fingerprint != fingerprint:
+            if not live.lock.acquire(blocking=False):
+                with st.spinner("Another reader is loading the new articles…"):
+                    live.lock.acquire()
+            try:
+                if live.fingerprint != fingerprint:
+                    _sync(live, sources, fingerprint)
+            finally:
+                live.lock.release()
+        return _bundle(str(database), str(sources), fingerprint, live.syncs, live)
     except Exception as error:
         LOG.exception("Could not open the timeline store")
+        _live_store.clear()  # open it afresh next time (a data folder fixed or a file replaced)
         empty = build_app_data([], [])
         return AppData(
             events=(),

@@ -4,7 +4,7 @@ previous/next, progress and the slide number in the URL; it presents the current
 from __future__ import annotations
 
 import pytest
-from app_harness import PRESENT_PAGE, TIMELINE_PAGE, all_text, figure, markdown_text, open_app
+from app_harness import DATA_PAGE, PRESENT_PAGE, TIMELINE_PAGE, all_text, figure, markdown_text, open_app
 from app_harness import synthetic_store as synthetic_store  # the fixture, re-exported for pytest
 from app_support import EVENTS, chronological_ids, ids_where
 
@@ -90,3 +90,22 @@ def test_nothing_to_present_offers_a_reset() -> None:
     assert "No event to present" in all_text(at)
     at.button(key="reset_present").click().run()
     assert f"0 / {len(EVENTS)}" in markdown_text(at)
+
+
+@pytest.mark.parametrize("page", [TIMELINE_PAGE, PRESENT_PAGE, DATA_PAGE])
+def test_a_links_unknown_filter_values_are_left_out_on_every_page(page: str) -> None:
+    """One rule on every page: an actor the timeline lacks is dropped from the filter, and said so."""
+    iran = ids_where(lambda e: "Iran" in e.actors)
+    at = open_app({"actors": "Atlantis,Iran"}, page=None if page == TIMELINE_PAGE else page)
+    shown = f"0 / {len(iran)}" if page == PRESENT_PAGE else f"{len(iran)} of {len(EVENTS)} events shown"
+    assert shown in markdown_text(at)
+    assert any(
+        "Left out of the filters" in str(info.value) and "Atlantis" in str(info.value) for info in at.info
+    )
+    assert at.query_params["actors"] in ("Iran", ["Iran"])
+
+
+def test_a_link_with_only_unknown_actors_presents_everything_not_nothing() -> None:
+    at = open_app({"actors": "Atlantis"}, page=PRESENT_PAGE)
+    assert f"0 / {len(EVENTS)}" in markdown_text(at)
+    assert "actors" not in at.query_params

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from app_harness import all_text, chart_ids, figure, markdown_text, open_app
 from app_harness import synthetic_store as synthetic_store  # the fixture, re-exported for pytest
-from app_support import ALL_IDS, EVENTS, SCRIPT_TITLE, ids_where
+from app_support import ALL_IDS, EVENTS, SCRIPT_TITLE, Spec, build_store, ids_where, make_event
+
+from timeline.filters import MAX_QUERY_CHARS
 
 pytestmark = pytest.mark.usefixtures("synthetic_store")
 
@@ -201,3 +205,38 @@ def test_a_chart_click_selects_by_event_id_not_position(chart_state: object, exp
     from timeline.ui.timeline_page import clicked_event
 
     assert clicked_event(chart_state) == expected
+
+
+MANY_ACTORS = tuple(f"Delegation number {number:03d}" for number in range(150))
+"""About 4,000 characters as a URL parameter: a view too large for a shareable address."""
+
+
+def test_a_view_too_large_for_a_link_says_so_and_writes_what_fits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crowded = make_event(
+        Spec(
+            "ev-crowd",
+            date(2014, 1, 1),
+            date(2014, 12, 31),
+            "year",
+            "Many meet",
+            MANY_ACTORS,
+            "diplomacy",
+            (("wire", "2014"),),
+        )
+    )
+    build_store(tmp_path / "data", (*EVENTS, crowded))
+    monkeypatch.setenv("TIMELINE_DATA_DIR", str(tmp_path / "data"))
+    at = open_app({"actors": ",".join(MANY_ACTORS), "lane": "category", "sel": "ev-crowd"})
+    assert chart_ids(at) == {"ev-crowd"}, "the view itself keeps every actor"
+    written = {key: at.query_params[key] for key in at.query_params}
+    assert "actors" not in written
+    assert written["lane"] in ("category", ["category"]) and written["sel"] in ("ev-crowd", ["ev-crowd"])
+    assert len(urlencode({key: str(value) for key, value in written.items()})) <= MAX_QUERY_CHARS
+    assert any(
+        "too large to share as a link" in str(info.value) and "actors" in str(info.value) for info in at.info
+    )
+    at.multiselect(key="f_actors").set_value(list(MANY_ACTORS[:3])).run()
+    assert at.query_params["actors"], "a smaller view fits again"
+    assert not any("too large" in str(info.value) for info in at.info)

@@ -11,6 +11,11 @@ from timeline.dates.patterns_types import types_data
 from timeline.model import TimeMention
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_TIE_BEFORE_THIS = re.compile(r"(?i:earlier|later)\s+(?=(?i:this|next|last)\s+(?i:week|month|year)\b)")
+_THE_BEFORE_MODIFIER = re.compile(
+    r"(?i:the)\s+(?=(?:(?i:early|mid|late)[\s-]+)?(?:\d{4}s\b|['’]\d0s\b|(?i:[a-z]+|\d+)-(?i:quarter|year|month|week|day|hour)\b))"
+)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|ago|and|or|to|in|on|at|for|from)\b)[a-z]")
 
 
 def _lead_mods() -> re.Pattern[str]:
@@ -33,7 +38,16 @@ def timeml_extents(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
             end = text.index("\n", start)
             while end > start and text[end - 1] in " \t,;:":
                 end -= 1
-        if mention.type == "DURATION" or mention.text.lower().endswith(("ago", "earlier", "later")):
+        m = _TIE_BEFORE_THIS.match(text, start, end)
+        if m:
+            start = m.end()  # "earlier this week": TimeML tags "this week"
+        m = _THE_BEFORE_MODIFIER.match(text, start, end)
+        if m and (mention.type == "DATE" or _NOUN_AFTER.match(text, end)):
+            start = m.end()  # "the 1960s", "the third-quarter results": the article stays outside
+        starts_with_the = text.startswith(("the ", "The "), start)
+        if not starts_with_the and (
+            mention.type == "DURATION" or mention.text.lower().endswith(("ago", "earlier", "later"))
+        ):
             m = lead.search(text, max(previous_end, start - 16), start)
             if m:
                 start = m.start()

@@ -87,6 +87,10 @@ def rules() -> tuple[Rule, ...]:
             "month_range_year",
             rf"(?P<month1>{month})\s*(?:[-–—]|{i}to|and))\s*(?P<month>{month}),?\s+(?:{i}of)\s+)?{year}",
         ),
+        (
+            "month_relative",
+            rf"(?P<rel>{i}last|next|this|this\s+past|this\s+coming|past|coming))\s+(?P<month>{month})(?![.\s,]*\d)",
+        ),
         ("month", rf"(?P<month>{month})"),
         (
             "year_range",
@@ -185,7 +189,8 @@ def rules() -> tuple[Rule, ...]:
         ("next_day_part", rf"{i}the\s+(?P<rel>next|following|previous)\s+)(?P<part>{day_part})(?![A-Za-z])"),
         (
             "clock_time",
-            rf"(?<![\d:.])(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{i}a\.m\.?|p\.m\.?|am|pm)(?![A-Za-z])|{i}noon|midnight|midday)(?![A-Za-z])(?:\s+(?:{i}gmt|utc|est|edt|pst|local\s+time)))?)",
+            rf"(?:(?<![\d:.])(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{i}a\.m\.?|p\.m\.?|am|pm))"
+            rf"|(?P<word>{i}noon|midnight|midday)))(?![A-Za-z])(?:\s+(?:{i}gmt|utc|est|edt|pst|local\s+time)))?",
         ),
     ]
     return tuple(Rule(name, re.compile(pattern), RULE_TRIGGER[name]) for name, pattern in table)
@@ -206,6 +211,7 @@ RULE_TRIGGER: dict[str, str] = {
             "month_day",
             "month_year",
             "month_range_year",
+            "month_relative",
             "month",
         ),
         "month",

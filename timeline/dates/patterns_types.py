@@ -103,6 +103,18 @@ def type_rules() -> tuple[Rule, ...]:
             "unit",
         ),
         (
+            "duration_bare",
+            r"(?:(?<=\b[Ff]or\s)|(?<=\b[Oo]ver\s))(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))"
+            r"(?![A-Za-z-])(?!\s+(?:ago|earlier|later|before|after|of)\b)",
+            "unit",
+        ),
+        (
+            "duration_long",
+            r"(?<![A-Za-z-])(?P<unit>(?i:minute|hour|day|week|month|year|decade|century|"
+            r"minutes|hours|days|weeks|months|years|decades|centuries))-long(?![A-Za-z-])",
+            "unit",
+        ),
+        (
             "set_adverb",
             rf"(?<![A-Za-z-])(?P<adverb>{i}{_alternation(data.set_adverbs)}))(?![A-Za-z-])",
             "set",

@@ -11,6 +11,7 @@ from datetime import date
 from timeline.dates import calendar as cal
 from timeline.dates.all_types import finish_all_types, type_candidates
 from timeline.dates.lexicon import lexicon
+from timeline.dates.names import drop_titles
 from timeline.dates.patterns import (
     CASED_TRIGGERS,
     PART_OF_PERIOD_BEFORE,
@@ -121,6 +122,7 @@ def tag_dates(
             mentions.append(mention)
             _remember(ctx, mention, piece)
     tagged = _link_ranges(text, _attach_modifiers(text, _absorb_clock_times(text, mentions)))
+    tagged = drop_titles(text, tagged)
     return finish_all_types(text, tagged) if all_types else mark_time_types(tagged)
 
 
@@ -222,7 +224,7 @@ def _joined_value(text: str, previous: TimeMention, mention: TimeMention) -> Tim
         and previous.text.rstrip("’'s").rstrip(".").lower() in _weekday_names()
         and _WEEKDAY_JOINER.match(between)
     )
-    if weekday_then_date or (_CLOCK.match(previous.text) and between.strip() in ("", ",", "on")):
+    if weekday_then_date or (_CLOCK.match(previous.text) and _CLOCK_THEN_DATE.match(between)):
         return mention
     if mention.relative and _CLOCK.match(mention.text) and _TIME_JOINER.match(between):
         return previous
@@ -232,6 +234,9 @@ def _joined_value(text: str, previous: TimeMention, mention: TimeMention) -> Tim
 def _weekday_names() -> frozenset[str]:
     return frozenset(lexicon().weekdays)
 
+
+_CLOCK_THEN_DATE = re.compile(r"^\s*(?:(?i:[ecmp][sd]t|gmt|utc)\b)?\s*(?:,|(?i:on))?\s*$")
+"""Between a clock time and the date it belongs to: "5 p.m. EST, Nov. 6", "9 a.m. on Tuesday"."""
 
 _CLOCK = re.compile(r"^(?:\d{1,2}(?::\d\d)?\s*[AaPp]\.?[Mm]\b|(?i:noon|midnight|midday))")
 

@@ -147,6 +147,8 @@ def _duration(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     raw_num = m["num"].lower()
     if raw_num in ("a", "an") and m["unit"].lower().endswith("s"):
         return None  # "a days" is not English; "a" belongs to something else
+    if raw_num in ("a", "an", "one") and m["unit"].lower() == "second":
+        return None  # "a second group", "one second thought": an ordinal far more often than a length
     if _YEARLIKE.match(m["num"]) and not m["unit"].lower().endswith("s"):
         return None  # "the 1988 second quarter": a year, then an ordinal
     if _is_age(m, ctx.text) or _is_fraction(m) or _is_rate(m, ctx.text):
@@ -154,6 +156,23 @@ def _duration(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     value = duration_value(amount, code)
     start = _core_start(m, ctx.text)
     return [Piece(start, m.end(), None, _PRECISION[code], kind="DURATION", value=value)]
+
+
+@handler("duration_bare")
+def _duration_bare(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    """ "for years", "over months": an unspecified number of units."""
+    code = _unit_code(m["unit"])
+    value = duration_value(None, code)
+    return [Piece(m.start(), m.end(), None, _PRECISION[code], kind="DURATION", value=value)]
+
+
+@handler("duration_long")
+def _duration_long(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    """ "a day-long meeting" lasts a day; "a decades-long conflict" an unspecified number of decades."""
+    word = m["unit"].lower()
+    code = _unit_code(word)
+    value = duration_value(None if word.endswith("s") else 1, code)
+    return [Piece(m.start(), m.end(), None, _PRECISION[code], kind="DURATION", value=value)]
 
 
 @handler("duration_vague")

@@ -181,6 +181,11 @@ def _year_end(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     return _single(m, cal.day(date(ref.year, 12, 31)), "day", relative=True)
 
 
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?i:until|till|by|before|as\s+soon\s+as)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+|(?i:noon|midnight)\s+)?$"
+)
+
+
 @handler("weekday")
 def _weekday(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     lx = lexicon()
@@ -200,6 +205,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         direction = "future"
     elif m["poss"]:
         direction = "past"  # "Friday's strikes", "Wednesday's ruling": an event already reported
+    elif _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
+        direction = "future"  # "until 9 a.m. Tuesday", "by Friday": a deadline lies ahead
     else:
         direction = "future" if ctx.tense(m.start(), m.end()) == "future" else "past"
     return _single(m, cal.day(infer.weekday_date(ref, weekday, direction)), "day", relative=True)

@@ -120,7 +120,7 @@ def rules() -> tuple[Rule, ...]:
         ("season", rf"(?P<season>{season})(?![A-Za-z])"),
         (
             "quarter",
-            rf"{i}(?:the\s+)?(?:(?P<qrel>latest|last|past|current|previous|same|fiscal|year-ago|year-earlier)\s+)?(?:fiscal\s+)?)(?P<qord>{i}first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+{i}quarter)(?![A-Za-z])(?:(?:\s+{i}of)\s+(?:{i}fiscal)\s+)?|,?\s+){year})?",
+            rf"{i}(?:the\s+)?(?:(?P<qrel>latest|last|past|current|previous|same|fiscal|year-ago|year-earlier)\s+)?(?:fiscal\s+)?)(?P<qord>{i}first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=[\s-]+quarter\s+of\s)))[\s-]+{i}quarter)(?![A-Za-z])(?:(?:\s+{i}of)\s+(?:{i}fiscal)\s+)?|,?\s+){year})?",
         ),
         ("quarter_code", rf"(?<![A-Za-z])Q(?P<q>[1-4])\s*[-/ ]?\s*(?:{year}|['’](?P<yy>\d\d))"),
         (
@@ -133,7 +133,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         (
             "half",
-            rf"{i}the\s+)?(?P<half>{i}first|second|1st|2nd))\s+{i}half)\s+{i}of)\s+(?:{year}|(?P<hrel>{i}this|last|next|the)\s+year))",
+            rf"{i}the\s+)?(?P<half>{i}first|second|1st|2nd|latter|last|final|back|front))\s+{i}half)\s+{i}of)\s+(?:{year}|(?P<hrel>{i}this|last|next|the)\s+year))",
         ),
         ("fiscal", rf"{i}fiscal(?:\s+year)?)\s+{year}"),
         (

@@ -226,6 +226,8 @@ def _joined_value(text: str, previous: TimeMention, mention: TimeMention) -> Tim
     )
     if weekday_then_date or (_CLOCK.match(previous.text) and _CLOCK_THEN_DATE.match(between)):
         return mention
+    if _DAY_PART_END.search(previous.text):
+        return None  # "Sunday night at 8 PM": TimeML keeps the part of the day and the clock apart
     if mention.relative and _CLOCK.match(mention.text) and _TIME_JOINER.match(between):
         return previous
     return None
@@ -235,6 +237,7 @@ def _weekday_names() -> frozenset[str]:
     return frozenset(lexicon().weekdays)
 
 
+_DAY_PART_END = re.compile(r"(?i:morning|afternoon|evening|night)$")
 _CLOCK_THEN_DATE = re.compile(r"^\s*(?:(?i:[ecmp][sd]t|gmt|utc)\b)?\s*(?:,|(?i:on))?\s*$")
 """Between a clock time and the date it belongs to: "5 p.m. EST, Nov. 6", "9 a.m. on Tuesday"."""
 

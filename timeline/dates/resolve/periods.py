@@ -67,7 +67,10 @@ def _season(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     return _single(m, cal.season(y, code), "season", relative=True)
 
 
-_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTER_ORDINALS = {
+    **{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4},
+    **{"final": 4, "last": 4},  # "the final quarter of 2009", "the last quarter of 2009"
+}
 
 
 @handler("quarter")
@@ -127,7 +130,7 @@ def _year_earlier_adj(m: re.Match[str], ctx: Context) -> list[Piece] | None:
 
 @handler("half")
 def _half(m: re.Match[str], ctx: Context) -> list[Piece] | None:
-    h = 1 if m["half"].lower() in ("first", "1st") else 2
+    h = 1 if m["half"].lower() in ("first", "1st", "front") else 2  # "the latter half of 2008" is H2
     if m["year"]:
         return _single(m, cal.half(int(m["year"]), h), "half")
     ref = ctx.ref()

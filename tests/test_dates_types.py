@@ -1,0 +1,295 @@
+"""Tables for every TIMEX3 type beyond calendar dates (durations, sets, times, reference words), the
+TimeML extents, and the date rules added beside them. "Now" is always the dct given."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.dates import tag_dates
+from timeline.dates.infer import year_for_month_day
+from timeline.dates.resolve.durations import amount_of, duration_value
+from timeline.model import TimeMention
+
+SAT_8_APR_2017 = date(2017, 4, 8)
+THU_2_NOV_1989 = date(1989, 11, 2)
+MON_16_MAR_2015 = date(2015, 3, 16)
+
+
+def every(text: str, dct: date | None = SAT_8_APR_2017) -> list[tuple[str, str, str]]:
+    return [(m.text, m.type, m.value) for m in tag_dates(text, dct, all_types=True)]
+
+
+def one(text: str, dct: date | None = SAT_8_APR_2017) -> TimeMention:
+    mentions = tag_dates(text, dct, all_types=True)
+    assert len(mentions) == 1, [(m.text, m.value) for m in mentions]
+    return mentions[0]
+
+
+DURATIONS = [
+    # Numbers in figures and words, hyphenated modifiers, vague amounts; decades and quarters in ISO units.
+    ("They talked for three years.", ("three years", "DURATION", "P3Y")),
+    ("a 16-hour shift at the plant", ("16-hour", "DURATION", "PT16H")),
+    ("It lasted 45 minutes in all.", ("45 minutes", "DURATION", "PT45M")),
+    ("Prices rose over the past two months.", ("the past two months", "DURATION", "P2M")),
+    ("in the next few weeks, officials said", ("the next few weeks", "DURATION", "PXW")),
+    ("the worst figure for two decades", ("two decades", "DURATION", "P20Y")),
+    ("spread over the next three quarters", ("the next three quarters", "DURATION", "P9M")),
+    ("after 2 1/2 years of talks", ("2 1/2 years", "DURATION", "P2Y6M")),
+    ("after twenty-four hours of rain", ("twenty-four hours", "DURATION", "PT24H")),
+    ("a couple of days of calm", ("a couple of days", "DURATION", "P2D")),
+    ("in recent years, trade grew", ("recent years", "DURATION", "PXY")),
+    ("He has lived there for years.", ("years", "DURATION", "PXY")),
+    ("the third day-long meeting", ("day-long", "DURATION", "P1D")),
+    # Approximators and bounds are inside the extent and give the TIMEX3 mod.
+    ("a truce of about two weeks", ("about two weeks", "DURATION", "P2W")),
+    ("it took more than four hours", ("more than four hours", "DURATION", "PT4H")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DURATIONS, ids=[c[0][:40] for c in DURATIONS])
+def test_durations(text: str, expected: tuple[str, str, str]) -> None:
+    assert every(text) == [expected]
+
+
+def test_duration_mod_from_its_approximator() -> None:
+    assert one("a truce of about two weeks").mod == "APPROX"
+    assert one("it took more than four hours").mod == "MORE_THAN"
+
+
+NOT_DURATIONS = [
+    # An age, a share, a rate, an ordinal: number and unit, but no length of time.
+    "a 6-year-old boy was hurt",
+    "Mr. Lee, 52 years old, will retire",
+    "about three-quarters of the vote",
+    "a dividend of $1.76 a year",
+    "a second group of directors",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DURATIONS)
+def test_not_durations(text: str) -> None:
+    assert [m for m in tag_dates(text, SAT_8_APR_2017, all_types=True) if m.type == "DURATION"] == []
+
+
+ANCHORED = [
+    # A duration the text pins to a date covers an interval the event stage can draw.
+    ("the eight-year occupation that began in 2003", ("eight-year", "2003-01-01", "2010-12-31")),
+    ("a six-month strike ending in May 2011", ("six-month", "2010-12-01", "2011-05-31")),
+    ("a three-week visit starting on 4 June 2012", ("three-week", "2012-06-04", "2012-06-24")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANCHORED, ids=[c[0][:40] for c in ANCHORED])
+def test_anchored_durations(text: str, expected: tuple[str, str, str]) -> None:
+    duration = next(m for m in tag_dates(text, SAT_8_APR_2017, all_types=True) if m.type == "DURATION")
+    assert (
+        duration.text,
+        duration.start and duration.start.isoformat(),
+        duration.end and duration.end.isoformat(),
+    ) == expected
+    assert duration.anchored
+
+
+def test_unanchored_duration_has_no_interval() -> None:
+    duration = one("three years after the war ended")
+    assert (duration.value, duration.start, duration.end, duration.anchored) == ("P3Y", None, None, False)
+
+
+SETS = [
+    ("Flights leave daily from Sydney.", ("daily", "SET", "P1D", "1X")),
+    ("the weekly radio address", ("weekly", "SET", "P1W", "1X")),
+    ("Markets close every Friday at noon.", ("every Friday", "SET", "XXXX-WXX-5", None)),
+    ("They meet twice a week.", ("twice a week", "SET", "P1W", "2X")),
+    ("each July, the festival returns", ("each July", "SET", "XXXX-07", None)),
+    ("every other year", ("every other year", "SET", "P2Y", None)),
+    ("services on Sundays", ("Sundays", "SET", "XXXX-WXX-7", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SETS, ids=[c[0][:40] for c in SETS])
+def test_sets(text: str, expected: tuple[str, str, str, str | None]) -> None:
+    mentions = [m for m in tag_dates(text, SAT_8_APR_2017, all_types=True) if m.type == "SET"]
+    assert [(m.text, m.type, m.value, m.freq) for m in mentions] == [expected]
+
+
+@pytest.mark.parametrize("text", ["the Daily Mirror reported", "a weekly magazine", "two Sundays ago we met"])
+def test_not_sets(text: str) -> None:
+    assert [m for m in tag_dates(text, SAT_8_APR_2017, all_types=True) if m.type == "SET"] == []
+
+
+TIMES = [
+    # A clock time takes the day it belongs to; a part of the day its TIMEX3 code.
+    ("April 7, 2017 at 2:41 pm", ("April 7, 2017 at 2:41 pm", "TIME", "2017-04-07T14:41")),
+    ("the blast at 3:00 a.m. Friday", ("3:00 a.m. Friday", "TIME", "2017-04-07T03:00")),
+    ("the offer will lapse at 5 p.m. EST, Nov. 6", ("5 p.m. EST, Nov. 6", "TIME", "2017-11-06T17:00")),
+    ("protesters gathered Friday night", ("Friday night", "TIME", "2017-04-07TNI")),
+    ("He spoke this morning.", ("this morning", "TIME", "2017-04-08TMO")),
+    ("shots were heard last night", ("last night", "TIME", "2017-04-07TNI")),
+    ("the judge ruled at midday", ("midday", "TIME", "2017-04-08T12:00")),
+    ("the shop was raided at midnight Friday", ("midnight Friday", "TIME", "2017-04-07T24:00")),
+    ("a deadline of midnight Friday", ("midnight Friday", "TIME", "2017-04-14T24:00")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIMES, ids=[c[0][:40] for c in TIMES])
+def test_times(text: str, expected: tuple[str, str, str]) -> None:
+    assert every(text) == [expected]
+
+
+def test_default_output_dates_a_time_by_its_day() -> None:
+    (mention,) = tag_dates("protesters gathered Friday night", SAT_8_APR_2017)
+    assert (mention.type, mention.value, mention.start) == ("TIME", "2017-04-07", date(2017, 4, 7))
+
+
+REFERENCES = [
+    ("Talks are now under way.", ("now", "DATE", "PRESENT_REF")),
+    ("He recently moved to Basra.", ("recently", "DATE", "PAST_REF")),
+    ("as happened in the past, prices fell", ("the past", "DATE", "PAST_REF")),
+    ("in the near future, they said", ("the near future", "DATE", "FUTURE_REF")),
+    ("Currently, 40 firms operate there.", ("Currently", "DATE", "PRESENT_REF")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REFERENCES, ids=[c[0][:40] for c in REFERENCES])
+def test_reference_words(text: str, expected: tuple[str, str, str]) -> None:
+    assert every(text) == [expected]
+
+
+def test_reference_words_and_durations_only_under_all_types() -> None:
+    text = "Now, after three years of talks held daily, the deal is done."
+    assert [m.text for m in tag_dates(text, SAT_8_APR_2017)] == []
+    assert {m.type for m in tag_dates(text, SAT_8_APR_2017, all_types=True)} == {"DATE", "DURATION", "SET"}
+
+
+@pytest.mark.parametrize("text", ["now that the war is over", "the past two years were hard"])
+def test_not_reference_words(text: str) -> None:
+    assert [
+        m.value for m in tag_dates(text, SAT_8_APR_2017, all_types=True) if m.value.endswith("_REF")
+    ] == []
+
+
+EXTENTS = [
+    # The possessive stays outside; "earlier" before "this week" is outside; a heading line is apart.
+    ("Friday's vote was close.", ("Friday", "2017-04-07")),
+    ("He wrote to her earlier this week.", ("this week", "2017-W14")),
+    ("a decline since the 1960s in farming", ("1960s", "196")),
+    ("the third-quarter results were weak", ("third-quarter", "2016-Q3")),
+    ("the latter half of 2008 was worse", ("the latter half of 2008", "2008-H2")),
+    ("the final quarter of 2009 was worse", ("the final quarter of 2009", "2009-Q4")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXTENTS, ids=[c[0][:40] for c in EXTENTS])
+def test_extents(text: str, expected: tuple[str, str]) -> None:
+    mention = one(text)
+    assert (mention.text, mention.value) == expected
+
+
+def test_no_span_crosses_a_line_break() -> None:
+    text = "Iraq talks\n2017 marks a new start"
+    for mention in tag_dates(text, SAT_8_APR_2017, all_types=True) + tag_dates(text, SAT_8_APR_2017):
+        assert "\n" not in mention.text
+
+
+def test_weekday_night_and_clock_kept_apart() -> None:
+    assert [m.text for m in tag_dates("on Sunday night at 8 PM", SAT_8_APR_2017, all_types=True)] == [
+        "Sunday night",
+        "8 PM",
+    ]
+
+
+TITLES = [
+    # A quoted Title Case name that holds a date word or a number is no time.
+    'Baker said on ABC\'s "This Week With David Brinkley" that talks went well.',
+    "he told CBS's ''60 Minutes.'' on air",
+    'the band played "Tuesday Afternoon" twice',
+]
+
+
+@pytest.mark.parametrize("text", TITLES)
+def test_titles_are_not_times(text: str) -> None:
+    assert [m.text for m in tag_dates(text, SAT_8_APR_2017, all_types=True) if m.type != "SET"] == []
+
+
+def test_quoted_speech_keeps_its_dates() -> None:
+    assert [m.text for m in tag_dates('He said: "The vote is on Friday."', SAT_8_APR_2017)] == ["Friday"]
+
+
+RELATIVE_MONTHS = [
+    ("the strike last November", THU_2_NOV_1989, ("last November", "1988-11")),
+    ("the summit this September", THU_2_NOV_1989, ("this September", "1989-09")),
+    ("elections next March", THU_2_NOV_1989, ("next March", "1990-03")),
+    ("sales fell last May", MON_16_MAR_2015, ("last May", "2014-05")),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), RELATIVE_MONTHS, ids=[c[0] for c in RELATIVE_MONTHS])
+def test_relative_months(text: str, dct: date, expected: tuple[str, str]) -> None:
+    (mention,) = tag_dates(text, dct)
+    assert (mention.text, mention.value) == expected
+
+
+MONTH_DAY_YEARS = [
+    # News: a month-day weeks ahead of publication is ahead, even in a report's past tense, and a far
+    # reading gives way; a schedule word ("payable", "effective") reads the nearest occurrence.
+    ("The offer was extended to Nov. 20.", THU_2_NOV_1989, "1989-11-20"),
+    ("The dividend is payable Jan. 2 to holders of record.", THU_2_NOV_1989, "1990-01-02"),
+    ("The rules, effective Dec. 7, were adopted.", THU_2_NOV_1989, "1989-12-07"),
+    ("Shares fell on May 2.", THU_2_NOV_1989, "1989-05-02"),
+    ("A hearing is set for March 9.", THU_2_NOV_1989, "1990-03-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "value"), MONTH_DAY_YEARS, ids=[c[0][:40] for c in MONTH_DAY_YEARS])
+def test_month_day_year_in_news(text: str, dct: date, value: str) -> None:
+    (mention,) = tag_dates(text, dct)
+    assert mention.value == value
+
+
+def test_a_past_reading_stays_when_it_is_near() -> None:
+    # Reported in early November, "on Oct. 20" with a past verb stays in the same autumn.
+    assert year_for_month_day(THU_2_NOV_1989, 10, 20, "past") == 1989
+    # A far past reading against a near future one gives way ...
+    assert year_for_month_day(THU_2_NOV_1989, 11, 20, "past") == 1989
+    # ... but a month alone keeps its tense ("the talks started in June").
+    assert year_for_month_day(date(2021, 4, 7), 6, None, "past") == 2020
+
+
+DEADLINE_WEEKDAYS = [
+    ("gave them until 9 a.m. Tuesday to sign", date(2000, 4, 3), "2000-04-04T09:00"),
+    ("had to answer by Friday", date(2000, 4, 3), "2000-04-07"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "value"), DEADLINE_WEEKDAYS, ids=[c[0] for c in DEADLINE_WEEKDAYS])
+def test_deadline_weekday_lies_ahead(text: str, dct: date, value: str) -> None:
+    (mention,) = tag_dates(text, dct, all_types=True)
+    assert mention.value == value
+
+
+AMOUNTS = [("three", 3.0), ("2 1/2", 2.5), ("twenty-four", 24.0), ("a couple of", 2.0), ("several", None)]
+
+
+@pytest.mark.parametrize(("raw", "number"), AMOUNTS)
+def test_amounts(raw: str, number: float | None) -> None:
+    assert amount_of(raw) == number
+
+
+VALUES = [
+    ((3, "Y"), "P3Y"),
+    ((None, "Y"), "PXY"),
+    ((5, "H"), "PT5H"),
+    ((1.5, "H"), "PT1H30M"),
+    ((0.5, "D"), "PT12H"),
+    ((2, "DE"), "P20Y"),
+    ((3, "Q"), "P9M"),
+    ((1, "2W"), "P2W"),
+    ((90, "TM"), "PT90M"),
+]
+
+
+@pytest.mark.parametrize(("args", "value"), VALUES)
+def test_duration_values(args: tuple[float | None, str], value: str) -> None:
+    assert duration_value(*args) == value

@@ -5,6 +5,7 @@ up on the next run; no traceback reaches the page."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from collections.abc import Sequence
 from contextlib import closing
@@ -20,7 +21,8 @@ from app_harness import (
     open_app,
 )
 from app_harness import synthetic_store as synthetic_store  # the fixture, re-exported for pytest
-from app_support import ALL_IDS, DOCS, EVENTS
+from app_support import ALL_IDS, APP, DOCS, EVENTS
+from read_only import make_read_only, run_without_write_access
 
 from timeline.highlight import escape_markdown
 from timeline.model import Document, Event
@@ -171,3 +173,34 @@ def test_an_article_edited_while_the_app_runs_shows_its_new_events(empty_folder:
     at.switch_page(TIMELINE_PAGE).run()
     after = chart_ids(at)
     assert len(after) == len(before) and after != before  # one event replaced, none stale
+
+
+READ_ONLY_APP = """
+import json, sys
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file(sys.argv[1], default_timeout=120)
+at.run()
+print(json.dumps({
+    "exception": [str(item.value) for item in at.exception],
+    "error": [str(item.value) for item in at.error],
+    "info": [str(item.value) for item in at.info],
+    "charts": len(at.get("plotly_chart")),
+    "markdown": [str(item.value) for item in at.markdown],
+}))
+"""
+
+
+def test_a_read_only_data_folder_is_served_with_a_notice(synthetic_store: Path) -> None:
+    make_read_only(synthetic_store)
+    try:
+        child = run_without_write_access(READ_ONLY_APP, [str(APP)], cwd=APP.parent)
+    finally:
+        synthetic_store.chmod(0o755)
+    assert child.returncode == 0, child.stderr
+    seen = json.loads(child.stdout)
+    assert seen["exception"] == [] and seen["error"] == []
+    assert seen["charts"] == 1 and any(
+        f"{len(ALL_IDS)} of {len(ALL_IDS)} events" in m for m in seen["markdown"]
+    )
+    notice = " ".join(seen["info"])
+    assert "cannot be written" in notice and "cannot be saved" in notice

@@ -7,14 +7,11 @@ seed articles when it is importable.
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import json
 import os
 import re
 import sqlite3
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import closing
@@ -24,12 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from read_only import make_read_only, run_without_write_access
 
 import timeline.version
 from bench.synthetic import synthetic_documents, synthetic_events
 from timeline.documents.errors import DocumentError
 from timeline.model import Document, Event, Mention, Source
-from timeline.store import EventStore, Pipeline, StoreError, default_store
+from timeline.store import EventStore, Pipeline, StoreError, default_store, folder_fingerprint
 from timeline.store import event_store as event_store_module
 from timeline.version import data_files_digest
 
@@ -511,24 +509,6 @@ print(json.dumps({"writable": os.access(sys.argv[1], os.W_OK), "read_only": stor
 """
 
 
-PR_CAPBSET_DROP = 24
-CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER = 1, 2, 3
-
-
-def _drop_root_override() -> None:
-    """In the child before exec: root without the capabilities that write through permission bits."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    for capability in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER):
-        if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
-
-
-def _as_reader_without_write_access() -> dict[str, Any]:
-    """How to run a child that cannot write a folder after ``chmod``: as this user, or, when the
-    tests run as root (who writes through any permission bits), as root without that power."""
-    return {"preexec_fn": _drop_root_override} if os.geteuid() == 0 else {}
-
-
 @pytest.mark.parametrize("held", [False, True], ids=["closed", "open-elsewhere"])
 def test_a_valid_database_in_a_read_only_folder_is_served_read_only(
     fake: FakePipeline, sources: Path, tmp_path: Path, held: bool
@@ -539,17 +519,10 @@ def test_a_valid_database_in_a_read_only_folder_is_served_read_only(
     if not held:
         store.close()
     (sources / "delta.txt").write_text("New on 2022-02-02.", encoding="utf-8")
-    for path in [data, *data.iterdir()]:
-        path.chmod(0o555 if path.is_dir() else 0o444)
+    make_read_only(data)
     try:
-        child = subprocess.run(
-            [sys.executable, "-c", READ_ONLY_CHILD, str(data / "timeline.sqlite3"), str(sources)],
-            capture_output=True,
-            text=True,
-            cwd=REPOSITORY,
-            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-            check=False,
-            **_as_reader_without_write_access(),
+        child = run_without_write_access(
+            READ_ONLY_CHILD, [str(data / "timeline.sqlite3"), str(sources)], cwd=REPOSITORY
         )
     finally:
         data.chmod(0o755)
@@ -563,3 +536,37 @@ def test_a_valid_database_in_a_read_only_folder_is_served_read_only(
     assert "cannot be written" in notices and "cannot be saved" in notices
     assert "unreadable" not in notices and "move" not in notices.lower()
     store.close()
+
+
+def test_sync_reports_progress_over_the_articles_it_extracts(
+    synced: EventStore, sources: Path, fake: FakePipeline
+) -> None:
+    (sources / "beta.md").write_text("Now reported on 2019-05-05.", encoding="utf-8")
+    (sources / "delta.txt").write_text("New on 2022-02-02.", encoding="utf-8")
+    calls: list[tuple[int, int, str]] = []
+    synced.sync(sources, progress=lambda done, total, name: calls.append((done, total, name)))
+    assert calls == [(0, 2, "beta.md"), (1, 2, "delta.txt"), (2, 2, "")]
+    calls.clear()
+    synced.sync(sources, progress=lambda done, total, name: calls.append((done, total, name)))
+    assert calls == [(0, 0, "")]
+
+
+def test_the_folder_fingerprint_changes_with_any_article_change(sources: Path) -> None:
+    before = folder_fingerprint(sources)
+    assert folder_fingerprint(sources) == before
+    steps: list[Callable[[], object]] = [
+        lambda: (sources / "alpha.txt").write_text("Edited on 2020-01-04.", encoding="utf-8"),
+        lambda: (sources / "delta.txt").write_text("New.", encoding="utf-8"),
+        lambda: (sources / "beta.md").unlink(),
+        lambda: (sources / "catalog.json").write_text("{}", encoding="utf-8"),
+        lambda: os.utime(sources / "gamma.html", ns=(1, 1)),
+    ]
+    seen = {before}
+    for step in steps:
+        step()
+        seen.add(folder_fingerprint(sources))
+    assert len(seen) == len(steps) + 1
+    last = folder_fingerprint(sources)
+    (sources / "README.md").write_text("Not an article, changed.", encoding="utf-8")
+    (sources / ".hidden.txt").write_text("Not read.", encoding="utf-8")
+    assert folder_fingerprint(sources) == last

@@ -70,8 +70,8 @@ def error_kind(error: BaseException) -> str:
 class StoreLock:
     """A ``flock`` on ``<database>.lock``: shared while a store is open, exclusive only while opening.
 
-    Where ``flock`` does not exist (Windows) the lock is a no-op and counts as held by others, so a
-    damaged file is reported rather than moved.
+    Where ``flock`` does not exist (Windows) the lock is a no-op that counts as exclusive: there
+    the system itself refuses to move a file that another program has open.
     """
 
     def __init__(self, path: Path) -> None:
@@ -82,6 +82,7 @@ class StoreLock:
     def acquire(self) -> None:
         """Exclusive if nobody else holds the store, else shared (waiting for an opener to finish)."""
         if sys.platform == "win32" or self._fd is None:
+            self.exclusive = self._fd is not None
             return
         import fcntl
 

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.dates import tag_dates
+from timeline.dates.lexicon import lexicon
 from timeline.model import PRECISION_ORDER, Mode, TimeMention
 
 DATE_WORDS_TEXT = (
@@ -84,11 +85,88 @@ DATE_PHRASE = st.one_of(
     st.builds("Q{} {}".format, DAY, YEAR),
     st.builds("{}/{}/{}".format, DAY, DAY, YEAR),
     st.builds("{}-{:02d}-{:02d}".format, YEAR, DAY, DAY),
+    st.builds(
+        "{} {} {}".format,
+        st.integers(min_value=0, max_value=999),
+        st.sampled_from(("centuries", "century", "decades", "years", "months", "weeks", "days")),
+        st.sampled_from(("ago", "later", "earlier", "from now", "before.")),
+    ),
 )
 PHRASE_TEXT = st.lists(st.one_of(DATE_PHRASE, TOKEN), min_size=1, max_size=12).map(" ".join)
 ANY_TEXT = st.text(max_size=300)
 DCT = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 MODE = st.sampled_from(("news", "narrative"))
+
+
+def _lexicon_words() -> tuple[str, ...]:
+    """Every word and phrase the tagger's lexicon knows, so the fuzz reaches every rule's vocabulary."""
+    lx = lexicon()
+    keyed = (lx.months, lx.weekdays, lx.seasons, lx.number_words, lx.ordinal_words, lx.decade_words)
+    more = (lx.units, lx.part_of_period, lx.holidays, lx.spelled_year_tens)
+    listed = (lx.day_parts, lx.strong_future_cues, lx.past_cues, lx.deadline_prepositions, lx.anchoring_words)
+    words = {w for table in (*keyed, *more) for w in table} | {w for group in listed for w in group}
+    return tuple(sorted(words | set(DATE_WORDS)))
+
+
+LEXICON_WORDS = _lexicon_words()
+ODD_CASE_LETTERS = "ıİſK"
+"""Letters Python's case-insensitive matching takes for i, I, s and k: they match the grammar, and the
+matched word must still be read (folded) as the lexicon word it stands for."""
+LOOKALIKES = ("Ｍａｙ", "𝐌𝐚𝐲", "٢٠١٧", "２０１９", "\u00a0", "\u2009", "²", "½", "ǅ", "ẞ", "µ", "ﬀ", "ΐ")
+
+
+def _respelled(word: str, how: int, position: int, letter: str) -> str:
+    """``word`` upper-cased, title-cased, or with one letter replaced by an odd-case or foreign letter."""
+    if how == 0:
+        return word.upper()
+    if how == 1:
+        return word.title()
+    if how == 2:
+        return word.replace("i", "ı").replace("s", "ſ").replace("I", "İ").replace("k", "K")
+    if how == 3 and word:
+        i = position % len(word)
+        return word[:i] + letter + word[i + 1 :]
+    return word
+
+
+UNICODE_LETTER = st.characters(categories=["L"])
+LEXICON_TOKEN = st.builds(
+    _respelled,
+    st.sampled_from(LEXICON_WORDS),
+    st.integers(min_value=0, max_value=6),
+    st.integers(min_value=0, max_value=30),
+    st.one_of(st.sampled_from(ODD_CASE_LETTERS), UNICODE_LETTER),
+)
+BROAD_TOKEN = st.one_of(
+    LEXICON_TOKEN,
+    LEXICON_TOKEN,
+    LEXICON_TOKEN,
+    st.integers(min_value=0, max_value=200_000).map(str),
+    st.sampled_from(NUMBERS),
+    st.text(alphabet=st.characters(categories=("L", "M")), min_size=1, max_size=6),
+    st.text(alphabet=st.characters(categories=("Nd", "No")), min_size=1, max_size=5),
+    st.sampled_from(PUNCTUATION),
+    st.characters(categories=("P", "S", "Zs")),
+    st.sampled_from(LOOKALIKES),
+)
+BROAD_TEXT = st.lists(st.tuples(BROAD_TOKEN, SEPARATOR), min_size=1, max_size=24).map(
+    lambda pairs: "".join(token + separator for token, separator in pairs)
+)
+EXTREME_DCT = st.one_of(
+    st.none(),
+    st.sampled_from(
+        (date.min, date(1, 1, 2), date(1, 12, 31), date(9999, 1, 1), date(9999, 12, 25), date.max)
+    ),
+    st.dates(),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+)
+FUZZ_SETTINGS = settings(
+    max_examples=20_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    derandomize=True,
+)
+"""The wide fuzz: 20,000 examples each run (about 40 s on one core), the same ones every run."""
 
 PROPERTY_SETTINGS = settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
@@ -128,6 +206,21 @@ def test_date_phrases_never_raise_and_spans_are_valid(text: str, dct: date | Non
 @PROPERTY_SETTINGS
 @given(text=ANY_TEXT, dct=DCT, mode=MODE)
 def test_arbitrary_unicode_never_raises_and_spans_are_valid(text: str, dct: date | None, mode: Mode) -> None:
+    assert_well_formed(text, tag_dates(text, dct, mode))
+
+
+@FUZZ_SETTINGS
+@given(text=BROAD_TEXT, dct=EXTREME_DCT, mode=MODE)
+def test_broad_fuzz_never_raises_and_spans_stay_in_the_text(text: str, dct: date | None, mode: Mode) -> None:
+    """Lexicon words (re-cased, with odd-case or foreign letters), Unicode letters and digits of any
+    script, punctuation and symbols, against publication dates up to the calendar's ends."""
+    assert_well_formed(text, tag_dates(text, dct, mode))
+
+
+@PROPERTY_SETTINGS
+@given(text=PHRASE_TEXT, dct=EXTREME_DCT, mode=MODE)
+def test_date_phrases_at_the_calendars_ends_never_raise(text: str, dct: date | None, mode: Mode) -> None:
+    """Rules that fire, anchored on 0001-01-01 or 9999-12-31: periods past the ends are kept undrawn."""
     assert_well_formed(text, tag_dates(text, dct, mode))
 
 

@@ -17,6 +17,69 @@ SEASON_OF_MONTH: dict[int, str] = {
 
 MIN_YEAR, MAX_YEAR = 1, 9998
 
+FIRST_YEAR, LAST_YEAR = 1, 9999
+"""The years a ``datetime.date`` can hold; a period outside them raises ``OutOfRange``."""
+
+_FINE_SUFFIX: dict[str, str] = {
+    "day": "-XX-XX",
+    "week": "-WXX",
+    "month": "-XX",
+    "season": "-XX",
+    "quarter": "-QX",
+    "half": "-HX",
+}
+
+
+def timex_year(y: int) -> str:
+    """A year as TIMEX3 writes it: ``2019``, ``BC0901`` (astronomical year -900), ``+11900`` past 9999."""
+    if y < FIRST_YEAR:
+        return f"BC{1 - y:04d}"
+    if y > LAST_YEAR:
+        return f"+{y}"
+    return f"{y:04d}"
+
+
+class OutOfRange(ValueError):
+    """A period before year 1 or after 9999 ("50 centuries ago", "99 centuries later").
+
+    It has no interval a ``date`` can hold, but it is a date all the same: the tagger keeps the mention,
+    undrawn (no start or end), with ``value`` naming the period (``BC30`` style, or ``BC0901-XX`` when
+    the expression was finer than a year).
+    """
+
+    def __init__(self, year: int, precision: Precision) -> None:
+        super().__init__(f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}")
+        self.year = year
+        self.precision: Precision = precision
+
+    @property
+    def value(self) -> str:
+        written = timex_year(self.year)
+        if self.precision == "decade":
+            return written[:-1]
+        if self.precision == "century":
+            return written[:-2]
+        return written + _FINE_SUFFIX.get(self.precision, "")
+
+
+def check_year(y: int, precision: Precision) -> int:
+    if not FIRST_YEAR <= y <= LAST_YEAR:
+        raise OutOfRange(y, precision)
+    return y
+
+
+def ymd(y: int, month_number: int, day_number: int, precision: Precision = "day") -> date:
+    """``date(y, month, day)``, raising ``OutOfRange`` (not a bare ValueError) for a year outside 1-9999."""
+    return date(check_year(y, precision), month_number, day_number)
+
+
+def add_days(d: date, days: int, precision: Precision = "day") -> date:
+    """``d`` moved by ``days``; ``OutOfRange`` when that leaves the calendar (before year 1, after 9999)."""
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        raise OutOfRange(d.year + (1 if days > 0 else -1), precision) from None
+
 
 @dataclass(frozen=True, slots=True)
 class Interval:
@@ -43,36 +106,36 @@ def day(d: date) -> Interval:
 def month(year: int, month_number: int) -> Interval:
     return Interval(
         f"{year:04d}-{month_number:02d}",
-        date(year, month_number, 1),
+        ymd(year, month_number, 1, "month"),
         date(year, month_number, last_day(year, month_number)),
         "month",
     )
 
 
 def year(year_number: int) -> Interval:
-    return Interval(f"{year_number:04d}", date(year_number, 1, 1), date(year_number, 12, 31), "year")
+    return Interval(f"{year_number:04d}", ymd(year_number, 1, 1, "year"), date(year_number, 12, 31), "year")
 
 
 def week_of(d: date) -> Interval:
     iso_year, iso_week, _ = d.isocalendar()
-    monday = d - timedelta(days=d.weekday())
-    return Interval(f"{iso_year:04d}-W{iso_week:02d}", monday, monday + timedelta(days=6), "week")
+    monday = add_days(d, -d.weekday(), "week")
+    return Interval(f"{iso_year:04d}-W{iso_week:02d}", monday, add_days(monday, 6, "week"), "week")
 
 
 def season(year_number: int, code: str) -> Interval:
     first, last = SEASON_MONTHS[code]
     if code == "WI":
         # Winter straddles the new year; "winter 2018" is Dec 2018 - Feb 2019 in TIMEX3 practice.
-        end_year = year_number + 1
+        end_year = check_year(year_number + 1, "season")
         return Interval(
             f"{year_number:04d}-WI",
-            date(year_number, 12, 1),
+            ymd(year_number, 12, 1, "season"),
             date(end_year, 2, last_day(end_year, 2)),
             "season",
         )
     return Interval(
         f"{year_number:04d}-{code}",
-        date(year_number, first, 1),
+        ymd(year_number, first, 1, "season"),
         date(year_number, last, last_day(year_number, last)),
         "season",
     )
@@ -88,7 +151,7 @@ def quarter(year_number: int, q: int) -> Interval:
     first = 3 * (q - 1) + 1
     return Interval(
         f"{year_number:04d}-Q{q}",
-        date(year_number, first, 1),
+        ymd(year_number, first, 1, "quarter"),
         date(year_number, first + 2, last_day(year_number, first + 2)),
         "quarter",
     )
@@ -98,7 +161,7 @@ def half(year_number: int, h: int) -> Interval:
     first = 1 if h == 1 else 7
     return Interval(
         f"{year_number:04d}-H{h}",
-        date(year_number, first, 1),
+        ymd(year_number, first, 1, "half"),
         date(year_number, first + 5, last_day(year_number, first + 5)),
         "half",
     )
@@ -106,11 +169,14 @@ def half(year_number: int, h: int) -> Interval:
 
 def decade(first_year: int) -> Interval:
     start = first_year - first_year % 10
-    return Interval(f"{start // 10:03d}", date(start, 1, 1), date(start + 9, 12, 31), "decade")
+    check_year(start + 9, "decade")
+    return Interval(f"{start // 10:03d}", ymd(start, 1, 1, "decade"), date(start + 9, 12, 31), "decade")
 
 
 def century(number: int) -> Interval:
     """The ``number``-th century (the 20th is 1900-1999 in everyday use, TIMEX3 value ``19``)."""
+    if not 1 <= number <= (LAST_YEAR + 1) // 100:
+        raise OutOfRange((number - 1) * 100, "century")
     start = max((number - 1) * 100, 1)
     return Interval(f"{number - 1:02d}", date(start, 1, 1), date((number - 1) * 100 + 99, 12, 31), "century")
 
@@ -146,7 +212,7 @@ def narrow(interval: Interval, mod: str) -> Interval:
 def shift_months(d: date, months: int) -> date:
     total = d.year * 12 + (d.month - 1) + months
     y, m = divmod(total, 12)
-    return date(y, m + 1, min(d.day, last_day(y, m + 1)))
+    return ymd(y, m + 1, min(d.day, last_day(y, m + 1)), "month")
 
 
 def safe_year(y: int) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from timeline.dates import calendar as cal
+
 
 def easter_sunday(year: int) -> date:
     """Western Easter (the anonymous Gregorian computus)."""
@@ -24,12 +26,12 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     if n > 0:
         first = date(year, month, 1)
         return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    following = date(year + (month == 12), month % 12 + 1, 1)
-    last = following - timedelta(days=1)
+    last = date(year, month, cal.last_day(year, month))
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
 def holiday_date(rule: dict[str, Any], year: int) -> date:
+    cal.check_year(year, "day")
     if "fixed" in rule:
         month, day = rule["fixed"]
         return date(year, month, day)
@@ -37,5 +39,5 @@ def holiday_date(rule: dict[str, Any], year: int) -> date:
         return nth_weekday(year, *rule["nth_weekday"])
     if "nth_weekday_after" in rule:
         month, weekday, n, after = rule["nth_weekday_after"]
-        return nth_weekday(year, month, weekday, n) + timedelta(days=after)
-    return easter_sunday(year) + timedelta(days=int(rule["easter"]))
+        return cal.add_days(nth_weekday(year, month, weekday, n), after)
+    return cal.add_days(easter_sunday(year), int(rule["easter"]))

@@ -6,7 +6,7 @@ anchors at the date last mentioned and moves forward with the story.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from timeline.dates import calendar as cal
 from timeline.dates.tense import Tense
@@ -41,6 +41,8 @@ news dates a day within weeks of publication, and the tense cue is often a repor
 
 def _far_against_near(ref: date, month: int, day: int | None, tense: Tense) -> bool:
     this_year = date(ref.year, month, day or 1)
+    if not cal.FIRST_YEAR < ref.year < cal.LAST_YEAR:
+        return False  # no occurrence on the far side of the calendar's ends to weigh against this one
     if this_year <= ref:
         behind, ahead = this_year, date(ref.year + 1, month, day or 1)
     else:
@@ -69,21 +71,21 @@ def weekday_date(ref: date, weekday: int, direction: str) -> date:
     """
     delta = (ref.weekday() - weekday) % 7
     if direction == "past":
-        return ref - timedelta(days=delta)
+        return cal.add_days(ref, -delta)
     forward = (weekday - ref.weekday()) % 7
     if direction == "future":
-        return ref + timedelta(days=forward)
+        return cal.add_days(ref, forward)
     if direction == "last":
-        return ref - timedelta(days=delta or 7)
-    return ref + timedelta(days=forward or 7)
+        return cal.add_days(ref, -(delta or 7))
+    return cal.add_days(ref, forward or 7)
 
 
 def shift_unit(ref: date, unit: str, amount: int) -> cal.Interval:
     """The ``unit``-sized period ``amount`` units away from the one containing ``ref``."""
     if unit == "day":
-        return cal.day(ref + timedelta(days=amount))
+        return cal.day(cal.add_days(ref, amount))
     if unit == "week":
-        return cal.week_of(ref + timedelta(weeks=amount))
+        return cal.week_of(cal.add_days(ref, 7 * amount, "week"))
     if unit == "month":
         shifted = cal.shift_months(ref, amount)
         return cal.month(shifted.year, shifted.month)

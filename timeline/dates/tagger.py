@@ -10,6 +10,7 @@ from datetime import date
 
 from timeline.dates import calendar as cal
 from timeline.dates.all_types import finish_all_types, type_candidates
+from timeline.dates.fold import matchable
 from timeline.dates.lexicon import lexicon
 from timeline.dates.names import drop_titles
 from timeline.dates.patterns import (
@@ -101,6 +102,7 @@ def tag_dates(
     """
     if not text:
         return []
+    original, text = text, matchable(text)  # same length: offsets hold in both
     ctx = Context(text=text, dct=dct, mode=mode, main_year=_main_year(text) if mode == "narrative" else None)
     rule_list = rules() + type_rules() if all_types else rules()
     mentions: list[TimeMention] = []
@@ -113,7 +115,11 @@ def tag_dates(
     for start, end, rule_index, match in found:
         if start < covered_until:
             continue
-        pieces = HANDLERS[rule_list[rule_index].name](match, ctx)
+        try:
+            pieces = HANDLERS[rule_list[rule_index].name](match, ctx)
+        except cal.OutOfRange as beyond:
+            # "50 centuries ago": a date before year 1 (or after 9999) is kept, named but not drawn.
+            pieces = [Piece(start, end, None, beyond.precision, relative=True, value=beyond.value)]
         if not pieces:
             continue
         covered_until = end
@@ -123,7 +129,10 @@ def tag_dates(
             _remember(ctx, mention, piece)
     tagged = _link_ranges(text, _attach_modifiers(text, _absorb_clock_times(text, mentions)))
     tagged = drop_titles(text, tagged)
-    return finish_all_types(text, tagged) if all_types else mark_time_types(tagged)
+    tagged = finish_all_types(text, tagged) if all_types else mark_time_types(tagged)
+    if original is text:
+        return tagged
+    return [replace(m, text=original[m.span[0] : m.span[1]]) for m in tagged]
 
 
 _YEAR_NUMBER = re.compile(r"(?<![\d,.$])\b(1[0-9]\d\d|20\d\d)\b(?![\d,])")
@@ -321,8 +330,9 @@ def _link_ranges(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
             and second.precision in ("month", "day")
         ):
             year = second.start.year - (1 if first.start.month > second.start.month else 0)
-            fixed = cal.month(year, first.start.month)
-            first = replace(first, value=fixed.value, start=fixed.start, end=fixed.end)
+            if year >= cal.FIRST_YEAR:
+                fixed = cal.month(year, first.start.month)
+                first = replace(first, value=fixed.value, start=fixed.start, end=fixed.end)
         out[i] = replace(first, range_id=next_id)
         out[i + 1] = replace(second, range_id=next_id)
         next_id += 1

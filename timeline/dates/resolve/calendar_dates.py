@@ -80,12 +80,16 @@ def _partial_day(m: re.Match[str], ctx: Context, month: int, d: int, start: int,
         # "Saturday, April 25": the weekday picks the year.
         weekday = lexicon().weekdays[m["wd"].rstrip(".").lower()]
         for candidate in (y, y + 1, y - 1):
-            if _valid_day(candidate, month, d) and date(candidate, month, d).weekday() == weekday:
+            if (
+                cal.FIRST_YEAR <= candidate <= cal.LAST_YEAR
+                and _valid_day(candidate, month, d)
+                and date(candidate, month, d).weekday() == weekday
+            ):
                 y = candidate
                 break
     if not _valid_day(y, month, d):
         return None
-    return Piece(start, end, cal.day(date(y, month, d)), "day", relative=True)
+    return Piece(start, end, cal.day(cal.ymd(y, month, d)), "day", relative=True)
 
 
 @handler("day_month")
@@ -116,8 +120,8 @@ def _day_range(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         return None
     explicit = m["year"] is not None
     return [
-        Piece(*first, cal.day(date(y, month, d1)), "day", relative=not explicit),
-        Piece(*second, cal.day(date(y, month, d2)), "day", relative=not explicit),
+        Piece(*first, cal.day(cal.ymd(y, month, d1)), "day", relative=not explicit),
+        Piece(*second, cal.day(cal.ymd(y, month, d2)), "day", relative=not explicit),
     ]
 
 

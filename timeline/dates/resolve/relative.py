@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from timeline.dates import calendar as cal
 from timeline.dates import infer
@@ -44,7 +44,7 @@ def _day_word(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     if ref is None:
         return _single(m, None, "day", relative=True)
     offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
-    return _single(m, cal.day(ref + timedelta(days=offset)), "day", relative=True)
+    return _single(m, cal.day(cal.add_days(ref, offset)), "day", relative=True)
 
 
 @handler("day_part_rel")
@@ -57,7 +57,7 @@ def _day_part_rel(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     offset = -1 if m["rel"].lower() == "last" else 0
     if m["rel"].lower() == "last" and m["part"] != "night":
         return None  # "last morning" is not idiomatic; avoid false readings
-    return _single(m, cal.day(ref + timedelta(days=offset)), "day", relative=True)
+    return _single(m, cal.day(cal.add_days(ref, offset)), "day", relative=True)
 
 
 @handler("relative_unit")
@@ -98,7 +98,7 @@ def _day_before_after(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     if ref is None:
         return _single(m, None, "day", relative=True)
     return _single(
-        m, cal.day(ref + timedelta(days=-1 if m["dir"].lower() == "before" else 1)), "day", relative=True
+        m, cal.day(cal.add_days(ref, -1 if m["dir"].lower() == "before" else 1)), "day", relative=True
     )
 
 
@@ -218,7 +218,7 @@ def _next_day_part(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     if ref is None:
         return _single(m, None, "day", relative=True)
     shift = -1 if m["rel"].lower() == "previous" else 1
-    return _single(m, cal.day(ref + timedelta(days=shift)), "day", relative=True)
+    return _single(m, cal.day(cal.add_days(ref, shift)), "day", relative=True)
 
 
 @handler("clock_time")

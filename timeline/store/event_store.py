@@ -1,10 +1,8 @@
 """``EventStore``: articles in a folder -> extracted, merged events in SQLite, re-extracting only changes.
 
-An article is extracted again only when its file's bytes (sha256), the extractor
-(``timeline.version.extractor_fingerprint``: the version constant plus the data files) or the
-catalog change, or when it failed last time. One article failing to load or extract is recorded
-with its error and the others are still stored. After a sync that changed anything, the merged
-events are rebuilt from the stored per-article events, without extracting again.
+Which articles a sync extracts is ``timeline.store.folder_sync``'s rule (only what changed or
+failed). After a sync that changed anything, the merged events are rebuilt from the stored
+per-article events, without extracting again.
 
 Damaged records never leave the store unusable: a shown event that does not parse is rebuilt from
 the per-article records, and an article whose records do not parse is extracted again from its file
@@ -14,17 +12,16 @@ folder cannot be written is served read-only (``read_only``), with a notice that
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
 
 from timeline.model import Document, Event
 from timeline.store.database import open_database, path_lock
-from timeline.store.pipeline import Pipeline, article_files, catalog_digest, default_pipeline
+from timeline.store.folder_sync import Progress, error_text, sync_folder
+from timeline.store.pipeline import Pipeline, default_pipeline
 from timeline.store.records import StoredDocument, StoredMention, StoreError, SyncError, SyncReport
 from timeline.store.repair import (
     has_invalid_events,
@@ -34,26 +31,7 @@ from timeline.store.repair import (
     read_doc_events,
     repaired_notice,
 )
-from timeline.store.rows import (
-    DOCUMENT_COLUMNS,
-    document_from_row,
-    import_rows,
-    insert_doc_events,
-    insert_document,
-    store_failure,
-    write_events,
-)
-from timeline.version import extractor_fingerprint
-
-CATALOG_ID = "catalog"
-
-Progress = Callable[[int, int, str], None]
-"""``progress(done, total, name)``: called before each article a sync extracts, and once at the end."""
-
-
-def _message(error: BaseException) -> str:
-    text = str(error).strip()
-    return text if text else type(error).__name__
+from timeline.store.rows import DOCUMENT_COLUMNS, document_from_row, import_rows, write_events
 
 
 class EventStore:
@@ -107,7 +85,7 @@ class EventStore:
             with closing(self._database.connect()) as connection:
                 yield connection
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"The timeline database {self.path} failed: {_message(error)}") from error
+            raise StoreError(f"The timeline database {self.path} failed: {error_text(error)}") from error
 
     def _writable(self) -> None:
         if self.read_only:
@@ -142,7 +120,7 @@ class EventStore:
             report.repaired.extend(mark_for_extraction(connection, invalid_json_docs(connection)))
             folder = sources_dir.is_dir()
             if folder:
-                self._sync_folder(connection, sources_dir, report, progress)
+                sync_folder(connection, self.pipeline, sources_dir, report, progress)
             else:
                 report.notices.append(f"The articles folder {sources_dir} does not exist; nothing was read.")
             rebuild = self._rebuild_requested or damaged_events or report.repaired
@@ -153,7 +131,7 @@ class EventStore:
                     report.repaired.extend(mark_for_extraction(connection, unreadable))
                     if folder:
                         again = SyncReport()
-                        self._sync_folder(connection, sources_dir, again, progress)
+                        sync_folder(connection, self.pipeline, sources_dir, again, progress)
                         report.extracted.extend(again.extracted)
                         report.unchanged = [doc for doc in report.unchanged if doc not in again.extracted]
                     self._rebuild_events(connection, report)
@@ -162,101 +140,6 @@ class EventStore:
             report.notices.append(repaired_notice(report.repaired))
         self.last_report = report
         return report
-
-    def _sync_folder(
-        self,
-        connection: sqlite3.Connection,
-        sources_dir: Path,
-        report: SyncReport,
-        progress: Progress | None = None,
-    ) -> None:
-        fingerprint = extractor_fingerprint()
-        catalog: Any = None
-        try:
-            catalog_sha = catalog_digest(sources_dir)
-            catalog = self.pipeline.load_catalog(sources_dir)
-        except Exception as error:  # a bad catalog must not hide the articles: load them without it
-            catalog_sha = "unreadable"
-            report.errors.append(SyncError(CATALOG_ID, f"The catalog could not be read: {_message(error)}"))
-        stored = {
-            row[0]: (row[1], row[2], row[3], row[4], row[5])
-            for row in connection.execute(
-                "SELECT path, doc_id, sha256, extractor_version, catalog_sha256, error "
-                "FROM documents WHERE path IS NOT NULL"
-            )
-        }
-        files = article_files(sources_dir)
-        names = {file.name for file in files}
-        todo: list[tuple[Path, str]] = []
-        for file in files:
-            name = file.name
-            try:
-                sha = hashlib.sha256(file.read_bytes()).hexdigest()
-            except OSError as error:
-                sha = ""
-                store_failure(connection, name, f"The file could not be read: {_message(error)}", sha, "")
-                report.extracted.append(name)
-                continue
-            previous = stored.get(name)
-            if (
-                previous is not None
-                and previous[1:4] == (sha, fingerprint, catalog_sha)
-                and previous[4] is None
-            ):
-                report.unchanged.append(previous[0])
-                continue
-            todo.append((file, sha))
-        for done, (file, sha) in enumerate(todo):
-            if progress is not None:
-                progress(done, len(todo), file.name)
-            doc_id = self._extract_one(connection, file, catalog, sha, fingerprint, catalog_sha, names)
-            report.extracted.append(doc_id)
-        if progress is not None:
-            progress(len(todo), len(todo), "")
-        for name, (doc_id, *_rest) in stored.items():
-            if name not in names:
-                with connection:
-                    connection.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
-                report.removed.append(doc_id)
-
-    def _extract_one(
-        self,
-        connection: sqlite3.Connection,
-        file: Path,
-        catalog: Any,
-        sha: str,
-        fingerprint: str,
-        catalog_sha: str,
-        names: set[str],
-    ) -> str:
-        try:
-            document = self.pipeline.load_document(file, catalog)
-        except Exception as error:  # one unreadable article must not stop the others
-            store_failure(
-                connection, file.name, f"The article could not be loaded: {_message(error)}", sha, fingerprint
-            )
-            return file.name
-        owner = connection.execute(
-            "SELECT path FROM documents WHERE doc_id = ? AND path IS NOT NULL AND path != ?",
-            (document.doc_id, file.name),
-        ).fetchone()
-        if owner is not None and owner[0] in names:
-            message = f"Its article id {document.doc_id!r} is already used by {owner[0]}; rename one of them."
-            store_failure(connection, file.name, message, sha, fingerprint)
-            return file.name
-        events: Sequence[Event] = ()
-        error_message: str | None = None
-        try:
-            events = list(self.pipeline.extract_events(document))
-        except Exception as error:  # keep the loaded text readable even if extraction breaks
-            error_message = f"Events could not be extracted: {_message(error)}"
-        with connection:
-            connection.execute(
-                "DELETE FROM documents WHERE path = ? OR doc_id = ?", (file.name, document.doc_id)
-            )
-            insert_document(connection, document, file.name, sha, fingerprint, catalog_sha, error_message)
-            insert_doc_events(connection, document.doc_id, events)
-        return document.doc_id
 
     # -- merged events ------------------------------------------------------------------------
 
@@ -286,7 +169,7 @@ class EventStore:
         except Exception as error:  # show the unmerged events rather than none
             merged = extracted
             report.notices.append(
-                f"Merging events failed ({_message(error)}); each report is shown separately."
+                f"Merging events failed ({error_text(error)}); each report is shown separately."
             )
         write_events(connection, merged)
         return unreadable

@@ -1,64 +1,349 @@
-"""Find the actors (countries, governments, armed groups) a sentence names.
+"""The actors of an event: the participants of its clause, mapped to the countries and bodies they stand for.
 
-People and bodies map to the actor they act for (Pence -> US, Soleimani -> Iran); the mapping is data
-(``timeline/data/actors.json``). Names match as whole words, longest first, and the data's phrase patterns
-come before plain names, so "Iran-backed Iraqi militias" is the militias and not also Iraq.
+The participants are the event verb's arguments in the dependency tree: its agent, subject and objects
+(with their modifiers, appositions and conjuncts) and the place where it happened. Not participants:
+the source that reports it ("..., the ministry said" hangs on another verb), relative and adverbial
+clauses, and a place that is only background ("the bombing in Baghdad", "groups in Iraq").
+
+Inside a participant, names map to actors through ``timeline/data/actors.json`` ("Pence" -> US, "Iranian"
+-> Iran, "Quds Force" -> Iran); a named entity (GPE, NORP, ORG, PERSON) with no mapping is its own actor
+("Arab Tribal Council"); a person next to a mapped name is that name's ("HHN spokesman Hashim" is HHN's);
+an office with no name ("the prime minister", "government forces") stands for the country in context:
+the country where the event happened, else the document's (``main_country``).
 """
 
 from __future__ import annotations
 
-import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Literal
 
+from timeline.events.actor_names import ActorIndex, Entry, actor_index, name_key, own_name
+from timeline.events.clause_parse import ParsedClause, clause_top, parse_clauses, subject_of
+from timeline.events.nlp import parse
 from timeline.resources import load_data
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+Role = Literal["agent", "subject", "object", "place"]
+_ROLE_ORDER: tuple[Role, ...] = ("agent", "subject", "object", "place")
+
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"})
+"""Prepositions of place: their object is where something happened, not who took part."""
+_CIRCUMSTANCE = frozenset(
+    {
+        "despite",
+        "after",
+        "before",
+        "following",
+        "amid",
+        "amidst",
+        "during",
+        "since",
+        "until",
+        "till",
+        "like",
+        "unlike",
+    }
+)
+"""Prepositions of circumstance: what happened before, after or despite is another event."""
+_OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass", "acomp"})
+_PRUNED = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "mark"})
+_NOMINAL_DEPS = frozenset(
+    {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod", "poss"}
+)
+_INHERITS_SUBJECT = frozenset({"pcomp", "xcomp", "advcl"})
+_RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_NAME_POS = frozenset({"PROPN", "DET", "ADP", "CCONJ", "PART", "PUNCT"})
+_NOT_ENTITY = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 @dataclass(frozen=True, slots=True)
-class _Matcher:
-    patterns: tuple[tuple[re.Pattern[str], str], ...]
-    names: re.Pattern[str]
-    """Every name as one alternation, longest first, each starting a word and ending at a word boundary."""
-    actor_of: dict[str, str]
+class Found:
+    actor: str
+    role: Role
+    position: int
+    kind: str
+
+
+def _np_tokens(head: Token, places: list[Token] | None = None) -> list[Token]:
+    """The noun phrase of ``head``: its subtree without clauses and without prepositions of place; the
+    objects of those prepositions go to ``places`` (the place of an event noun: "airstrikes in Syria")
+    or are dropped (background: "militias in Iraq")."""
+    found: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        for child in token.children:
+            if child.dep_ in _PRUNED:
+                continue
+            if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
+                if places is not None and token.lemma_.lower() in _event_nouns():
+                    places.extend(grand for grand in child.children if grand.dep_ == "pobj")
+                continue
+            stack.append(child)
+    return sorted(found, key=lambda token: token.i)
 
 
 @cache
-def _matcher() -> _Matcher:
-    actors: dict[str, dict[str, list[str]]] = load_data("actors.json")["actors"]
-    patterns: list[tuple[re.Pattern[str], str]] = []
-    actor_of: dict[str, str] = {}
-    for actor, spec in actors.items():
-        patterns.extend((re.compile(rf"(?<!\w)(?:{p})(?!\w)"), actor) for p in spec.get("patterns", []))
-        for name in spec.get("names", []):
-            actor_of.setdefault(name, actor)
-    alternation = "|".join(re.escape(name) for name in sorted(actor_of, key=len, reverse=True))
-    return _Matcher(
-        patterns=tuple(patterns),
-        names=re.compile(rf"(?<![\w.’'-])(?:{alternation})(?!\w)"),
-        actor_of=actor_of,
+def _event_nouns() -> frozenset[str]:
+    """Nouns that name an event (the category cues): a place attached to one is where it happened."""
+    categories = load_data("categories.json")["categories"]
+    return frozenset(noun for spec in categories.values() for noun in spec.get("nouns", []))
+
+
+def is_verbal(token: Token) -> bool:
+    """A verb heading a clause, not a verb form the parser uses as a noun ("Friday's US strikes")."""
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in _NOMINAL_DEPS
+
+
+def _subject(head: Token) -> Token | None:
+    """The clause's subject; a gerund's or participle's is the subject of the verb it hangs on
+    ("factions are accused of carrying out attacks"); a relative pronoun gives its noun."""
+    current = head
+    for _ in range(4):
+        subject = subject_of(current)
+        if subject is not None and subject.lower_ in _RELATIVE:
+            top = clause_top(current)
+            return top.head if top.dep_ == "relcl" else None
+        if subject is not None or current.dep_ not in _INHERITS_SUBJECT or current.head.i == current.i:
+            return subject
+        current = current.head
+        while current.head.i != current.i and not is_verbal(current):
+            current = current.head
+    return None
+
+
+def arguments(head: Token) -> list[tuple[Role, Token]]:
+    """The participants of ``head``'s clause, as (role, token heading the phrase)."""
+    found: list[tuple[Role, Token]] = []
+    verbal = is_verbal(head)
+    if not verbal:
+        found.append(("subject", head))
+    subject = _subject(head) if verbal else None
+    if subject is not None:
+        found.append(("subject", subject))
+    for child in head.children:
+        if child.dep_ in _OBJECT_DEPS and (not verbal or child.dep_ != "nsubjpass" or subject is None):
+            found.append(("object", child))
+        elif child.dep_ in ("prep", "agent") and child.lower_ not in _CIRCUMSTANCE:
+            role: Role = (
+                "agent" if child.dep_ == "agent" else "place" if child.lower_ in _LOCATIVE else "object"
+            )
+            found.extend((role, grand) for grand in child.children if grand.dep_ == "pobj")
+    return found
+
+
+def _reported(head: Token) -> list[Token]:
+    """The verbs a saying reports ("announced that the Islamic State had been defeated"): their
+    participants take part in the dated statement."""
+    if not is_verbal(head) or head.lemma_.lower() not in _saying_verbs():
+        return []
+    return [child for child in head.children if child.dep_ == "ccomp" and is_verbal(child)]
+
+
+@cache
+def _saying_verbs() -> frozenset[str]:
+    data = load_data("categories.json")
+    return frozenset(data["categories"][data["statement_category"]].get("weak_verbs", []))
+
+
+def _claimed_by_patterns(doc: Doc | Span, index: ActorIndex) -> dict[int, str]:
+    """Token index -> actor for tokens inside a phrase pattern ("Iran-backed Iraqi militias")."""
+    text = doc.text
+    offset = doc[0].idx if len(doc) else 0
+    claimed: dict[int, str] = {}
+    for pattern, actor in index.patterns:
+        for match in pattern.finditer(text):
+            start, end = match.start() + offset, match.end() + offset
+            for token in doc:
+                if start <= token.idx < end:
+                    claimed[token.i] = actor
+    return claimed
+
+
+def _names_in(
+    tokens: list[Token], index: ActorIndex, claimed: dict[int, str]
+) -> Iterator[tuple[int, int, Entry]]:
+    """Names of the data among ``tokens`` (contiguous runs only) as (start, end, entry): longest first,
+    none inside another, none inside a longer place name the data does not know ("Sudan" in "Port Sudan",
+    "Mexico" in "the Gulf of Mexico" are other places)."""
+    allowed = {token.i for token in tokens}
+    doc = tokens[0].doc if tokens else None
+    at = 0
+    while doc is not None and at < len(tokens):
+        first = tokens[at]
+        if first.i in claimed:
+            yield first.i, first.i + 1, Entry(actor=claimed[first.i], kind="alias", acronym=False)
+            at += 1
+            continue
+        hit: tuple[int, Entry] | None = None
+        if not first.is_punct:
+            end = first.i + 1
+            while end <= first.i + index.max_words * 2 and end <= len(doc) and (end - 1) in allowed:
+                if not doc[end - 1].is_punct:
+                    entry = index.lookup(doc[first.i : end].text)
+                    if entry is not None:
+                        hit = (end, entry)
+                end += 1
+        if hit is None or _inside_other_place(doc, first.i, hit[0]):
+            at += 1
+            continue
+        yield first.i, hit[0], hit[1]
+        while at < len(tokens) and tokens[at].i < hit[0]:
+            at += 1
+
+
+def _inside_other_place(doc: Doc, start: int, end: int) -> bool:
+    token = doc[start]
+    if token.ent_type_ not in _PLACE_ENTITIES:
+        return False
+    first, last = start, end
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    return (first, last) != (start, end) and doc[first].ent_type_ in _PLACE_ENTITIES
+
+
+def _office(tokens: list[Token], head: Token, index: ActorIndex) -> bool:
+    """The phrase is a bare office: its head noun with its compounds and adjectives ends like a listed one."""
+    core = [t for t in tokens if t.i == head.i or (t.head.i == head.i and t.dep_ in ("compound", "amod"))]
+    words = [t.lemma_.lower() for t in core]
+    return any(
+        " ".join(words[-n:]) in index.offices for n in range(1, min(len(words), index.max_office_words) + 1)
     )
 
 
-@lru_cache(maxsize=4096)
-def find_actors(sentence: str) -> tuple[str, ...]:
-    """The actors named in ``sentence``, in order of first mention, each once.
+def _entities(tokens: list[Token], index: ActorIndex, taken: set[int]) -> Iterator[tuple[int, str, str]]:
+    """Named entities among ``tokens`` that no name of the data covers: (position, label, own name)."""
+    allowed = {token.i for token in tokens}
+    seen: set[int] = set()
+    for token in tokens:
+        if token.i in taken or token.i in seen or not token.ent_type_ or token.ent_type_ in _NOT_ENTITY:
+            continue
+        if token.ent_type_ not in index.entity_labels:
+            continue
+        doc = token.doc
+        start = token.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        span = range(start, end)
+        seen.update(span)
+        if any(i in taken for i in span) or not all(i in allowed for i in span):
+            continue
+        if not all(doc[i].pos_ in _NAME_POS for i in span) or not any(doc[i].pos_ == "PROPN" for i in span):
+            continue  # "Congressional", "the oil": a name is made of proper nouns
+        name = own_name(doc[start:end].text)
+        if not name or not any(char.isupper() for char in name) or any(char.isdigit() for char in name):
+            continue
+        if name_key(name) in index.not_actors:
+            continue
+        yield start, token.ent_type_, name
 
-    Phrase patterns claim their text first, so the names inside them ("Iraqi" in "Iran-backed Iraqi
-    militias") do not count again; then names, longest first, none inside another ("Hezbollah" in
-    "Kataib Hezbollah").
-    """
-    matcher = _matcher()
-    found: list[tuple[int, str]] = []
-    claimed: list[tuple[int, int]] = []
-    for pattern, actor in matcher.patterns:
-        for match in pattern.finditer(sentence):
-            found.append((match.start(), actor))
-            claimed.append(match.span())
-    for match in matcher.names.finditer(sentence):
-        if not any(start <= match.start() < end for start, end in claimed):
-            found.append((match.start(), matcher.actor_of[match.group()]))
+
+def _phrase_actors(
+    role: Role, head: Token, index: ActorIndex, claimed: dict[int, str], places: list[Token]
+) -> tuple[list[Found], bool]:
+    """The actors one participant phrase names, and whether it is a bare office (no name at all); the
+    place of an event noun in it goes to ``places``."""
+    tokens = _np_tokens(head, places)
+    found: list[Found] = []
+    taken: set[int] = set()
+    for start, end, entry in _names_in(tokens, index, claimed):
+        found.append(Found(entry.actor, role, start, entry.kind))
+        taken.update(range(start, end))
+    mapped = bool(found)
+    for position, label, name in _entities(tokens, index, taken):
+        if label == "PERSON" and mapped:
+            continue  # "HHN spokesman Hashim al-Musawi": the person acts for the body beside him
+        found.append(Found(name, role, position, "unmapped"))
+    return found, not found and _office(tokens, head, index)
+
+
+def participants(head: Token, context: str | None = None) -> list[Found]:
+    """Every actor of ``head``'s clause with its role; ``context`` is the country a bare office stands for
+    when the clause names no place."""
+    index = actor_index()
+    sentence = head.sent if head.doc.has_annotation("SENT_START") else head.doc[:]
+    claimed = _claimed_by_patterns(sentence, index)
+    found: list[Found] = []
+    offices: list[tuple[Role, int]] = []
+    roles = arguments(head)
+    for reported in _reported(head):
+        roles.extend(("object" if role == "subject" else role, token) for role, token in arguments(reported))
+    while roles:
+        role, token = roles.pop(0)
+        event_places: list[Token] = []
+        phrase, is_office = _phrase_actors(role, token, index, claimed, event_places)
+        roles.extend(("place", place) for place in event_places)
+        found.extend(phrase)
+        if is_office:
+            offices.append((role, token.i))
+    places = [item for item in found if item.role == "place"]
+    parties = [item for item in found if item.role != "place"]
+    countries = [item.actor for item in places if item.actor in index.states]
+    country = countries[0] if countries else context
+    if country is not None:
+        parties.extend(Found(country, role, position, "office") for role, position in offices)
+    # a place takes part when it is a country or body by name, or when nothing else does
+    kept_places = [item for item in places if item.kind == "name" or not parties]
+    return sorted(parties + kept_places, key=lambda item: (_ROLE_ORDER.index(item.role), item.position))
+
+
+def clause_actors(head: Token, context: str | None = None) -> tuple[str, ...]:
+    """The actors of the event whose verb is ``head``: agent, subject, objects, then place; each once."""
     ordered: list[str] = []
-    for _, actor in sorted(found, key=lambda item: item[0]):
-        if actor not in ordered:
-            ordered.append(actor)
+    for item in participants(head, context):
+        if item.actor not in ordered:
+            ordered.append(item.actor)
     return tuple(ordered)
+
+
+def actors_of(parsed: ParsedClause, context: str | None = None) -> tuple[str, ...]:
+    """The actors of a dated mention's event (its clause head's participants)."""
+    return clause_actors(parsed.head, context)
+
+
+def main_country(docs: Iterable[Doc | Span]) -> str | None:
+    """The country a document is mostly about: the state named most often in its parsed sentences."""
+    index = actor_index()
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        tokens = list(doc)
+        for _, _, entry in _names_in(tokens, index, {}):
+            if entry.actor in index.states:
+                counts[entry.actor] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+@lru_cache(maxsize=256)
+def parsed_clause(sentence: str, time_span: tuple[int, int] | None = None) -> ParsedClause:
+    """``sentence`` parsed alone, with the date at ``time_span`` placed in it; without a span, the clause
+    is the sentence's root (cached: one-off callers ask for actors and category of the same sentence)."""
+    if time_span is not None:
+        return parse_clauses([sentence], [[time_span]])[0].clauses[0]
+    doc = parse([sentence])[0]
+    root = doc[:].root
+    return ParsedClause(sentence=doc, span=(0, 0), time_tokens=(), time_head=root, head=root, clause=root)
+
+
+def find_actors(
+    sentence: str, time_span: tuple[int, int] | None = None, context: str | None = None
+) -> tuple[str, ...]:
+    """The actors of ``sentence``'s event dated at ``time_span`` (its main clause without one).
+
+    Parses the sentence: for one-offs and tests; the event stage parses a document's sentences in one
+    batch and calls ``actors_of``."""
+    return actors_of(parsed_clause(sentence, time_span), context)

@@ -13,9 +13,8 @@ from collections.abc import Callable
 from datetime import date
 
 from timeline.dates import tag_dates
-from timeline.events.actors import find_actors
-from timeline.events.attribution import without_attribution
-from timeline.events.categories import choose_category
+from timeline.events.actors import actors_of, main_country
+from timeline.events.categories import category_of
 from timeline.events.clause_parse import LocalSpan, ParsedClause, parse_clauses
 from timeline.events.display import display_date, display_range
 from timeline.events.furniture import (
@@ -128,11 +127,12 @@ def event_from_mention(
     title: Title,
     *,
     range_end: TimeMention | None = None,
+    country: str | None = None,
 ) -> Event:
     """The record for one dated mention of ``doc`` inside ``sentence``, placed in its parse ``clause``.
 
     ``range_end`` is the other end of a range that starts at ``time_mention``: the event then spans
-    from one to the other.
+    from one to the other. ``country`` is the document's main country (what "the prime minister" is of).
     """
     last = range_end or time_mention
     local = (time_mention.span[0] - sentence.start, last.span[1] - sentence.start)
@@ -157,8 +157,8 @@ def event_from_mention(
         sentence=sentence.text,
         mentions=mentions,
         sources=(_source(doc),),
-        actors=find_actors(sentence.text),
-        category=choose_category(title.text, context=without_attribution(clause.sentence)),
+        actors=actors_of(clause, country),
+        category=category_of(clause),
         planned=planned,
         anchored=time_mention.anchored and time_mention.start is not None,
         confidence=confidence_of(time_mention, hedged=hedged, planned=planned, fallback=title.fallback),
@@ -233,6 +233,7 @@ def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
     windows = list(reads)
     every = [[_local(unit, read) for unit in reads[read]] for read in windows]
     parsed = parse_clauses([read.text for read in windows], every)
+    country = main_country(parsed_sentence.doc for parsed_sentence in parsed)
     events: list[Event] = []
     for read, parsed_sentence in zip(windows, parsed, strict=True):
         if not any(token.pos_ in ("VERB", "AUX") for token in parsed_sentence.doc):
@@ -243,7 +244,9 @@ def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
             first, last = units[at]
             title = titles[at]
             assert title is not None
-            events.append(event_from_mention(doc, read, first, parsed_sentence.clauses[at], title, range_end=last))
+            clause = parsed_sentence.clauses[at]
+            event = event_from_mention(doc, read, first, clause, title, range_end=last, country=country)
+            events.append(event)
     return merge_events(events)
 
 

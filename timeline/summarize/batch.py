@@ -1,0 +1,123 @@
+"""``timeline summarize --batch``: the JSON Lines contract of ``../shared/eval/score_tls.py``.
+
+One task a line on stdin, ``{"id", "k", "from", "to", "keywords", "articles": [{"id", "published",
+"text"}]}``; out, per task, up to ``k`` lines ``{"id", "date", "summary"}``, the most salient day first.
+Cheap on purpose (the date tagger and the sentence splitter only, no parser): a topic of thousands of
+articles takes seconds. A malformed line or article is reported on stderr and skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TextIO
+
+from timeline.dates import tag_dates
+from timeline.events.sentences import split_sentences
+from timeline.summarize.days import DayReference, day_salience, settings, top_days
+from timeline.summarize.sentences import Candidate, central_sentences
+from timeline.summarize.vectors import idf_table, words
+
+
+class TaskError(ValueError):
+    """A task line that cannot be summarized (the message says why)."""
+
+
+@dataclass(slots=True)
+class _Corpus:
+    """What one task's articles yield: day references, candidate sentences per day, every sentence's words."""
+
+    published: dict[str, date | None] = field(default_factory=dict)
+    references: list[DayReference] = field(default_factory=list)
+    candidates: dict[date, list[Candidate]] = field(default_factory=dict)
+    sentence_words: list[list[str]] = field(default_factory=list)
+
+
+def _day(value: object) -> date | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def read_corpus(articles: Iterable[dict[str, Any]]) -> _Corpus:
+    """Tag and split every article; collect the day references and the candidate sentences."""
+    corpus = _Corpus()
+    config = settings()
+    lead_count, lead_sentences = int(config["lead_sentences"]), int(config["published_lead_sentences"])
+    for number, article in enumerate(articles):
+        text = article.get("text")
+        if not isinstance(text, str):
+            continue
+        doc = str(article.get("id", number))
+        published = _day(article.get("published"))
+        corpus.published[doc] = published
+        sentences = split_sentences(text)
+        corpus.sentence_words.extend(words(sentence.text) for sentence in sentences)
+        if published is not None:
+            day_list = corpus.candidates.setdefault(published, [])
+            day_list.extend(Candidate(s.text, lead=True) for s in sentences[:lead_sentences])
+        starts = [sentence.start for sentence in sentences]
+        for mention in tag_dates(text, published, "news"):
+            if mention.precision != "day" or mention.start is None or mention.start != mention.end:
+                continue
+            position = bisect_right(starts, mention.span[0]) - 1
+            if position < 0:
+                continue
+            sentence = sentences[position]
+            lead = position < lead_count
+            corpus.references.append(DayReference(doc, published, mention.start, lead))
+            corpus.candidates.setdefault(mention.start, []).append(Candidate(sentence.text, lead))
+    return corpus
+
+
+def summarize_task(task: dict[str, Any]) -> list[tuple[date, str]]:
+    """The task's ``k`` key days, most salient first, each with its summary."""
+    k = task.get("k")
+    if not isinstance(k, int) or isinstance(k, bool) or k < 0:
+        raise TaskError('"k" must be a whole number of dates')
+    articles = task.get("articles")
+    if not isinstance(articles, list):
+        raise TaskError('"articles" must be a list')
+    corpus = read_corpus(a for a in articles if isinstance(a, dict))
+    scores = day_salience(
+        corpus.references, corpus.published, date_from=_day(task.get("from")), date_to=_day(task.get("to"))
+    )
+    idf, unseen = idf_table(corpus.sentence_words)
+    raw_keywords = task.get("keywords") or []
+    keywords = {w for kw in raw_keywords if isinstance(kw, str) for w in words(kw)}
+    result = []
+    for day in top_days(scores, k):
+        chosen = central_sentences(corpus.candidates.get(day, []), idf, unseen, keywords=keywords)
+        result.append((day, " ".join(chosen)))
+    return result
+
+
+def run_summarize_batch(lines: Iterable[str], out: TextIO, err: TextIO) -> int:
+    """Answer every task line of ``lines`` on ``out``; exit code 0 (bad lines are reported and skipped)."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            task = json.loads(line)
+        except ValueError as error:
+            err.write(f"timeline: stdin line {number}: not valid JSON ({error}); skipped\n")
+            continue
+        if not isinstance(task, dict):
+            err.write(f"timeline: stdin line {number}: expected a JSON object; skipped\n")
+            continue
+        try:
+            days = summarize_task(task)
+        except TaskError as error:
+            err.write(f"timeline: stdin line {number}: {error}; skipped\n")
+            continue
+        for day, summary in days:
+            record = {"id": task.get("id"), "date": day.isoformat(), "summary": summary}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()
+    return 0

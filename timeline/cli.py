@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from timeline.events.export import write_csv, write_jsonl, write_table
 from timeline.model import Mode
+from timeline.summarize.command import add_summarize_parser, run_summarize
 
 
 def _positive(value: str) -> int:
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="every TIMEX3 type: also durations, sets, reference words (now, the past), clock times",
     )
+    add_summarize_parser(commands)
     return parser
 
 
@@ -66,6 +68,8 @@ def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "extract":
         return _extract(args)
+    if args.command == "summarize":
+        return run_summarize(args)
     return _dates(args)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from timeline.resources import load_data
@@ -25,6 +25,7 @@ _PARTICLES = frozenset({"al", "el"})
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The lookup key of a name: lower case, no punctuation inside words, no "al-", no leading "the"."""
     plain = unicodedata.normalize("NFKC", text)

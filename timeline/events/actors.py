@@ -58,6 +58,8 @@ _NOMINAL_DEPS = frozenset(
 )
 _INHERITS_SUBJECT = frozenset({"pcomp", "xcomp", "advcl"})
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+_NAME_OPENERS = frozenset({"al", "el", "the"})
+"""Lower-case words a name may start with ("al-Qaida", "the US"): any other name starts with a capital."""
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _NAME_POS = frozenset({"PROPN", "DET", "ADP", "CCONJ", "PART", "PUNCT"})
 _NOT_ENTITY = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -184,7 +186,7 @@ def _names_in(
             at += 1
             continue
         hit: tuple[int, Entry] | None = None
-        if not first.is_punct:
+        if not first.is_punct and (first.text[:1].isupper() or first.lower_ in _NAME_OPENERS):
             end = first.i + 1
             while end <= first.i + index.max_words * 2 and end <= len(doc) and (end - 1) in allowed:
                 if not doc[end - 1].is_punct:

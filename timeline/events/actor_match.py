@@ -1,0 +1,121 @@
+"""Names inside a participant phrase: the data's names, phrase patterns, unmapped entities, bare offices.
+
+Works on a phrase's tokens (contiguous runs of a parsed sentence): a name of the data is matched longest
+first and never inside a longer place name the data does not know; an entity the recogniser found that
+no name covers is returned with its own normalised name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from timeline.events.actor_names import ActorIndex, Entry, name_key, own_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_NAME_OPENERS = frozenset({"al", "el", "the"})
+"""Lower-case words a name may start with ("al-Qaida", "the US"): any other name starts with a capital."""
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_NAME_POS = frozenset({"PROPN", "DET", "ADP", "CCONJ", "PART", "PUNCT"})
+_NOT_ENTITY = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def claimed_by_patterns(doc: Doc | Span, index: ActorIndex) -> dict[int, str]:
+    """Token index -> actor for tokens inside a phrase pattern ("Iran-backed Iraqi militias")."""
+    text = doc.text
+    offset = doc[0].idx if len(doc) else 0
+    claimed: dict[int, str] = {}
+    for pattern, actor in index.patterns:
+        for match in pattern.finditer(text):
+            start, end = match.start() + offset, match.end() + offset
+            for token in doc:
+                if start <= token.idx < end:
+                    claimed[token.i] = actor
+    return claimed
+
+
+def names_in(
+    tokens: list[Token], index: ActorIndex, claimed: dict[int, str]
+) -> Iterator[tuple[int, int, Entry]]:
+    """Names of the data among ``tokens`` (contiguous runs only) as (start, end, entry): longest first,
+    none inside another, none inside a longer place name the data does not know ("Sudan" in "Port Sudan",
+    "Mexico" in "the Gulf of Mexico" are other places)."""
+    allowed = {token.i for token in tokens}
+    doc = tokens[0].doc if tokens else None
+    at = 0
+    while doc is not None and at < len(tokens):
+        first = tokens[at]
+        if first.i in claimed:
+            yield first.i, first.i + 1, Entry(actor=claimed[first.i], kind="alias", acronym=False)
+            at += 1
+            continue
+        hit: tuple[int, Entry] | None = None
+        if not first.is_punct and (first.text[:1].isupper() or first.lower_ in _NAME_OPENERS):
+            end = first.i + 1
+            while end <= first.i + index.max_words * 2 and end <= len(doc) and (end - 1) in allowed:
+                if not doc[end - 1].is_punct:
+                    entry = index.lookup(doc[first.i : end].text)
+                    if entry is not None:
+                        hit = (end, entry)
+                end += 1
+        if hit is None or _inside_other_place(doc, first.i, hit[0]):
+            at += 1
+            continue
+        yield first.i, hit[0], hit[1]
+        while at < len(tokens) and tokens[at].i < hit[0]:
+            at += 1
+
+
+def _inside_other_place(doc: Doc, start: int, end: int) -> bool:
+    token = doc[start]
+    if token.ent_type_ not in _PLACE_ENTITIES:
+        return False
+    first, last = start, end
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    return (first, last) != (start, end) and doc[first].ent_type_ in _PLACE_ENTITIES
+
+
+def is_office(tokens: list[Token], head: Token, index: ActorIndex) -> bool:
+    """The phrase is a bare office: its head noun with its compounds and adjectives ends like a listed one."""
+    core = [t for t in tokens if t.i == head.i or (t.head.i == head.i and t.dep_ in ("compound", "amod"))]
+    words = [t.lemma_.lower() for t in core]
+    return any(
+        " ".join(words[-n:]) in index.offices for n in range(1, min(len(words), index.max_office_words) + 1)
+    )
+
+
+def unmapped_entities(
+    tokens: list[Token], index: ActorIndex, taken: set[int]
+) -> Iterator[tuple[int, str, str]]:
+    """Named entities among ``tokens`` that no name of the data covers: (position, label, own name)."""
+    allowed = {token.i for token in tokens}
+    seen: set[int] = set()
+    for token in tokens:
+        if token.i in taken or token.i in seen or not token.ent_type_ or token.ent_type_ in _NOT_ENTITY:
+            continue
+        if token.ent_type_ not in index.entity_labels:
+            continue
+        doc = token.doc
+        start = token.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        span = range(start, end)
+        seen.update(span)
+        if any(i in taken for i in span) or not all(i in allowed for i in span):
+            continue
+        if not all(doc[i].pos_ in _NAME_POS for i in span) or not any(doc[i].pos_ == "PROPN" for i in span):
+            continue  # "Congressional", "the oil": a name is made of proper nouns
+        name = own_name(doc[start:end].text)
+        if not name or not any(char.isupper() for char in name) or any(char.isdigit() for char in name):
+            continue
+        if name_key(name) in index.not_actors:
+            continue
+        yield start, token.ent_type_, name

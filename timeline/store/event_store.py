@@ -51,7 +51,7 @@ class EventStore:
         self.recovered_from: str | None = str(recovered) if recovered else None
         self.last_report: SyncReport | None = None
         self.notices: list[str] = []
-        """What readers of this store should be told beyond a sync's report (repaired records)."""
+        """What readers should be told beyond the last sync's report (records repaired since)."""
         self._sources_dir: Path | None = None
         self._rebuild_requested = False
         self._events_cache: tuple[int, list[Event]] | None = None
@@ -102,6 +102,7 @@ class EventStore:
         """
         sources_dir = Path(sources_dir)
         self._sources_dir = sources_dir
+        self.notices.clear()  # said until the next sync, whose report speaks for itself
         report = SyncReport(recovered_from=self.recovered_from, read_only=self.read_only)
         if self.recovered_from:
             report.notices.append(
@@ -209,9 +210,9 @@ class EventStore:
                 self.repair()
                 generation = self.generation()
                 events = self._read_events()
-            if events is None:
-                events = self._read_events(skip_damaged=True) or []
+            if events is None:  # not cached: every reader is told again
                 self._notice("Some stored events are damaged and cannot be rebuilt here; they are left out.")
+                return self._read_events(skip_damaged=True) or []
         self._events_cache = (generation, events)
         return list(events)
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -37,6 +39,79 @@ BAGHDAD - On Saturday, a militia spokesman posted a statement that read {HOSTILE
 Iraqi officials said on March 1, 2019 that talks with Iran would resume, {HOSTILE_IMG} according to
 the statement.
 """
+
+
+BEACON_HOST = "127.0.0.2"
+"""Loopback, but not the app's address: any request to it came from article or catalog text."""
+
+MARKDOWN_FILE = "zz_markdown_article.txt"
+
+
+def markdown_payload(beacon: str, tag: str) -> str:
+    """Every way text could turn into an image, a link, math, a directive, an icon or HTML in Streamlit;
+    ``tag`` names where it sits, so a request to the beacon says which text leaked."""
+    return (
+        f"![x]({beacon}/{tag}-image.png) [met]({beacon}/{tag}-link) $$x^2$$ :red[alarm] "
+        f"{beacon}/{tag}-bare www.{tag}-www.example press@{tag}-mail.example :streamlit: "
+        f':material/home: -> <img src="{beacon}/{tag}-html.png"> **bold**'
+    )
+
+
+def markdown_article(beacon: str) -> str:
+    """An article whose dated sentences hold the payload: one whole in a quote, and pieces of it written
+    inside words, where they survive into the events' titles (and so into link labels and tooltips)."""
+    return f"""Markdown statement posted online
+
+Published April 2, 2019
+
+On March 20, 2019, officials met the![x]({beacon}/event-image.png)delegates in Baghdad.
+On March 21, 2019, officials met the[met]({beacon}/event-link)delegates in Baghdad.
+On March 22, 2019, officials met $$x^2$$ delegates in Baghdad.
+On March 24, 2019, officials met {beacon}/event-bare delegates in Baghdad.
+On March 25, 2019, officials met www.event-www.example and press@event-mail.example delegates in Baghdad.
+On March 26, 2019, officials met the**bold**delegates and the<img src="{beacon}/event-html.png">team in Baghdad.
+BAGHDAD - On Monday, April 1, 2019, a militia spokesman posted {markdown_payload(beacon, "quote")} in a statement.
+"""
+
+
+def markdown_catalog_entry(beacon: str) -> dict[str, str]:
+    """Catalog metadata for the article, as hostile as its text (title and outlet are shown everywhere)."""
+    return {
+        "title": f"Catalog title {markdown_payload(beacon, 'title')}",
+        "outlet": f"Outlet {markdown_payload(beacon, 'outlet')}",
+        "url": "javascript:window.__pwned=1",
+        "published": "2019-04-02",
+    }
+
+
+class Beacon:
+    """An HTTP server on ``BEACON_HOST`` that records every request: nothing should ever reach it."""
+
+    def __init__(self) -> None:
+        self.hits: list[str] = []
+        hits = self.hits
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                hits.append(self.path)
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer((BEACON_HOST, 0), Handler)
+        self.url = f"http://{BEACON_HOST}:{self._server.server_address[1]}"
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[Beacon]:
+        thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield self
+        finally:
+            self._server.shutdown()
+            self._server.server_close()
 
 
 class PageWatch:

@@ -1,12 +1,15 @@
 """The browser suite's world: a real ``streamlit run app.py`` and Debian's headless chromium.
 
 The app runs once per session on a free loopback port, with its own empty data folder and an articles
-folder holding the seed articles plus a hostile one (a ``<script>`` and an ``<img onerror>`` in its
-text), so the suite sees exactly what a teacher's browser would, first start included.
+folder holding the seed articles plus two hostile ones (one with a ``<script>`` and an ``<img onerror>``
+in its text; one whose text and catalog title and outlet hold Markdown images, links, math, directives,
+bare URLs and HTML pointing at a beacon server), so the suite sees exactly what a teacher's browser
+would, first start included.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -18,12 +21,16 @@ from browser_support import (
     EXPECT_TIMEOUT_MS,
     HOSTILE_ARTICLE,
     HOSTILE_FILE,
+    MARKDOWN_FILE,
     REPO,
     SERVER_START_TIMEOUT_S,
     UI_TIMEOUT_MS,
     AppDriver,
+    Beacon,
     PageWatch,
     StoredTimeline,
+    markdown_article,
+    markdown_catalog_entry,
 )
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
@@ -38,13 +45,25 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="session")
-def articles_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed articles (and their catalog) plus the hostile article, in a folder of their own."""
+def beacon() -> Iterator[Beacon]:
+    """The server the hostile Markdown points at; its ``hits`` must stay empty."""
+    with Beacon().running() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def articles_dir(tmp_path_factory: pytest.TempPathFactory, beacon: Beacon) -> Path:
+    """The seed articles (and their catalog) plus the hostile articles, in a folder of their own."""
     folder = tmp_path_factory.mktemp("articles")
     for item in (REPO / "seeds").iterdir():
         if item.is_file():
             shutil.copy2(item, folder / item.name)
     (folder / HOSTILE_FILE).write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    (folder / MARKDOWN_FILE).write_text(markdown_article(beacon.url), encoding="utf-8")
+    catalog_path = folder / "catalog.json"
+    catalog = json.loads(catalog_path.read_text(encoding="utf-8"))
+    catalog["articles"][MARKDOWN_FILE] = markdown_catalog_entry(beacon.url)
+    catalog_path.write_text(json.dumps(catalog, ensure_ascii=False, indent=2), encoding="utf-8")
     return folder
 
 

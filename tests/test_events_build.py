@@ -80,15 +80,122 @@ def test_site_furniture_and_fragments_are_not_events(line: str, tagger) -> None:
     assert _events(line, tagger) == []
 
 
-def test_repeated_caption_is_one_event_with_two_mentions(tagger) -> None:  # type: ignore[no-untyped-def]
+def test_a_repeated_caption_is_no_event(tagger) -> None:  # type: ignore[no-untyped-def]
     caption = "Displaced people wait for aid in Nineveh, Iraq on 29 March 2017 [Photographer/Agency]"
     text = f"{caption}\n\nTroops advanced on Friday toward the old city.\n\n{caption}"
-    events = _events(text, tagger)
-    assert len(events) == 2
-    caption_event = next(event for event in events if event.start == MARCH_29[0])
-    assert len(caption_event.mentions) == 2
-    assert "caption" in caption_event.tags
-    assert "[" not in caption_event.title
+    (event,) = _events(text, tagger)
+    assert event.start == FRIDAY[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # captions and credits
+        "Rescue workers search the rubble in Aleppo on Friday. Photograph: Omar Haj/AFP",
+        "Maria Ortiz/Reuters Farmers block the motorway on Friday",
+        "Farmers block the motorway on Friday (Photo by Maria Ortiz)",
+        "Farmers block the motorway on Friday. Picture: Getty Images",
+        # bylines
+        "By Sam Carter in Kabul Friday",
+        "By Sam Carter, Friday",
+        # listings, datelines: no verb
+        "Friday 21.30, World Service: Newshour with Sam Carter",
+        "Kabul, Friday, cloudy skies and light rain",
+    ],
+)
+def test_captions_bylines_and_listings_are_not_events(line: str, tagger) -> None:  # type: ignore[no-untyped-def]
+    assert _events(line, tagger) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dated_by"),
+    [
+        # the verb governs one of the two dates: one event, dated by that one
+        ("On Friday, in November, the ministry announced new elections.", "Friday"),
+        ("In November the rebels agreed to a truce on Friday.", "on Friday"),
+    ],
+)
+def test_two_dates_of_one_verb_give_one_event(text: str, dated_by: str) -> None:
+    tagger = phrase_tagger({"Friday": FRIDAY, "in November": NOVEMBER, "In November": NOVEMBER})
+    events = extract_events(document(text), tagger=tagger)
+    assert len(events) == 1, [(event.title, event.start) for event in events]
+    assert events[0].mentions[0].time_text.endswith(dated_by.split()[-1])
+
+
+def test_two_dates_of_two_verbs_give_two_events() -> None:
+    text = "The rebels seized the town on Friday, months after the army had left it in 2014."
+    tagger = phrase_tagger({"on Friday": FRIDAY, "in 2014": YEAR_2014})
+    events = extract_events(document(text), tagger=tagger)
+    assert sorted(event.title for event in events) == ["The army had left it", "The rebels seized the town"]
+
+
+def test_a_range_is_one_event_over_its_interval() -> None:
+    from timeline.model import TimeMention
+
+    text = "The army occupied the valley from 2014 to 2016."
+
+    def tag(text: str, dct: object, mode: object = "news") -> list[TimeMention]:
+        first = TimeMention(
+            (text.index("2014"), text.index("2014") + 4),
+            "2014",
+            "2014",
+            date(2014, 1, 1),
+            date(2014, 12, 31),
+            "year",
+            range_id=1,
+        )
+        last = TimeMention(
+            (text.index("2016"), text.index("2016") + 4),
+            "2016",
+            "2016",
+            date(2016, 1, 1),
+            date(2016, 12, 31),
+            "year",
+            range_id=1,
+        )
+        return [first, last]
+
+    (event,) = extract_events(document(text), tagger=tag)
+    assert (event.start, event.end) == (date(2014, 1, 1), date(2016, 12, 31))
+    assert event.title == "The army occupied the valley"
+
+
+def test_a_sentence_the_parser_cannot_title_gets_a_flagged_fallback(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "The council approved the new port plan after it came in November."
+    (event,) = _events(text, tagger)
+    assert "fallback-title" in event.tags
+    assert event.title == "The council approved the new port plan"
+    plain = _events("The council approved the new port plan in November.", tagger)[0]
+    assert event.confidence < plain.confidence
+
+
+def test_a_missing_model_is_one_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.events.nlp import MODEL_SETTING, ParserUnavailableError, load_parser
+
+    monkeypatch.setenv(MODEL_SETTING, "no_such_model")
+    with pytest.raises(ParserUnavailableError, match=r"no_such_model.*make install"):
+        load_parser()
+
+
+def test_the_cli_names_the_install_command_without_a_traceback(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Troops left the base on 3 May 2017.", encoding="utf-8")
+    env = {**os.environ, "TIMELINE_SPACY_MODEL": "no_such_model"}
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline", "extract", str(article)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and "make install" in done.stderr and "no_such_model" in done.stderr
 
 
 def test_two_events_on_the_same_day_stay_apart(tagger) -> None:  # type: ignore[no-untyped-def]

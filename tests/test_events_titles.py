@@ -1,152 +1,196 @@
-"""Headlines: the sentence's own words, without the date, attribution or openers; short; no dangling end."""
+"""Headlines from the dependency tree: sentence in, title out; one table per rule, each failure shape of
+the issue (wrong clause, a cap cutting the object, holes, fragments, credits) among the rows."""
 
 from __future__ import annotations
 
 import pytest
 
-from timeline.events.titles import make_title, remove_time, strip_attribution
+from timeline.events.attribution import without_attribution
+from timeline.events.clause_parse import parse_clauses
+from timeline.events.nlp import parse
+from timeline.events.titles import make_title, title_of
 
 
-def _title(sentence: str, time_text: str) -> str:
+def _title(sentence: str, time_text: str, *others: str) -> str:
     start = sentence.index(time_text)
-    return make_title(sentence, (start, start + len(time_text)))
+    spans = tuple((sentence.index(other), sentence.index(other) + len(other)) for other in others)
+    return make_title(sentence, (start, start + len(time_text)), spans)
 
 
 @pytest.mark.parametrize(
     ("sentence", "time_text", "expected"),
     [
+        # the clause the date belongs to, not the sentence's main clause
         (
-            "US Vice President Mike Pence on Saturday assured Iraqi Prime Minister Haider Al-Abadi "
-            "of continued US support to defeat Daesh, the Iraqi government said in a statement.",
-            "on Saturday",
-            "US Vice President Mike Pence assured Iraqi Prime Minister Haider Al-Abadi",
+            "Turkey has become the region's main mediator since Egypt closed its border in 2013.",
+            "in 2013",
+            "Egypt closed its border",
         ),
         (
-            "The army was sent into the province in 2014-three years after the last withdrawal.",
-            "in 2014",
-            "The army was sent into the province",
+            "The envoy said the negotiations, which opened in April, would continue.",
+            "April",
+            "The negotiations opened",
         ),
         (
-            "Iran has emerged as the main power broker in Iraq after the United States withdrew "
-            "its troops in 2011.",
-            "2011",
-            "The United States withdrew its troops",
-        ),
-        (
-            "The ministry said the talks, which began in March, would resume soon.",
-            "March",
-            "The talks began",
-        ),
-        (
-            "The Iraqi government announced at the end of 2017 that the Islamic State had been defeated.",
-            "the end of 2017",
-            "The Iraqi government announced the Islamic State had been defeated",
-        ),
-        (
-            "But the parliament approved the new cabinet on Tuesday, according to state media.",
-            "on Tuesday",
-            "The parliament approved the new cabinet",
-        ),
-        (
-            "Rebels seized the town last week, officials said.",
-            "last week",
-            "Rebels seized the town",
-        ),
-        (
-            "However, the minister resigned in May.",
-            "in May",
-            "The minister resigned",
-        ),
-        (
-            "BAGHDAD—The defence ministry opened a new base on Sunday.",
+            "A car bomb that killed nine soldiers on Sunday was claimed by a militant group.",
             "on Sunday",
-            "The defence ministry opened a new base",
+            "A car bomb killed nine soldiers",
         ),
         (
-            "CANBERRA, Australia (AP)_ A constitutional convention voted on Friday to make Australia "
-            "a republic.",
+            "As Kenya prepares for a referendum in August, tension is rising.",
+            "in August",
+            "Kenya prepares for a referendum",
+        ),
+        # a conjoined verb takes its subject from the first verb
+        (
+            "The rebels crossed the river and captured the bridge on Monday.",
+            "on Monday",
+            "The rebels captured the bridge",
+        ),
+        # attribution, hedges and openers go
+        (
+            "But the senate passed the budget on Thursday, according to local radio.",
+            "on Thursday",
+            "The senate passed the budget",
+        ),
+        (
+            "Gunmen reportedly stormed the hotel last night, police said.",
+            "last night",
+            "Gunmen stormed the hotel",
+        ),
+        ("However, the governor resigned in June.", "in June", "The governor resigned"),
+        (
+            "LAGOS—The central bank raised its main rate on Tuesday.",
+            "on Tuesday",
+            "The central bank raised its main rate",
+        ),
+        (
+            "Lagos: The central bank raised its main rate on Tuesday.",
+            "on Tuesday",
+            "The central bank raised its main rate",
+        ),
+        # a dated saying keeps its speaker; a saying after its report gives the report
+        (
+            "Army spokesman Ali Reza said on Friday that the border crossing remains closed.",
             "on Friday",
-            "A constitutional convention voted to make Australia a republic",
+            "Army spokesman Ali Reza said the border crossing remains closed",
         ),
         (
-            "In recent months a group of lenders, led by a big bank, has extended loans through January.",
-            "through January",
-            "In recent months a group of lenders, led by a big bank",
+            "The 300 engineers working on the dam will stay until spring, both governments said Thursday.",
+            "Thursday",
+            "The 300 engineers working on the dam will stay until spring",
         ),
+        # asides go whole: appositions, dashes, brackets
         (
-            "In a joint statement with the minister, the airline said new flights would start in March.",
-            "in March",
-            "The airline said new flights would start",
-        ),
-        (
-            "Gen. John Allen, the head of the US-led coalition, met Iraqi leaders in Baghdad on Monday.",
+            "Maria Lopez, the head of the aid agency, visited the camps in Darfur on Monday.",
             "on Monday",
-            "Gen. John Allen met Iraqi leaders in Baghdad",
+            "Maria Lopez visited the camps in Darfur",
         ),
         (
-            "Sun, a maker of computer workstations, reported sales of $538.5 million for the quarter.",
-            "the quarter",
-            "Sun reported sales of $538.5 million",
+            "The ceasefire—brokered by Qatar—began in May under UN monitoring.",
+            "in May",
+            "The ceasefire began under UN monitoring",
+        ),
+        # no hole where the date was: a possessive date leaves a determiner, a glued phrase goes whole
+        (
+            "The jury praised the organisers of Saturday's race.",
+            "Saturday",
+            "The jury praised the organisers of the race",
         ),
         (
-            "Meanwhile, Secretary of State Madeleine Albright, Berger and Defense Secretary William Cohen "
-            "announced plans to travel to an unnamed city next week.",
-            "next week",
-            "Secretary of State Madeleine Albright, Berger and Defense Secretary William Cohen announced",
+            "Tuesday’s floods on the coast displaced thousands.",
+            "Tuesday",
+            "Floods on the coast displaced thousands",
         ),
         (
-            "Alex Henderson, an analyst, said that while Nashua's performance this year has been "
-            '"atrocious," the company is attractive.',
-            "this year",
-            "Nashua's performance has been atrocious",
+            "The peacekeepers were sent into the region in 2009-two years after the first ceasefire.",
+            "2009",
+            "The peacekeepers were sent into the region after the first ceasefire",
+        ),
+        # a date on a noun: the noun names the event
+        (
+            "The two leaders spoke by phone after Sunday’s missile strikes on a naval base.",
+            "Sunday",
+            "The missile strikes on a naval base",
+        ),
+        # a participle or gerund: no dangling participle
+        (
+            "The 400 marines stationed on the island since 2012 will leave next year.",
+            "since 2012",
+            "The 400 marines stationed on the island",
         ),
         (
-            "Friday’s US strikes on a Syrian airbase drew condemnation.",
-            "Friday",
-            "US strikes on a Syrian airbase drew condemnation",
+            "Aid groups warned of famine, pointing to Ethiopia’s closing of the main road on March 3.",
+            "on March 3",
+            "Aid groups warned of famine, pointing to Ethiopia’s closing of the main road",
         ),
         (
-            "Pentagon spokesman John Kirby said on Monday that the United States shares the objective.",
+            "The storm flooded the valley, cutting off three villages on Monday.",
             "on Monday",
-            "Pentagon spokesman John Kirby said the United States shares the objective",
+            "The storm flooded the valley, cutting off three villages",
         ),
+        # the other dates of the sentence leave the title too
         (
-            "A chemical attack that killed scores of civilians this week was condemned by the council.",
-            "this week",
-            "A chemical attack killed scores of civilians",
-        ),
-        (
-            "As Iraq plans for parliamentary elections in October, the need to avoid unrest is high.",
-            "in October",
-            "Iraq plans for parliamentary elections",
-        ),
-        (
-            "Pence arrives for a press conference in Washington on 17 March, 2017 "
-            "[Samuel Corum/Anadolu Agency]",
-            "17 March, 2017",
-            "Pence arrives for a press conference in Washington",
+            "The minister announced on Monday that elections will take place at the end of the year.",
+            "the end of the year",
+            "Elections will take place",
         ),
     ],
 )
-def test_make_title(sentence: str, time_text: str, expected: str) -> None:
+def test_title(sentence: str, time_text: str, expected: str) -> None:
     assert _title(sentence, time_text) == expected
 
 
-LONG = (
-    "The coalition, which has been conducting airstrikes against the group in Iraq and Syria since June "
-    "of 2014, said on Monday that its aircraft had destroyed several training camps and weapons depots "
-    "used by the militants across the northern provinces of the country."
+@pytest.mark.parametrize(
+    ("sentence", "time_text"),
+    [
+        # the cap must not cut before the object: whole phrases go instead
+        (
+            "Rights monitors said the paramilitary group, which controls the western hills, was accused by "
+            "several United Nations investigators of torturing detainees held in secret prisons in 2019.",
+            "in 2019",
+        ),
+        (
+            "The coalition, which has flown missions over the desert since 2015, said on Monday that its "
+            "jets had destroyed several fuel depots and supply convoys used by the insurgents across the "
+            "southern provinces of the country.",
+            "on Monday",
+        ),
+        (
+            "The finance ministry on Wednesday approved an emergency package of loans and grants for the "
+            "farmers of the drought-stricken northern provinces of the country.",
+            "on Wednesday",
+        ),
+    ],
 )
-
-
-@pytest.mark.parametrize("time_text", ["on Monday", "June of 2014"])
-def test_long_titles_are_short_and_end_cleanly(time_text: str) -> None:
-    title = _title(LONG, time_text)
+def test_long_titles_fit_without_cutting_a_phrase(sentence: str, time_text: str) -> None:
+    title = _title(sentence, time_text)
     words = title.split()
-    assert 2 <= len(words) <= 12
-    assert words[-1].lower().strip(",.;:") not in {"the", "of", "to", "and", "in", "a", "that", "its"}
+    assert 3 <= len(words) <= 14, title
+    assert words[-1].lower().strip(",.;:") not in {"the", "of", "to", "and", "in", "a", "that", "its", "by"}
     assert not title.endswith((",", ";", ":", "—"))
-    assert "Monday" not in title
+    assert time_text.split()[-1] not in title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "time_text"),
+    [
+        ("You left in 2009.", "in 2009"),  # a bare pronoun and verb is a fragment: "You left"
+        ("A local judge, on Tuesday.", "on Tuesday"),  # no verb: a noun phrase alone
+        ("He came back on Friday.", "on Friday"),
+    ],
+)
+def test_fragments_give_no_title(sentence: str, time_text: str) -> None:
+    assert _title(sentence, time_text) == ""
+
+
+def test_a_clause_without_a_title_falls_back_to_the_main_clause_flagged() -> None:
+    sentence = "The council approved the new port plan after it came in May."
+    start = sentence.index("in May")
+    clause = parse_clauses([sentence], [[(start, start + 6)]])[0].clauses[0]
+    title = title_of(clause)
+    assert title is not None and title.fallback
+    assert title.text == "The council approved the new port plan"
 
 
 @pytest.mark.parametrize(
@@ -154,33 +198,8 @@ def test_long_titles_are_short_and_end_cleanly(time_text: str) -> None:
     [
         ("Troops left the base, the source said.", "Troops left the base"),
         ("Troops left the base, according to an informed source.", "Troops left the base"),
-        ("According to the ministry, troops left the base.", "troops left the base"),
-        ("The source said: “Troops left the base.”", "“Troops left the base.”"),
+        ("Officials said troops left the base.", "troops left the base"),
     ],
 )
-def test_strip_attribution(sentence: str, expected: str) -> None:
-    assert strip_attribution(sentence) == expected
-
-
-@pytest.mark.parametrize(
-    ("sentence", "time_text", "expected"),
-    [
-        ("Talks were held on Monday in Baghdad.", "Monday", "Talks were held in Baghdad"),
-        ("Protests broke out in the summer of 2018.", "summer of 2018", "Protests broke out"),
-        ("Last week, militias threatened him.", "Last week", "militias threatened him"),
-    ],
-)
-def test_remove_time(sentence: str, time_text: str, expected: str) -> None:
-    start = sentence.index(time_text)
-    assert remove_time(sentence, (start, start + len(time_text))) == expected
-
-
-def test_other_dates_of_the_sentence_leave_the_title() -> None:
-    sentence = "Biden declared on Monday that troops will leave Iraq at the end of the year."
-    own = sentence.index("the end of the year")
-    other = sentence.index("on Monday")
-    title = make_title(
-        sentence, (own, own + len("the end of the year")), ((other, other + len("on Monday")),)
-    )
-    assert "Monday" not in title and "end of the year" not in title
-    assert "troops will leave iraq" in title.lower()
+def test_without_attribution(sentence: str, expected: str) -> None:
+    assert without_attribution(parse([sentence])[0]).rstrip(" .,") == expected

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from timeline.events.export import write_csv, write_jsonl, write_table
+from timeline.events.nlp import ParserUnavailableError
 from timeline.model import Mode
 from timeline.summarize.command import add_summarize_parser, run_summarize
 
@@ -74,8 +75,10 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from timeline.events.nlp import load_parser
     from timeline.pipeline import extract_corpus
 
+    load_parser()  # a missing model is one message before any article is read, not one per article
     result = extract_corpus(args.paths, jobs=args.jobs)
     for error in result.errors:
         print(f"timeline: {error.message}", file=sys.stderr)
@@ -207,6 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("timeline: interrupted", file=sys.stderr)
         return 130
+    except ParserUnavailableError as error:  # the model is not installed: the message names the command
+        print(f"timeline: {error}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # The reader (``| head``) left: stop quietly, and keep Python from complaining at exit.
         devnull = os.open(os.devnull, os.O_WRONLY)

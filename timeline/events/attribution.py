@@ -20,19 +20,24 @@ def is_reporting_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in title_words().attribution_lemmas
 
 
+_ATTRIBUTION_PHRASE_DEPS = frozenset({"prep", "advcl", "advmod", "pcomp", "npadvmod"})
+
+
+def _is_attribution(token: Token) -> bool:
+    words = title_words()
+    lower = token.lower_
+    if lower in words.attribution_preps and token.dep_ in _ATTRIBUTION_PHRASE_DEPS:
+        return True  # "according to officials", "citing a statement"
+    if token.dep_ == "advmod" and lower in words.hedges:
+        return True  # "reportedly"
+    return token.dep_ == "parataxis" or (token.dep_ in ("advcl", "conj") and is_reporting_verb(token))
+
+
 def attribution_roots(root: Token) -> Iterator[Token]:
     """Tokens in ``root``'s subtree heading attribution: a reporting clause hung on the event
     (", officials said,"), an "according to" / "citing" phrase, a hedge adverb."""
-    words = title_words()
     for token in root.subtree:
-        if token.i == root.i:
-            continue
-        lower = token.lower_
-        if lower in words.attribution_preps and token.dep_ in ("prep", "advcl", "advmod", "pcomp", "npadvmod"):
-            yield token
-        elif token.dep_ == "advmod" and lower in words.hedges:
-            yield token
-        elif token.dep_ == "parataxis" or (token.dep_ in ("advcl", "conj") and is_reporting_verb(token)):
+        if token.i != root.i and _is_attribution(token):
             yield token
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 
 from timeline.dates import tag_dates
 from timeline.events.actors import actors_of, main_country
@@ -177,9 +178,14 @@ def _candidates_with(doc: Document, tagger: Tagger) -> dict[Sentence, list[Unit]
         sentence = sentence_holding(doc.text, sentences, time_mention.span)
         if sentence is not None:
             by_sentence.setdefault(sentence, []).append(time_mention)
+    captions = _captions(doc.text, sentences)
     reads: dict[Sentence, list[Unit]] = {}
     for sentence, mentions in by_sentence.items():
-        if is_site_furniture(sentence.text) or is_caption_or_byline(sentence.text):
+        if (
+            sentence.start in captions
+            or is_site_furniture(sentence.text)
+            or is_caption_or_byline(sentence.text)
+        ):
             continue
         mentions.sort(key=lambda mention: mention.span)
         for first, last in _units(mentions):
@@ -190,20 +196,33 @@ def _candidates_with(doc: Document, tagger: Tagger) -> dict[Sentence, list[Unit]
     return reads
 
 
+def _captions(text: str, sentences: list[Sentence]) -> set[int]:
+    """Starts of sentences a credit follows on the same line ("... on Friday. Photograph: J Doe/AP")."""
+    found: set[int] = set()
+    for before, after in pairwise(sentences):
+        if "\n" not in text[before.end : after.start] and is_caption_or_byline(after.text):
+            found.add(before.start)
+    return found
+
+
 def _local(unit: Unit, read: Sentence) -> LocalSpan:
     first, last = unit
     return (first.span[0] - read.start, (last or first).span[1] - read.start)
 
 
 def _distance(clause: ParsedClause) -> int:
-    """Steps from the time expression up to the verb it dates: 1 when the verb governs it directly."""
+    """Steps from the time expression up to the verb it dates, prepositions not counted ("on Friday" and
+    "Friday" are as close): 0 when the verb governs it directly."""
     steps, token = 0, clause.time_head
     while token.i != clause.head.i and token.head.i != token.i:
-        token, steps = token.head, steps + 1
+        token = token.head
+        steps += token.pos_ != "ADP" and token.i != clause.head.i
     return steps
 
 
-def _one_per_event(units: list[Unit], clauses: tuple[ParsedClause, ...], titles: list[Title | None]) -> list[int]:
+def _one_per_event(
+    units: list[Unit], clauses: tuple[ParsedClause, ...], titles: list[Title | None]
+) -> list[int]:
     """Indexes of the units to keep: of those dating one verb (or giving one title), the date the verb
     governs most directly, then the finest, then the first."""
     order = sorted(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.attribution import attribution_roots, is_reporting_verb
 from timeline.events.clause_parse import SUBJECT_DEPS, ParsedClause, clause_top, governing_verb, subject_of
+from timeline.events.time_phrase import possessive_dates, time_phrase
 from timeline.events.wording import title_words
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 _NP_CORE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "predet"})
 _CLIMB_FROM = frozenset({"acl", "pcomp", "advcl", "xcomp", "ccomp", "csubj", "conj"})
 _ALWAYS_DROP_CHILDREN = frozenset({"mark", "parataxis", "intj", "meta", "dep"})
-_TIME_EXTRA = 2  # words a time expression's subtree may hold beyond its own ("the", "this")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,8 @@ class TitleClause:
     core: frozenset[int]
     """The headline's subject and verb (with auxiliaries and object): what stays when nothing else can."""
     subject: Token | None
+    nominal: bool = False
+    """The headline is a noun phrase naming the event (a date on a noun: "Friday's strikes on ...")."""
     replacements: tuple[tuple[int, str], ...] = ()
     """Tokens written differently: a possessive date before a bare noun becomes "the" ("Sunday's vote")."""
 
@@ -81,6 +83,8 @@ def _reported_content(verb: Token) -> Token:
     if not is_reporting_verb(verb):
         return verb
     content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if content is None and verb.dep_ in ("conj", "parataxis") and verb.head.i < verb.i:
+        content = verb.head  # "Troops will stay, and delegates said Wednesday" parsed as two verbs
     return content if content is not None and not _weak_subject(content) else verb
 
 
@@ -92,7 +96,7 @@ def _noun_event(parsed: ParsedClause) -> Token | None:
     own = {t.i for t in parsed.time_tokens}
     if time_head.dep_ not in ("poss", "compound", "nmod", "amod") or noun.i in own:
         return None
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ in SUBJECT_DEPS:
+    if noun.dep_ in SUBJECT_DEPS or noun.dep_ not in ("pobj", "dobj", "attr", "appos", "conj"):
         return None
     return noun
 
@@ -104,7 +108,9 @@ def headline_root(verb: Token) -> Token:
     for _ in range(8):
         if current.dep_ == "relcl" and _relative_pronoun(current) is not None:
             return current
-        if current.tag_ == "VBG" and any(c.dep_ in SUBJECT_DEPS or c.dep_ == "poss" for c in current.children):
+        if current.tag_ == "VBG" and any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ == "poss" for c in current.children
+        ):
             return current  # "Moscow's commencing its campaign": a gerund with its own subject
         reporter = current.head
         if (
@@ -127,45 +133,6 @@ def headline_root(verb: Token) -> Token:
             return current
         current = clause_top(above)
     return current
-
-
-def _time_tokens(parsed: ParsedClause, tokens: tuple[Token, ...]) -> set[int]:
-    """The expression's tokens, its small subtree ("the", "this"), and prepositions left without object."""
-    if not tokens:
-        return set()
-    own = {t.i for t in tokens}
-    inside = set(own)
-    for token in tokens:
-        if token.head.i not in own:
-            extra = _subtree(token) - own
-            small = len(extra) <= _TIME_EXTRA
-            inside |= extra if small else {t.i for t in token.children if t.dep_ in ("det", "case")}
-    for token in tokens:
-        parent = token.head
-        if token.head.i not in own and token.dep_ == "pobj" and parent.dep_ == "prep":
-            inside |= _subtree(parent)  # "in 2014-three years after the withdrawal": the phrase dates
-    for token in tokens:
-        current = token
-        while current.head.i != current.i and current.head.i not in inside:
-            parent = current.head
-            rest = _subtree(parent) - inside - {parent.i}
-            if not rest and (parent.dep_ in ("prep", "agent") or parent.pos_ == "ADP"):
-                inside.add(parent.i)
-                current = parent
-                continue
-            break
-    return inside
-
-
-def _possessive_dates(tokens: tuple[Token, ...]) -> tuple[tuple[int, str], ...]:
-    """"Sunday's vote" loses its date but keeps a determiner: "the vote" (a singular noun needs one)."""
-    own = {t.i for t in tokens}
-    for token in tokens:
-        noun = token.head
-        if token.dep_ == "poss" and noun.i not in own and noun.tag_ == "NN":
-            if not any(c.dep_ in ("det", "poss") and c.i not in own for c in noun.children):
-                return ((token.i, "the"),)
-    return ()
 
 
 def _dated_core(verb: Token) -> set[int]:
@@ -199,7 +166,7 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
             keep |= _noun_core(subject)
     if subject is not None:
         protected |= _noun_core(subject) & keep
-    times = _time_tokens(parsed, parsed.time_tokens) | _time_tokens(parsed, parsed.other_time_tokens)
+    times = time_phrase(parsed.time_tokens) | time_phrase(parsed.other_time_tokens)
     dropped: set[int] = set()
     for head in attribution_roots(root):
         if head.i not in path:
@@ -212,13 +179,18 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         on_spine = token.head.i in path
         if dep == "relcl" or (on_spine and (dep in _ALWAYS_DROP_CHILDREN or dep == "advcl")):
             dropped |= _subtree(token)
-        elif on_spine and dep in ("advmod", "cc", "preconj") and token.i < token.head.i and (
-            token.lower_ in words.connectives or dep != "advmod"
+        elif (
+            on_spine
+            and dep in ("advmod", "cc", "preconj")
+            and token.i < token.head.i
+            and (token.lower_ in words.connectives or dep != "advmod")
         ):
             dropped.add(token.i)
         elif on_spine and dep == "conj" and token.pos_ in ("VERB", "AUX"):
             dropped |= _subtree(token)
             dropped |= {s.i for s in token.head.children if s.dep_ == "cc" and s.i < token.i}
+        elif on_spine and dep in ("npadvmod", "advmod") and _before_subject(token):
+            dropped |= _subtree(token)  # "months after the army left", "shortly before the vote"
         elif dep == "mark" and token.lower_ == "that" and _right_after_verb(token, times):
             dropped.add(token.i)  # "said that the talks failed" -> "said the talks failed"
         elif dep == "advmod" and token.lower_ in words.hedges:
@@ -231,7 +203,7 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
             if subject is not None and reported.dep_ != "ccomp":
                 keep |= _noun_core(subject)
     dropped |= _parenthesised(root)
-    replacements = _possessive_dates(parsed.time_tokens) + _possessive_dates(parsed.other_time_tokens)
+    replacements = possessive_dates(parsed.time_tokens) + possessive_dates(parsed.other_time_tokens)
     dropped = (dropped - protected) | times
     dropped -= {i for i, _ in replacements}
     core = (_dated_core(root) | ({subject.i} if subject is not None else set())) & keep
@@ -245,8 +217,12 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
     )
 
 
+def _before_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS and c.i > token.i for c in token.head.children)
+
+
 def _right_after_verb(mark: Token, times: set[int]) -> bool:
-    """"that" opening a reported clause right after its verb (only the date between them)."""
+    """ "that" opening a reported clause right after its verb (only the date between them)."""
     clause = mark.head
     if clause.dep_ != "ccomp":
         return False
@@ -276,7 +252,16 @@ def dated_clause(parsed: ParsedClause) -> TitleClause | None:
     """The headline clause for the date of ``parsed``; None when no verb governs the date."""
     noun = _noun_event(parsed)
     if noun is not None:
-        return build_clause(parsed, noun, noun)
+        clause = build_clause(parsed, noun, noun)
+        return TitleClause(
+            root=clause.root,
+            keep=clause.keep,
+            protected=clause.protected,
+            core=clause.core,
+            subject=clause.subject,
+            nominal=True,
+            replacements=clause.replacements,
+        )
     if not parsed.has_verb:
         return None
     verb = _reported_content(parsed.head)

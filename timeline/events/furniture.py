@@ -17,7 +17,10 @@ from timeline.resources import load_data
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 BRACKET_CREDIT = re.compile(r"\[[^\[\]]*\]\s*$")
 # "Jane Doe/AP", "Jane Doe/Getty Images", "J Doe/EPA-EFE": a name, a slash, an agency in capitals.
-_SLASH_CREDIT = re.compile(r"\b[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,3}/(?:[A-Z]{2,}\b|[A-Z][a-z]+ Images\b)")
+_SLASH_CREDIT = re.compile(
+    r"\b[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,3}/(?:[A-Z]{2,}\b|[A-Z][a-z]+ Images\b)"  # "J Doe/AP"
+    r"|\b[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}/[A-Z][\w&-]+"  # "Jane Doe/Reuters": a full name
+)
 _BYLINE = re.compile(r"^\s*By [A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,3}(?:\s*$|,| and | in | for |\s*\|)")
 
 

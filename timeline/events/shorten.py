@@ -20,10 +20,10 @@ _COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "da
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"})
 
 
-def _rank(token: Token, keep: set[int]) -> int | None:
+def _rank(token: Token, keep: set[int], root: Token) -> int | None:
     """How early ``token``'s subtree may be dropped (lower: earlier); None when it must stay."""
     dep = token.dep_
-    if dep in ("appos", "acl"):
+    if dep == "acl" or (dep == "appos" and _set_off(token)):
         return 0
     if dep in ("advcl", "npadvmod", "advmod", "intj"):
         return 1
@@ -35,6 +35,8 @@ def _rank(token: Token, keep: set[int]) -> int | None:
         return 5 if token.lower_ == "of" else 2
     if dep in ("prep", "agent"):
         verb = token.head
+        if verb.i != root.i and verb.dep_ not in ("xcomp", "ccomp", "conj"):
+            return 3
         kept_children = [c for c in verb.children if c.i in keep]
         if not any(c.dep_ in _COMPLEMENTS for c in kept_children):
             preps = [c for c in kept_children if c.dep_ in ("prep", "agent") and c.i > verb.i]
@@ -46,36 +48,57 @@ def _rank(token: Token, keep: set[int]) -> int | None:
     return None
 
 
+def _set_off(token: Token) -> bool:
+    """An apposition between commas, brackets or dashes (not a word inside a name: "Force chief Qaani")."""
+    before = token.left_edge.i - 1
+    return before >= 0 and token.doc[before].text in (",", "(", "—", "–", "-")
+
+
 def _named(noun: Token) -> bool:
     return noun.pos_ == "PROPN" and any(c.dep_ == "compound" for c in noun.children)
 
 
+def _orphan(token: Token, keep: set[int]) -> bool:
+    """A word left without its partner: a preposition without object, a lone "and", a stray "'s"."""
+    dep = token.dep_
+    if dep in ("prep", "agent"):
+        return not any(c.i in keep and c.dep_ in ("pobj", "pcomp") for c in token.children)
+    if dep in ("cc", "preconj"):
+        siblings = token.head.children
+        return token.head.i in keep and not any(
+            c.i in keep and c.dep_ == "conj" and c.i > token.i for c in siblings
+        )
+    return dep == "case" and token.head.i not in keep
+
+
 def _tidy(doc: Doc, keep: set[int]) -> set[int]:
-    """Drop words left without their partner: a preposition without object, a lone "and"."""
-    changed = True
-    while changed:
-        changed = False
-        for i in sorted(keep):
-            token = doc[i]
-            if token.dep_ in ("prep", "agent") and not any(
-                c.i in keep and c.dep_ in ("pobj", "pcomp") for c in token.children
-            ):
-                keep.discard(i)
-                changed = True
-            elif token.dep_ in ("cc", "preconj") and token.head.i in keep and not any(
-                c.i in keep and c.dep_ == "conj" and c.i > i for c in token.head.children
-            ):
-                keep.discard(i)
-                changed = True
-            elif token.dep_ == "case" and token.head.i not in keep:
-                keep.discard(i)
-                changed = True
+    """Drop words left without their partner, until none is left."""
+    while orphans := {i for i in keep if _orphan(doc[i], keep)}:
+        keep -= orphans
     return keep
 
 
-def _drop(token: Token, keep: set[int]) -> None:
+def _hoisted(token: Token, protected: frozenset[int]) -> set[int] | None:
+    """For an agent phrase, the phrases under it holding protected words, which stay when it goes
+    ("accused by rights groups of killing ...": the "of" phrase, parsed under the agent, is the verb's);
+    None when it cannot go (a protected word of its own)."""
+    hoisted: set[int] = set()
+    own = {token.i}
+    for pobj in token.children:
+        own |= {t.i for t in pobj.subtree}
+        for child in pobj.children:
+            if child.dep_ == "prep" and any(t.i in protected for t in child.subtree):
+                hoisted |= {t.i for t in child.subtree}
+    if any(i in protected for i in own - hoisted - {token.i, *(c.i for c in token.children)}):
+        return None
+    return hoisted
+
+
+def _drop(token: Token, keep: set[int], protected: frozenset[int] = frozenset()) -> None:
+    hoisted = (_hoisted(token, protected) or set()) if token.dep_ == "agent" else set()
     for t in token.subtree:
-        keep.discard(t.i)
+        if t.i not in hoisted:
+            keep.discard(t.i)
     pair = {"to": "from", "from": "to"}.get(token.lower_)
     if token.dep_ == "prep" and pair:
         # "from Iraq's energy security to counterterrorism": one phrase in two halves
@@ -92,7 +115,7 @@ def _drop(token: Token, keep: set[int]) -> None:
                     keep.discard(sibling.i)
 
 
-_LATE_RANK = 3
+_LATE_RANK = 2
 """From this rank on (the verb's own phrases), a headline within the slack words keeps them."""
 
 
@@ -103,9 +126,14 @@ def _shrink(doc: Doc, keep: set[int], protected: frozenset[int], root: Token) ->
         candidates = []
         for i in keep:
             token = doc[i]
-            if i in protected or i == root.i or any(t.i in protected for t in token.subtree):
+            if i == root.i:
                 continue
-            rank = _rank(token, keep)
+            if token.dep_ == "agent":
+                if _hoisted(token, protected) is None:
+                    continue
+            elif i in protected or any(t.i in protected for t in token.subtree):
+                continue
+            rank = _rank(token, keep, root)
             if rank is not None:
                 candidates.append((rank, -i, token))
         if not candidates:
@@ -113,7 +141,7 @@ def _shrink(doc: Doc, keep: set[int], protected: frozenset[int], root: Token) ->
         rank, _, chosen = min(candidates, key=lambda item: (item[0], item[1]))
         if rank >= _LATE_RANK and count <= words.max_words + words.slack_words:
             break
-        _drop(chosen, keep)
+        _drop(chosen, keep, protected)
         keep = _tidy(doc, keep)
     return keep
 

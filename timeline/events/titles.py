@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from timeline.events.clause_parse import SUBJECT_DEPS, ParsedClause, parse_clauses
 from timeline.events.clauses import TitleClause, dated_clause, main_clause
 from timeline.events.shorten import fit
 from timeline.events.wording import render, title_words, word_count
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["Title", "make_title", "title_of"]
 
@@ -50,13 +54,24 @@ def _is_fragment(clause: TitleClause, keep: set[int]) -> bool:
     words = title_words()
     doc = clause.root.doc
     count = word_count(doc[i] for i in keep)
-    if count < words.min_words or clause.root.pos_ not in ("VERB", "AUX"):
+    if count < words.min_words:
+        return True
+    if clause.nominal:
+        return count <= words.min_words  # a noun naming the event: "Sunday's missile strikes on a base"
+    if clause.root.pos_ not in ("VERB", "AUX"):
         return True
     if not _has_subject(clause, keep):
         return True
     subject = clause.subject
     weak = subject is not None and subject.lower_ in words.weak_subjects and len(list(subject.subtree)) == 1
     return weak and count <= words.weak_subject_max_words
+
+
+def _reads_as_a_clause(doc: Doc, keep: set[int]) -> bool:
+    """A fallback the parse could not place still reads as a clause: a verb and a few more words."""
+    words = title_words()
+    has_verb = any(doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("amod", "compound") for i in keep)
+    return has_verb and word_count(doc[i] for i in keep) > words.weak_subject_max_words - 1
 
 
 def _shortened(clause: TitleClause, start: int) -> set[int]:
@@ -76,11 +91,9 @@ def title_of(parsed: ParsedClause) -> Title | None:
             return Title(render((doc[i] for i in keep), dict(clause.replacements)))
     fallback = main_clause(parsed)
     keep = _shortened(fallback, start)
-    if word_count(doc[i] for i in keep) <= title_words().min_words:
+    if _is_fragment(fallback, keep) and not _reads_as_a_clause(doc, keep):
         return None
-    if not _is_fragment(fallback, keep) or word_count(doc[i] for i in keep) > title_words().min_words:
-        return Title(render((doc[i] for i in keep), dict(fallback.replacements)), fallback=True)
-    return None
+    return Title(render((doc[i] for i in keep), dict(fallback.replacements)), fallback=True)
 
 
 def make_title(

@@ -1,8 +1,8 @@
 """Where each dated mention is read: its sentence, or a bounded window of a very long one.
 
 The work per dated mention stays bounded however long a "sentence" is (a line of figures, a text without
-full stops): such a sentence is read in a window around each date, and a mention only sees its nearest
-other dates. Zones to skip (site chrome, the dateline) are merged once so each lookup is a binary search.
+full stops): such a sentence is read in a window around each date. Zones to skip (site chrome, the
+dateline) are merged once so each lookup is a binary search.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 from timeline.events.sentences import Sentence, sentence_at
-from timeline.model import Span, TimeMention
+from timeline.model import Span
 
 _SPACE = re.compile(r"\s")
 
@@ -19,8 +19,6 @@ MAX_SENTENCE_CHARS = 1000
 """A longer "sentence" is read in a window around each date."""
 WINDOW_CHARS = 300
 """How much of such a sentence each side of a dated mention its record keeps (cut at a space)."""
-NEAREST_OTHERS = 8
-"""The sentence's other time expressions a mention sees: this many on each side, the nearest."""
 
 
 class Zones:
@@ -69,9 +67,3 @@ def window(text: str, sentence: Sentence, whole: Span) -> Sentence:
     while end > whole[1] and text[end - 1].isspace():
         end -= 1
     return Sentence(start, end, text[start:end])
-
-
-def nearest_others(spans: list[Span], at: int, within: Sentence) -> tuple[Span, ...]:
-    """Of ``spans`` (text order), the ones inside ``within``, at most NEAREST_OTHERS each side of ``at``."""
-    nearby = spans[max(0, at - NEAREST_OTHERS) : at] + spans[at + 1 : at + 1 + NEAREST_OTHERS]
-    return tuple(span for span in nearby if within.start <= span[0] and span[1] <= within.end)

@@ -84,8 +84,9 @@ def _keeps_punct(token: Token, kept: Collection[int]) -> bool:
         return False
     # a list comma ("Iran, Iraq and Syria") keeps; a comma that closed a dropped aside does not
     following = token.doc[after]
+    # and a comma before a participle clause that stays ("flooded the valley, cutting off villages")
     return any(
-        ancestor.dep_ == "conj" and ancestor.head.i == token.head.i and ancestor.i in kept
+        ancestor.dep_ in ("conj", "advcl") and ancestor.head.i == token.head.i and ancestor.i in kept
         for ancestor in (following, *following.ancestors)
     )
 
@@ -122,7 +123,11 @@ def render(tokens: Iterable[Token], replacements: Mapping[int, str] | None = Non
             break
         if following.i == token.i + 1:
             parts.append(token.whitespace_)
-        elif following.is_punct and following.text in (",", "’s", "'s"):
+        elif (
+            following.text in (",", "’s", "'s")
+            or following.text in _CLOSING_QUOTES
+            or (following.text == '"' and sum(t.text == '"' for t in chosen[: position + 1]) % 2)
+        ):
             continue
         else:
             parts.append(" ")

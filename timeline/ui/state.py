@@ -251,12 +251,19 @@ def app_data() -> AppData:
                     live.lock.acquire()
             try:
                 if live.fingerprint != fingerprint:
+                    from timeline.events.nlp import load_parser
+
+                    load_parser()  # a missing model: one clear message, not one failure per article
                     _sync(live, sources, fingerprint)
             finally:
                 live.lock.release()
         return _bundle(str(database), str(sources), fingerprint, live.syncs, live)
     except Exception as error:
-        LOG.exception("Could not open the timeline store")
+        from timeline.events.nlp import ParserUnavailableError
+
+        missing_parser = isinstance(error, ParserUnavailableError)
+        if not missing_parser:
+            LOG.exception("Could not open the timeline store")
         _live_store.clear()  # open it afresh next time (a data folder fixed or a file replaced)
         empty = build_app_data([], [])
         return AppData(
@@ -267,7 +274,9 @@ def app_data() -> AppData:
             colors=empty.colors,
             actors=(),
             categories=(),
-            fatal=f"The timeline data could not be opened ({type(error).__name__}: {error}).",
+            fatal=str(error)
+            if missing_parser
+            else f"The timeline data could not be opened ({type(error).__name__}: {error}).",
         )
 
 

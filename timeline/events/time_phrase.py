@@ -1,0 +1,65 @@
+"""The words of a headline's sentence that belong to a time expression, so the headline drops them.
+
+Not only the expression's own tokens: the words that only introduced it ("on", "in the"), its small
+subtree ("this" week), and the whole prepositional phrase it heads ("in 2014-three years after ...").
+A possessive date before a bare singular noun leaves a determiner in its place ("Sunday's vote" ->
+"the vote"), so no hole is left.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_TIME_EXTRA = 2  # words a time expression's subtree may hold beyond its own ("the", "this")
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def time_phrase(tokens: tuple[Token, ...]) -> set[int]:
+    """The expression's tokens, its small subtree ("the", "this"), and prepositions left without object."""
+    if not tokens:
+        return set()
+    own = {t.i for t in tokens}
+    inside = set(own)
+    for token in tokens:
+        if token.head.i not in own:
+            extra = _subtree(token) - own
+            small = len(extra) <= _TIME_EXTRA
+            inside |= extra if small else {t.i for t in token.children if t.dep_ in ("det", "case")}
+    for token in tokens:
+        parent = token.head
+        if token.head.i not in own and token.dep_ == "pobj" and parent.dep_ == "prep":
+            inside |= _subtree(parent)  # "in 2014, three years after the withdrawal": the phrase dates
+        else:
+            noun = token
+            while noun.dep_ in ("compound", "nummod", "quantmod") and noun.head.i != noun.i:
+                noun = noun.head
+            if noun.i != token.i and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+                inside |= _subtree(noun.head)  # "in 2014-three years after", "in the 2003 invasion"
+    for token in tokens:
+        current = token
+        while current.head.i != current.i and current.head.i not in inside:
+            parent = current.head
+            rest = _subtree(parent) - inside - {parent.i}
+            if not rest and (parent.dep_ in ("prep", "agent") or parent.pos_ == "ADP"):
+                inside.add(parent.i)
+                current = parent
+                continue
+            break
+    return inside
+
+
+def possessive_dates(tokens: tuple[Token, ...]) -> tuple[tuple[int, str], ...]:
+    """ "Sunday's vote" loses its date but keeps a determiner: "the vote" (a singular noun needs one)."""
+    own = {t.i for t in tokens}
+    for token in tokens:
+        noun = token.head
+        bare = not any(c.dep_ in ("det", "poss") and c.i not in own for c in noun.children)
+        if token.dep_ == "poss" and noun.i not in own and noun.tag_ == "NN" and bare:
+            return ((token.i, "the"),)
+    return ()

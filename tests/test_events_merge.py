@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -90,3 +91,141 @@ def test_merge_is_idempotent() -> None:
         tagger=TAGGER,
     )
     assert merge_events(events) == events
+
+
+# --- across articles and precisions: (sentence, date phrase) pairs, each record from its own article ---
+
+DAY = (date(2011, 3, 15), date(2011, 3, 15), "day")
+MONTH = (date(2011, 3, 1), date(2011, 3, 31), "month")
+OCTOBER = (date(2011, 10, 1), date(2011, 10, 31), "month")
+OCT_7 = (date(2011, 10, 7), date(2011, 10, 7), "day")
+YEAR = (date(2011, 1, 1), date(2011, 12, 31), "year")
+WEEK = (date(2011, 3, 14), date(2011, 3, 20), "week")
+NOV_17 = (date(2011, 11, 17), date(2011, 11, 17), "day")
+ACROSS = phrase_tagger(
+    {
+        "on 15 March 2011": DAY,
+        "in March 2011": MONTH,
+        "in October 2011": OCTOBER,
+        "on 7 October 2011": OCT_7,
+        "in 2011": YEAR,
+        "that week": WEEK,
+        "on 17 November 2011": NOV_17,
+    }  # type: ignore[dict-item]
+)
+
+
+def _reported(text: str, doc_id: str, day: int = 20) -> list[Event]:
+    return extract_events(document(text, doc_id=doc_id, published=date(2011, 12, day)), tagger=ACROSS)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "same"),
+    [
+        # one day, two articles, two wordings
+        (
+            "Protests erupted in the southern Syrian city of Deraa on 15 March 2011, starting the uprising.",
+            "The uprising began on 15 March 2011 with protests in the southern Syrian city of Deraa.",
+            True,
+        ),
+        # the day inside the month already reported
+        (
+            "Protests erupted in the southern Syrian city of Deraa in March 2011.",
+            "Protests erupted in the southern Syrian city of Deraa on 15 March 2011.",
+            True,
+        ),
+        # "2011" and "October 2011" when the sentences report the same thing
+        (
+            "The Nobel Peace Prize was awarded in 2011 to three women campaigners from Liberia and Yemen.",
+            "The Nobel Peace Prize was awarded in October 2011 to three women campaigners from Liberia and Yemen.",
+            True,
+        ),
+        # a day inside a week already reported
+        (
+            "Security forces opened fire on protesters in Deraa that week, killing several people.",
+            "Security forces opened fire on protesters in Deraa on 15 March 2011, killing several people.",
+            True,
+        ),
+        # the same month, different events
+        (
+            "Iraqi lawmakers approved the national budget in March 2011 after weeks of debate.",
+            "Protests erupted in the southern Syrian city of Deraa on 15 March 2011.",
+            False,
+        ),
+        # the same year and actors, different events
+        (
+            "The United States withdrew its last troops from Iraq in 2011.",
+            "The United States and Iraq signed a new security agreement on 17 November 2011 in Baghdad.",
+            False,
+        ),
+        # a day in the month, similar wording, other figures: other facts
+        (
+            "A car bomb killed 12 people at a market in Baghdad in March 2011, police said.",
+            "A car bomb killed 30 people at a market in Baghdad on 15 March 2011, police said.",
+            False,
+        ),
+        # a day in the month, similar wording, other places
+        (
+            "Protesters gathered in the main square of Homs in March 2011 to demand reforms.",
+            "Protesters gathered in the main square of Deraa on 15 March 2011 to demand reforms.",
+            False,
+        ),
+        # the same day in two articles, other prizes
+        (
+            "The Nobel Peace Prize was awarded on 7 October 2011 to three women campaigners.",
+            "The Nobel Prize in Literature was awarded on 7 October 2011 to the Swedish poet Tomas Transtromer.",
+            False,
+        ),
+    ],
+)
+def test_across_articles_and_precisions(left: str, right: str, same: bool) -> None:
+    first, second = _reported(left, "a.txt"), _reported(right, "b.txt", 21)
+    assert len(first) == 1 and len(second) == 1
+    merged = merge_events([*first, *second])
+    assert (len(merged) == 1) is same
+    if same:
+        (event,) = merged
+        assert [source.doc for source in event.sources] == ["a.txt", "b.txt"]
+        finest = min((first[0], second[0]), key=lambda e: (e.end or e.start) - e.start)  # type: ignore[operator]
+        assert (event.start, event.end, event.precision) == (finest.start, finest.end, finest.precision)
+
+
+NINE = [
+    "Protests erupted in the southern Syrian city of Deraa on 15 March 2011, starting the uprising.",
+    "Protests erupted on 15 March 2011 in the southern Syrian city of Deraa.",
+    "The uprising began on 15 March 2011 with protests in the southern Syrian city of Deraa.",
+    "Protests first erupted in Deraa, a southern Syrian city, on 15 March 2011.",
+    "The Syrian uprising started on 15 March 2011 when protests erupted in the southern city of Deraa.",
+    "In the southern Syrian city of Deraa, protests erupted on 15 March 2011.",
+    "Anti-government protests erupted in the southern Syrian city of Deraa on 15 March 2011.",
+    "The uprising began on 15 March 2011, when protests erupted in Deraa, a city in southern Syria.",
+    "Protests erupted in the southern city of Deraa on 15 March 2011, the start of the Syrian uprising.",
+]
+
+
+def test_one_event_in_nine_articles_is_one_record_with_nine_sources() -> None:
+    events = [e for number, text in enumerate(NINE) for e in _reported(text, f"{number}.txt", 1 + number)]
+    assert len(events) == 9
+    (merged,) = merge_events(events)
+    assert [source.doc for source in merged.sources] == [f"{number}.txt" for number in range(9)]
+    assert len(merged.mentions) == 9
+
+
+def test_nine_reports_stay_apart_from_another_event_that_day() -> None:
+    other = _reported("Iraqi lawmakers approved the national budget on 15 March 2011.", "x.txt")
+    events = [e for number, text in enumerate(NINE) for e in _reported(text, f"{number}.txt", 1 + number)]
+    merged = merge_events([*events, *other])
+    assert sorted(len(event.sources) for event in merged) == [1, 9]
+
+
+def test_same_event_is_symmetric_across_precisions() -> None:
+    (month,) = _reported("Protests erupted in the southern Syrian city of Deraa in March 2011.", "a.txt")
+    (day,) = _reported("Protests erupted in the southern Syrian city of Deraa on 15 March 2011.", "b.txt")
+    assert same_event(month, day) and same_event(day, month)
+
+
+def test_two_dates_of_one_sentence_never_fold_into_each_other() -> None:
+    (day,) = _reported("Officials said on 15 March 2011 that the troops would leave Iraq.", "a.txt")
+    year = replace(day, id="year", start=YEAR[0], end=YEAR[1], precision="year")  # the sentence's other date
+    assert not same_event(day, year)
+    assert len(merge_events([day, year])) == 2

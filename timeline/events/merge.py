@@ -1,25 +1,40 @@
-"""Merge records of the same event: a repeated caption, one day's talks told twice, one event in two articles.
+"""Merge records of the same event: one day's talks told twice, one event in nine articles, a day and the
+month that holds it.
 
-Conservative on purpose: records merge only when their intervals are identical and their words say the
-same thing: identical sentences; or the names and numbers they mention agree (one set inside the other,
-none on one side only) and, within a document, the same category, shared actors and most content words
-in common, or, across documents, similar titles or sentences. Different events on the same day stay apart."""
+Conservative on purpose. The words compared are the sentence's without its time expressions. Two records
+are one event when the names and numbers they mention agree (one set inside the other, none on one side
+only) and:
+
+- same interval, same document: the same category, shared actors, most content words in common;
+- same interval, different documents: similar titles or sentences (content-word Jaccard, or the cosine
+  of TF-IDF vectors weighted over the records being merged), with shared actors or the same category;
+- one interval inside the other ("15 March 2011" in "March 2011" or "2011", a day in a week already
+  reported), from different sentences: a stricter similarity, with shared actors or the same category;
+  the finer date leads.
+
+Thresholds are data (``events_merge.json``). Records are compared only within blocks (the same interval;
+for nesting, the same year and a shared rare word), never all pairs.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from timeline.model import Event, Mention, Source
+from timeline.model import PRECISION_ORDER, Event, Mention, Source
 from timeline.resources import load_data
 
 _WORD = re.compile(r"[a-z0-9]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
+
+Interval = tuple[date, date | None, str]
 
 
 @cache
@@ -43,16 +58,29 @@ def _not_names() -> frozenset[str]:
     return _stopwords() | frozenset(_settings()["calendar_words"])
 
 
-def names(sentence: str) -> frozenset[str]:
-    """Capitalised words that are not stopwords, cut to a common prefix ("Kenyan" and "Kenya" agree)."""
+def names(sentence: str, common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Capitalised words that are not stopwords, cut to a common prefix ("Kenyan" and "Kenya" agree).
+
+    The sentence's first word is capitalised anyway: it is a name only when ``common`` (words seen in
+    lower case in the texts being compared) does not hold it ("Protests erupted" names nothing).
+    """
     skip = _not_names()
     size = int(_settings()["name_prefix"])
     found = set()
     for match in _NAME.finditer(sentence):
         word = match.group(0).rstrip(".’'-").lower()
-        if word not in skip:
-            found.add(word[:size])
+        if word in skip or (not sentence[: match.start()].strip(" \"“‘'([") and word in common):
+            continue
+        found.add(word[:size])
     return frozenset(found)
+
+
+_LOWER = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
+
+
+def common_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words written in lower case somewhere in ``texts``: ordinary words, not names."""
+    return frozenset(word.rstrip(".’'-") for text in texts for word in _LOWER.findall(text))
 
 
 def _normalized(sentence: str) -> str:
@@ -69,30 +97,52 @@ def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
     return len(left & right) / len(union) if union else 0.0
 
 
+def _without_times(event: Event) -> str:
+    """The event's sentence with its own time expressions blanked ("in March 2011" says nothing of what)."""
+    sentence = event.sentence
+    cuts = sorted(
+        (m.span[0] - m.sentence_span[0], m.span[1] - m.sentence_span[0])
+        for m in event.mentions
+        if m.sentence == sentence and 0 <= m.span[0] - m.sentence_span[0] <= len(sentence)
+    )
+    if not cuts:
+        return sentence
+    pieces, at = [], 0
+    for start, end in cuts:
+        if start >= at:
+            pieces.append(sentence[at:start])
+            at = max(at, end)
+    pieces.append(sentence[at:])
+    return " ".join(pieces)
+
+
 @dataclass(frozen=True, slots=True)
 class _Features:
     """What the merge rules compare, computed once per record."""
 
-    interval: tuple[date, date | None, str] | None
+    interval: Interval | None
     normalized: str
     words: frozenset[str]
     title_words: frozenset[str]
     names: frozenset[str]
     numbers: frozenset[str]
     docs: frozenset[str]
+    sentences: frozenset[tuple[str, int]]
     actors: frozenset[str]
     category: str
 
 
-def _features(event: Event) -> _Features:
+def _features(event: Event, common: frozenset[str] = frozenset()) -> _Features:
+    bare = _without_times(event)
     return _Features(
         interval=(event.start, event.end, event.precision) if event.start is not None else None,
         normalized=_normalized(event.sentence),
-        words=content_words(event.sentence),
+        words=content_words(bare),
         title_words=content_words(event.title),
-        names=names(event.sentence),
-        numbers=frozenset(_NUMBER.findall(event.sentence)),
+        names=names(bare, common),
+        numbers=frozenset(_NUMBER.findall(bare)),
         docs=frozenset(mention.doc for mention in event.mentions),
+        sentences=frozenset((mention.doc, mention.sentence_span[0]) for mention in event.mentions),
         actors=frozenset(event.actors),
         category=event.category,
     )
@@ -104,16 +154,31 @@ def _agree(left: frozenset[str], right: frozenset[str]) -> bool:
     return smaller <= larger and (bool(smaller) or not larger)
 
 
-def _same(left: _Features, right: _Features) -> bool:
+def _cosine(left: frozenset[str], right: frozenset[str], idf: Mapping[str, float]) -> float:
+    """Cosine of the two word sets weighted by ``idf`` (an unknown word weighs 1: plain set cosine)."""
+    shared = sum(idf.get(word, 1.0) ** 2 for word in left & right)
+    if not shared:
+        return 0.0
+    norm_left = math.sqrt(sum(idf.get(word, 1.0) ** 2 for word in left))
+    norm_right = math.sqrt(sum(idf.get(word, 1.0) ** 2 for word in right))
+    return shared / (norm_left * norm_right)
+
+
+def _comparable(left: _Features, right: _Features) -> bool:
+    """Enough words on both sides, and the names and numbers agree."""
+    if min(len(left.words), len(right.words)) < _settings()["min_content_words"]:
+        return False
+    return _agree(left.names, right.names) and _agree(left.numbers, right.numbers)
+
+
+def _same(left: _Features, right: _Features, idf: Mapping[str, float] | None = None) -> bool:
     if left.interval is None or left.interval != right.interval:
         return False
     if left.normalized == right.normalized:
         return True
+    if not _comparable(left, right):
+        return False
     settings = _settings()
-    if min(len(left.words), len(right.words)) < settings["min_content_words"]:
-        return False
-    if not (_agree(left.names, right.names) and _agree(left.numbers, right.numbers)):
-        return False
     shared_actors = bool(left.actors & right.actors) or not (left.actors or right.actors)
     if left.docs & right.docs:
         return (
@@ -121,14 +186,54 @@ def _same(left: _Features, right: _Features) -> bool:
             and shared_actors
             and _overlap_small(left.words, right.words) >= settings["same_doc_overlap"]
         )
-    similar_titles = _jaccard(left.title_words, right.title_words) >= settings["cross_doc_title_overlap"]
-    similar_sentences = _jaccard(left.words, right.words) >= settings["cross_doc_overlap"]
-    return (similar_titles or similar_sentences) and (shared_actors or left.category == right.category)
+    similar = (
+        _jaccard(left.title_words, right.title_words) >= settings["cross_doc_title_overlap"]
+        or _jaccard(left.words, right.words) >= settings["cross_doc_overlap"]
+        or _cosine(left.words, right.words, idf or {}) >= settings["cross_doc_cosine"]
+    )
+    return similar and (shared_actors or left.category == right.category)
+
+
+def _inside(fine: Interval, coarse: Interval) -> bool:
+    """``fine`` strictly finer than ``coarse`` and within it."""
+    fine_end = fine[1] or fine[0]
+    coarse_end = coarse[1] or coarse[0]
+    return (
+        PRECISION_ORDER.index(fine[2]) < PRECISION_ORDER.index(coarse[2])
+        and coarse[0] <= fine[0]
+        and fine_end <= coarse_end
+    )
+
+
+def _nested_same(fine: _Features, coarse: _Features, idf: Mapping[str, float] | None = None) -> bool:
+    """``coarse`` (a month, a year) reports the event that ``fine`` dates more precisely."""
+    if fine.interval is None or coarse.interval is None or not _inside(fine.interval, coarse.interval):
+        return False
+    if fine.sentences & coarse.sentences:
+        return False  # two dates of one sentence ("on Monday ... by the end of the year") are two facts
+    if (coarse.interval[1] or coarse.interval[0]) - coarse.interval[0] > _max_span():
+        return False
+    if not _comparable(fine, coarse):
+        return False
+    settings = _settings()
+    shared_actors = bool(fine.actors & coarse.actors) or not (fine.actors or coarse.actors)
+    similar = (
+        _jaccard(fine.words, coarse.words) >= settings["nested_overlap"]
+        or _cosine(fine.words, coarse.words, idf or {}) >= settings["nested_cosine"]
+    )
+    return similar and (shared_actors or fine.category == coarse.category)
+
+
+@cache
+def _max_span() -> timedelta:
+    return timedelta(days=int(_settings()["nested_max_days"]))
 
 
 def same_event(left: Event, right: Event) -> bool:
     """Whether two records report one event (see the module docstring for the rules)."""
-    return _same(_features(left), _features(right))
+    common = common_words((left.sentence, right.sentence))
+    first, second = _features(left, common), _features(right, common)
+    return _same(first, second) or _nested_same(first, second) or _nested_same(second, first)
 
 
 def _mention_key(mention: Mention) -> tuple[str, int, int]:
@@ -136,7 +241,7 @@ def _mention_key(mention: Mention) -> tuple[str, int, int]:
 
 
 def _combine(group: list[Event]) -> Event:
-    """One record for a group: the earliest-reported record leads and gives its id and words."""
+    """One record for a group: its first record leads and gives its id, date and words."""
     lead = group[0]
     mentions: dict[tuple[str, int, int], Mention] = {}
     sources: dict[str, Source] = {}
@@ -150,10 +255,11 @@ def _combine(group: list[Event]) -> Event:
         actors.extend(actor for actor in event.actors if actor not in actors)
         tags.extend(tag for tag in event.tags if tag not in tags)
     bonus = float(load_data("events_build.json")["corroboration_bonus"]) * (len(sources) - 1)
+    ordered_sources = sorted(sources.values(), key=lambda s: (s.published or date.max, s.doc))
     return replace(
         lead,
         mentions=tuple(sorted(mentions.values(), key=_mention_key)),
-        sources=tuple(sources.values()),
+        sources=tuple(ordered_sources),
         actors=tuple(actors),
         tags=tuple(tags),
         confidence=min(1.0, max(event.confidence for event in group) + bonus),
@@ -166,36 +272,44 @@ def _report_order(event: Event) -> tuple[str, str, int, int]:
     return (published, first.doc, first.span[0], first.span[1])
 
 
+def _idf(features: Sequence[_Features]) -> dict[str, float]:
+    """Inverse document frequency of the words of ``features`` (each record one document)."""
+    counts: Counter[str] = Counter()
+    for feature in features:
+        counts.update(feature.words)
+    total = len(features)
+    return {word: math.log((1 + total) / (1 + count)) + 1.0 for word, count in counts.items()}
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """``events`` with each group of records of one event merged, in order of first report.
 
-    Each record is compared only with the first record of earlier groups of its interval (so chains of
-    "similar to something similar" cannot glue different events), and only with those that share a
-    word with it, found through an index: long texts stay fast.
+    Two passes. Same interval: each record is compared only with the first record of earlier groups of
+    its interval that share a word with it (an index), so chains of "similar to something similar"
+    cannot glue different events. Nesting: each group dated coarser than a day joins the most similar
+    finer group inside its interval, found through an index by year and rare word.
     """
+    ordered = sorted(events, key=_report_order)
+    common = common_words(event.sentence for event in ordered)
+    features = [_features(event, common) if event.start is not None else None for event in ordered]
+    idf = _idf([f for f in features if f is not None])
     groups: list[list[Event]] = []
     leads: list[_Features | None] = []
     by_sentence: dict[tuple[object, str], int] = {}
     by_word: dict[tuple[object, str], list[int]] = {}
-    shared_intervals = Counter(_interval(event) for event in events if event.start is not None)
-    for event in sorted(events, key=_report_order):
-        if event.start is None or shared_intervals[_interval(event)] < 2:
-            groups.append([event])  # alone on its interval: nothing it could be merged with
-            leads.append(None)
-            continue
-        features = _features(event)
+    for event, feature in zip(ordered, features, strict=True):
         found: int | None = None
-        if features.interval is not None:
-            found = by_sentence.get((features.interval, features.normalized))
+        if feature is not None and feature.interval is not None:
+            found = by_sentence.get((feature.interval, feature.normalized))
             if found is None:
                 shared = Counter(
-                    index for word in features.words for index in by_word.get((features.interval, word), ())
+                    index for word in feature.words for index in by_word.get((feature.interval, word), ())
                 )
                 found = next(
                     (
                         index
                         for index, _ in shared.most_common()
-                        if (lead := leads[index]) is not None and _same(lead, features)
+                        if (lead := leads[index]) is not None and _same(lead, feature, idf)
                     ),
                     None,
                 )
@@ -204,13 +318,62 @@ def merge_events(events: list[Event]) -> list[Event]:
             continue
         index = len(groups)
         groups.append([event])
-        leads.append(features)
-        if features.interval is not None:
-            by_sentence[(features.interval, features.normalized)] = index
-            for word in features.words:
-                by_word.setdefault((features.interval, word), []).append(index)
+        leads.append(feature)
+        if feature is not None and feature.interval is not None:
+            by_sentence[(feature.interval, feature.normalized)] = index
+            for word in feature.words:
+                by_word.setdefault((feature.interval, word), []).append(index)
+    groups = _merge_nested(groups, leads, idf)
     return [group[0] if len(group) == 1 else _combine(group) for group in groups]
 
 
-def _interval(event: Event) -> tuple[date | None, date | None, str]:
-    return (event.start, event.end, event.precision)
+def _years(interval: Interval) -> range:
+    return range(interval[0].year, (interval[1] or interval[0]).year + 1)
+
+
+def _merge_nested(
+    groups: list[list[Event]], leads: list[_Features | None], idf: Mapping[str, float]
+) -> list[list[Event]]:
+    """Fold each coarse group into the most similar finer group inside its interval (coarsest first)."""
+    dated = {i: lead for i, lead in enumerate(leads) if lead is not None and lead.interval is not None}
+
+    def precision_of(lead: _Features) -> int:
+        return PRECISION_ORDER.index(lead.interval[2]) if lead.interval else 0
+
+    coarse = sorted(
+        (i for i, lead in dated.items() if precision_of(lead) > 0), key=lambda i: (-precision_of(dated[i]), i)
+    )
+    if not coarse:
+        return groups
+    index: dict[tuple[int, str], list[int]] = {}
+    for i, lead in dated.items():
+        for year in _years(lead.interval):  # type: ignore[arg-type]
+            for word in lead.words:
+                index.setdefault((year, word), []).append(i)
+    absorbed: dict[int, int] = {}
+    for i in coarse:
+        lead = dated[i]
+        rare = sorted(lead.words, key=lambda word: -idf.get(word, 0.0))[: len(lead.words) // 2 + 1]
+        years = _years(lead.interval)  # type: ignore[arg-type]
+        candidates = {j for year in years for word in rare for j in index.get((year, word), [])}
+        best: tuple[float, int] | None = None
+        for j in sorted(candidates):
+            if j == i or j in absorbed or not _nested_same(dated[j], lead, idf):
+                continue
+            score = _cosine(dated[j].words, lead.words, idf)
+            if best is None or score > best[0]:
+                best = (score, j)
+        if best is not None:
+            absorbed[i] = best[1]
+    if not absorbed:
+        return groups
+
+    def home(i: int) -> int:
+        while i in absorbed:
+            i = absorbed[i]
+        return i
+
+    merged = {i: list(group) for i, group in enumerate(groups) if i not in absorbed}  # the finer record leads
+    for i in sorted(absorbed):
+        merged[home(i)].extend(groups[i])
+    return [merged[i] for i in range(len(groups)) if i in merged]

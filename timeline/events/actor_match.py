@@ -60,7 +60,7 @@ def names_in(
                     if entry is not None:
                         hit = (end, entry)
                 end += 1
-        if hit is None or _inside_other_place(doc, first.i, hit[0]):
+        if hit is None or _inside_other_name(doc, first.i, hit[0], hit[1], index):
             at += 1
             continue
         yield first.i, hit[0], hit[1]
@@ -68,25 +68,44 @@ def names_in(
             at += 1
 
 
-def _inside_other_place(doc: Doc, start: int, end: int) -> bool:
-    token = doc[start]
-    if token.ent_type_ not in _PLACE_ENTITIES:
+def _inside_other_name(doc: Doc, start: int, end: int, entry: Entry, index: ActorIndex) -> bool:
+    """The data's name at [start, end) is part of another name the recogniser found: a longer place
+    ("Port Sudan", "the Gulf of Mexico"), an organisation that is not one of the country's institutions
+    ("Syrian National Council", but not "the Iraqi Foreign Ministry"), or a person ("Michael Jordan")."""
+    label = doc[start].ent_type_
+    if not label:
         return False
     first, last = start, end
     while first > 0 and doc[first].ent_iob_ == "I":
         first -= 1
     while last < len(doc) and doc[last].ent_iob_ == "I":
         last += 1
-    return (first, last) != (start, end) and doc[first].ent_type_ in _PLACE_ENTITIES
+    label = doc[first].ent_type_
+    if label == "PERSON" and entry.kind == "name" and entry.actor in index.states:
+        return True
+    if (first, last) == (start, end):
+        return False
+    if label in _PLACE_ENTITIES:
+        return True
+    if label == "ORG":
+        words = [token.lemma_.lower() for token in doc[first:last] if not token.is_punct]
+        size = min(len(words), index.max_office_words)
+        return not any(" ".join(words[-n:]) in index.offices for n in range(1, size + 1))
+    return False
 
 
-def is_office(tokens: list[Token], head: Token, index: ActorIndex) -> bool:
-    """The phrase is a bare office: its head noun with its compounds and adjectives ends like a listed one."""
+def office_kind(tokens: list[Token], head: Token, index: ActorIndex) -> str | None:
+    """What a phrase's head noun (with its compounds and adjectives) names: "office" for a country's own
+    institution or office holder ("the prime minister", "government forces"), "opposition" for those
+    rising against it ("rebels", "the opposition"), None otherwise."""
     core = [t for t in tokens if t.i == head.i or (t.head.i == head.i and t.dep_ in ("compound", "amod"))]
     words = [t.lemma_.lower() for t in core]
-    return any(
-        " ".join(words[-n:]) in index.offices for n in range(1, min(len(words), index.max_office_words) + 1)
-    )
+    endings = {" ".join(words[-n:]) for n in range(1, min(len(words), index.max_office_words) + 1)}
+    if endings & index.opposition_heads:
+        return "opposition"
+    if endings & index.offices:
+        return "office"
+    return None
 
 
 def unmapped_entities(

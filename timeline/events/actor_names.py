@@ -76,6 +76,8 @@ class ActorIndex:
     not_actors: frozenset[str]
     """Keys of entities that never make an actor: descriptions of a people or faith, wire services."""
     entity_labels: frozenset[str]
+    opposition_heads: frozenset[str]
+    opposition_suffix: str
     order: tuple[str, ...]
 
     def lookup(self, text: str) -> Entry | None:
@@ -115,11 +117,13 @@ def actor_index() -> ActorIndex:
         patterns=tuple(patterns),
         states=frozenset(actor for actor, spec in actors.items() if spec.get("places")),
         offices=offices,
-        max_office_words=max(len(phrase.split()) for phrase in offices),
+        max_office_words=max(len(phrase.split()) for phrase in (*offices, *data["opposition"]["heads"])),
         not_actors=frozenset(
             name_key(word) for word in (*data["descriptors"]["words"], *data["news_agencies"]["names"])
         ),
         entity_labels=frozenset(data["entity_labels"]),
+        opposition_heads=frozenset(data["opposition"]["heads"]),
+        opposition_suffix=str(data["opposition"]["suffix"]),
         order=tuple(actors),
     )
 

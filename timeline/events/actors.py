@@ -9,7 +9,8 @@ Inside a participant, names map to actors through ``timeline/data/actors.json`` 
 -> Iran, "Quds Force" -> Iran); a named entity (GPE, NORP, ORG, PERSON) with no mapping is its own actor
 ("Arab Tribal Council"); a person next to a mapped name is that name's ("HHN spokesman Hashim" is HHN's);
 an office with no name ("the prime minister", "government forces") stands for the country in context:
-the country where the event happened, else the document's (``main_country``).
+the country where the event happened, else the document's (``main_country``). Those who rise against a
+country's government are its opposition ("Syrian rebels", "protesters" in Cairo: "Syria opposition").
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from timeline.events.actor_match import claimed_by_patterns, is_office, names_in, unmapped_entities
+from timeline.events.actor_match import claimed_by_patterns, names_in, office_kind, unmapped_entities
 from timeline.events.actor_names import ActorIndex, actor_index
 from timeline.events.clause_parse import ParsedClause, clause_top, parse_clauses, subject_of
 from timeline.events.nlp import parse
@@ -154,21 +155,26 @@ def _saying_verbs() -> frozenset[str]:
 
 def _phrase_actors(
     role: Role, head: Token, index: ActorIndex, claimed: dict[int, str], places: list[Token]
-) -> tuple[list[Found], bool]:
-    """The actors one participant phrase names, and whether it is a bare office (no name at all); the
-    place of an event noun in it goes to ``places``."""
+) -> tuple[list[Found], str | None]:
+    """The actors one participant phrase names, and what its head noun is when it names none (a bare
+    "office" or "opposition": the country in context decides); the place of an event noun in it goes
+    to ``places``."""
     tokens = _np_tokens(head, places)
+    kind = office_kind(tokens, head, index)
     found: list[Found] = []
     taken: set[int] = set()
     for start, end, entry in names_in(tokens, index, claimed):
-        found.append(Found(entry.actor, role, start, entry.kind))
+        actor = entry.actor
+        if kind == "opposition" and actor in index.states:
+            actor += index.opposition_suffix  # "Syrian rebels" rise against Syria's government
+        found.append(Found(actor, role, start, entry.kind))
         taken.update(range(start, end))
     mapped = bool(found)
     for position, label, name in unmapped_entities(tokens, index, taken):
         if label == "PERSON" and mapped:
             continue  # "HHN spokesman Hashim al-Musawi": the person acts for the body beside him
         found.append(Found(name, role, position, "unmapped"))
-    return found, not found and is_office(tokens, head, index)
+    return found, None if found else kind
 
 
 def participants(head: Token, context: str | None = None) -> list[Found]:
@@ -178,24 +184,26 @@ def participants(head: Token, context: str | None = None) -> list[Found]:
     sentence = head.sent if head.doc.has_annotation("SENT_START") else head.doc[:]
     claimed = claimed_by_patterns(sentence, index)
     found: list[Found] = []
-    offices: list[tuple[Role, int]] = []
+    offices: list[tuple[Role, int, str]] = []
     roles = arguments(head)
     for reported in _reported(head):
         roles.extend(("object" if role == "subject" else role, token) for role, token in arguments(reported))
     while roles:
         role, token = roles.pop(0)
         event_places: list[Token] = []
-        phrase, is_office = _phrase_actors(role, token, index, claimed, event_places)
+        phrase, bare = _phrase_actors(role, token, index, claimed, event_places)
         roles.extend(("place", place) for place in event_places)
         found.extend(phrase)
-        if is_office:
-            offices.append((role, token.i))
+        if bare is not None:
+            offices.append((role, token.i, bare))
     places = [item for item in found if item.role == "place"]
     parties = [item for item in found if item.role != "place"]
     countries = [item.actor for item in places if item.actor in index.states]
     country = countries[0] if countries else context
     if country is not None:
-        parties.extend(Found(country, role, position, "office") for role, position in offices)
+        for role, position, bare in offices:
+            actor = country + index.opposition_suffix if bare == "opposition" else country
+            parties.append(Found(actor, role, position, bare))
     # a place takes part when it is a country or body by name, or when nothing else does
     kept_places = [item for item in places if item.kind == "name" or not parties]
     return sorted(parties + kept_places, key=lambda item: (_ROLE_ORDER.index(item.role), item.position))

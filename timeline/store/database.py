@@ -248,8 +248,8 @@ def open_database(path: Path) -> OpenedDatabase:
         if lock is not None:
             lock.acquire()
             opened = _open_writable(path, lock)
+            lock.share()  # never keep others waiting, whichever way it is opened
             if opened is not None:
-                lock.share()
                 return opened
         return _open_read_only(path, lock)
     except BaseException:

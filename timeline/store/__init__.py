@@ -2,7 +2,10 @@
 
 Where it lives: ``$TIMELINE_DATA_DIR/timeline.sqlite3`` (default ``./data/timeline.sqlite3``,
 relative to the working directory); the articles come from ``$TIMELINE_SEEDS_DIR`` (default the
-repository's ``seeds/`` folder). The schema is described in ``timeline.store.schema``.
+repository's ``seeds/`` folder). The schema is described in ``timeline.store.schema``; how the file
+is opened (several processes at once, a read-only folder, a damaged file set aside only when no
+store holds it, via ``timeline.sqlite3.lock``) in ``timeline.store.database``; how damaged rows are
+rebuilt in ``timeline.store.repair``.
 """
 
 from __future__ import annotations

@@ -49,8 +49,10 @@ def add_summarize_parser(commands: Any) -> None:
     )
 
 
-def run_summarize(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    """Run ``timeline summarize`` with parsed ``args``; the exit code."""
+def run_summarize(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run ``timeline summarize`` with parsed ``args``; the exit code (output to stdout unless ``out``)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
     if args.batch:
         from timeline.summarize.batch import run_summarize_batch
 

@@ -57,6 +57,7 @@ def _actors(sentence: str, date: str, context: str | None = None) -> tuple[str, 
         ("Iranian warships docked in Port Sudan on 3 March.", "3 March", ("Iran",)),
         # ... but not a country's own institution
         ("The Iraqi Foreign Ministry summoned the envoy on Monday.", "Monday", ("Iraq",)),
+        ("The Iranian Revolutionary Guard's Quds Force armed the group in 2014.", "2014", ("Iran",)),
     ],
 )
 def test_participants_map_to_actors(sentence: str, date: str, expected: tuple[str, ...]) -> None:

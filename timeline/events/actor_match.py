@@ -87,7 +87,9 @@ def _inside_other_name(doc: Doc, start: int, end: int, entry: Entry, index: Acto
         return False
     if label in _PLACE_ENTITIES:
         return True
-    if label == "ORG":
+    if label == "ORG" and len(name_key(doc[start:end].text).split()) == 1 and entry.actor in index.states:
+        # a country's name or adjective inside an organisation's name; a longer known name ("Quds Force"
+        # in "the Iranian Revolutionary Guard's Quds Force") still stands for its actor
         words = [token.lemma_.lower() for token in doc[first:last] if not token.is_punct]
         size = min(len(words), index.max_office_words)
         return not any(" ".join(words[-n:]) in index.offices for n in range(1, size + 1))

@@ -34,6 +34,11 @@ def _category(sentence: str, date: str) -> str:
         ("The ferry capsized off the coast on Wednesday.", "Wednesday", "disaster"),
         ("Officials vaccinated half the population by June.", "June", "health"),
         ("The queen knighted the actor in 2003.", "2003", "people and honours"),
+        ("The garrison surrendered on 2 May.", "2 May", "military action"),
+        ("The two states signed an armistice in July 1953.", "July 1953", "diplomacy"),
+        ("The assembly proclaimed a republic in 1792.", "1792", "politics and elections"),
+        # who acts is not what happened: an army that announces makes a statement
+        ("The army announced a curfew on Monday.", "Monday", "statement"),
         # a particle or a preposition is part of the verb
         ("Foreign troops pulled out of the province in 2014.", "2014", "troop presence"),
         ("The city fell to the rebels on 3 March.", "3 March", "military action"),

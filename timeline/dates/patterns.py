@@ -193,7 +193,18 @@ def rules() -> tuple[Rule, ...]:
             rf"|(?P<word>{i}noon|midnight|midday)))(?![A-Za-z])(?:\s+(?:{i}gmt|utc|est|edt|pst|local\s+time)))?",
         ),
     ]
-    return tuple(Rule(name, re.compile(pattern), RULE_TRIGGER[name]) for name, pattern in table)
+    return tuple(
+        Rule(
+            name, re.compile(pattern if name in _MAY_START_OFF_WORD else r"\b" + pattern), RULE_TRIGGER[name]
+        )
+        for name, pattern in table
+    )
+
+
+_MAY_START_OFF_WORD = frozenset({"short_year", "decade"})
+"""Rules whose match may begin with a non-word character ("'90s"); every other match begins a word, and
+a leading word boundary lets the regex engine skip the other positions at once (a large speed-up on long
+text: most positions are inside words)."""
 
 
 RULE_TRIGGER: dict[str, str] = {
@@ -246,7 +257,8 @@ RULE_TRIGGER: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Triggers:
-    """One pass over the ASCII-lower-cased text finds every trigger word; ``classes`` says what each is."""
+    """One pass over the ASCII-lower-cased text finds every word and number; ``classes`` says which
+    words are triggers of which rule classes (numbers trigger the "digit" class)."""
 
     regex: re.Pattern[str]
     classes: dict[str, tuple[str, ...]]
@@ -278,10 +290,24 @@ def triggers() -> Triggers:
     classes: dict[str, list[str]] = {}
     for name, words in words_by_class.items():
         for word in words:
-            classes.setdefault(word, []).append(name)
-    # Whole words only ("mon" must not fire inside "money", "mar" inside "market").
-    regex = re.compile(r"\d+|\b(?:" + _alternation(classes) + r")(?![a-z])")
-    return Triggers(regex, {word: tuple(names) for word, names in classes.items()})
+            for token in _trigger_tokens(word):
+                if name not in classes.setdefault(token, []):
+                    classes[token].append(name)
+    # One pass of a plain word tokenizer and a dictionary look-up: whole words only ("mon" must not
+    # fire inside "money", "mar" inside "market"), and far cheaper than a big alternation.
+    return Triggers(_WORD_OR_NUMBER, {word: tuple(names) for word, names in classes.items()})
+
+
+_WORD_OR_NUMBER = re.compile(r"[a-z]+|\d+")
+_COMMON_TOKENS = frozenset({"s", "day", "of", "the", "from", "and", "eve", "new"})
+
+
+def _trigger_tokens(word: str) -> list[str]:
+    """The tokens of a trigger phrase that the tokenizer sees ("year-ago" -> year, ago; "from now" ->
+    now); a phrase's common words ("day" in "independence day") are left out unless nothing else is."""
+    tokens = _WORD_OR_NUMBER.findall(word)
+    rare = [t for t in tokens if t not in _COMMON_TOKENS]
+    return rare or tokens
 
 
 CASED_TRIGGERS = frozenset({"month", "weekday"})

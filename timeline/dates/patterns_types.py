@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from timeline.dates.lexicon import lexicon
-from timeline.dates.patterns import Rule
+from timeline.dates.patterns import Rule, triggers
 from timeline.resources import load_data
 
 
@@ -94,93 +94,74 @@ def type_rules() -> tuple[Rule, ...]:
             rf"(?P<core>(?P<num>{amount})(?:\s*(?:to|-|–|or)\s*(?P<num2>{amount}))?"
             rf"(?:\s+(?:{filler}))?(?P<sep>[\s-]+)(?P<unit>{unit})(?P<tail>-long|-old|\s+or\s+so)?))"
             r"(?![A-Za-z])",
-            "unit",
+            "type:unit",
         ),
         (
             "duration_vague",
             rf"(?<![A-Za-z-]){i}(?:(?P<det>the)\s+)?(?P<rel>recent|coming|past|last|next|ensuing|intervening|early|final|first)\s+"
             rf"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters))(?![A-Za-z])",
-            "unit",
+            "type:unit",
         ),
         (
             "duration_bare",
             r"(?:(?<=\b[Ff]or\s)|(?<=\b[Oo]ver\s))(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))"
             r"(?![A-Za-z-])(?!\s+(?:ago|earlier|later|before|after|of)\b)",
-            "unit",
+            "type:unit",
         ),
         (
             "duration_long",
             r"(?<![A-Za-z-])(?P<unit>(?i:minute|hour|day|week|month|year|decade|century|"
             r"minutes|hours|days|weeks|months|years|decades|centuries))-long(?![A-Za-z-])",
-            "unit",
+            "type:unit",
         ),
         (
             "set_adverb",
             rf"(?<![A-Za-z-])(?P<adverb>{i}{_alternation(data.set_adverbs)}))(?![A-Za-z-])",
-            "set",
+            "type:set",
         ),
         (
             "set_every",
             rf"(?<![A-Za-z-])(?P<q>{i}every|each))\s+(?:(?P<num>{amount})\s+)?(?:(?P<other>{i}other))\s+)?"
             rf"(?:(?P<unit>{i}{unit}))|(?P<wd>{weekdays})|(?P<month>{months})|(?P<part>{i}{day_parts})))"
             r"(?![A-Za-z])",
-            "set",
+            "type:set",
         ),
         (
             "set_rate",
             rf"(?<![A-Za-z-])(?:(?P<rate>{i}once|twice|thrice|(?:\d{{1,3}}|{_alternation(lexicon().number_words)})\s+times))\s+"
             rf"(?P<per>{i}a|an|per|each|every))|(?P<bare>{i}per)))\s+"
             rf"(?P<unit>{i}second|minute|hour|day|night|week|month|quarter|year))(?![A-Za-z])",
-            "set",
+            "type:set",
         ),
         (
             "set_weekday_plural",
             rf"(?<![A-Za-z])(?P<wd>{weekdays})s(?:\s+(?P<part>{i}{day_parts})))?(?![A-Za-z])",
-            "set",
+            "type:set",
         ),
         (
             "reference",
             rf"(?<![A-Za-z-])(?P<ref>{i}{refs}))(?![A-Za-z-])",
-            "reference",
+            "type:reference",
         ),
     ]
     return tuple(Rule(name, re.compile(pattern), trigger) for name, pattern, trigger in table)
 
 
 @cache
-def _type_triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+def all_trigger_classes() -> dict[str, tuple[str, ...]]:
+    """The date rules' trigger words and classes (``patterns.triggers()``) with those of ``type_rules()``
+    (classes named ``type:...``): the tagger finds both in one pass over the text."""
     data = types_data()
-    classes: dict[str, list[str]] = {}
+    classes: dict[str, list[str]] = {word: list(names) for word, names in triggers().classes.items()}
 
     def add(name: str, words: Iterable[str]) -> None:
         for word in words:
-            for part in word.lower().split():
+            for part in re.findall(r"[a-z]+", word.lower()):
                 if name not in classes.setdefault(part, []):
                     classes[part].append(name)
 
-    add("unit", data.units)
-    add("set", [*data.set_adverbs, "every", "each", "per", "once", "twice", "thrice", "times"])
-    add("set", [f"{w}s" for w in lexicon().weekdays if w.endswith("day")])
-    add("reference", [w.split()[-1] for w in data.references])
-    regex = re.compile(r"\b(?:" + _alternation(classes) + r")(?![a-z])")
-    return regex, {word: tuple(names) for word, names in classes.items()}
-
-
-WINDOW_BEFORE, WINDOW_AFTER = 48, 48
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def type_windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Merged character windows around the trigger words of each class of ``type_rules()``."""
-    regex, classes = _type_triggers()
-    windows: dict[str, list[tuple[int, int]]] = {}
-    for m in regex.finditer(text.translate(_ASCII_LOWER)):
-        start, end = max(0, m.start() - WINDOW_BEFORE), m.end() + WINDOW_AFTER
-        for name in classes.get(m.group(), ()):
-            spans = windows.setdefault(name, [])
-            if spans and start <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(spans[-1][1], end))
-            else:
-                spans.append((start, end))
-    return windows
+    add("type:unit", data.units)
+    add("type:set", [*data.set_adverbs, "every", "each", "per", "once", "twice", "thrice", "times"])
+    add("type:set", [f"{w}s" for w in lexicon().weekdays if w.endswith("day")])
+    add("type:reference", [w.split()[-1] for w in data.references])
+    return {word: tuple(names) for word, names in classes.items()}

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from timeline.dates import calendar as cal
-from timeline.dates.all_types import finish_all_types, type_candidates
+from timeline.dates.all_types import all_trigger_classes, finish_all_types
 from timeline.dates.fold import matchable
 from timeline.dates.lexicon import lexicon
 from timeline.dates.names import drop_titles
@@ -19,6 +19,7 @@ from timeline.dates.patterns import (
     RANGE_JOINER,
     RANGE_OPENER,
     SINCE_BEFORE,
+    Rule,
     rules,
     triggers,
 )
@@ -47,19 +48,23 @@ _MODIFIABLE: frozenset[Precision] = frozenset(
 WINDOW_BEFORE, WINDOW_AFTER = 40, 32
 """How far around a trigger word a match can reach ("the beginning of" ... "summer" ... "of 2018")."""
 
+_DIGIT = ("digit",)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def _windows_by_trigger(text: str) -> dict[str, list[tuple[int, int]]]:
+def _windows_by_trigger(text: str, classes: dict[str, tuple[str, ...]]) -> dict[str, list[tuple[int, int]]]:
     """Merged character windows around the trigger words of each class: where its rules can match."""
     scan = triggers()
     windows: dict[str, list[tuple[int, int]]] = {}
     # Lower-casing is ASCII-only so offsets stay the same.
     for m in scan.regex.finditer(text.translate(_ASCII_LOWER)):
-        start, end = max(0, m.start() - WINDOW_BEFORE), m.end() + WINDOW_AFTER
         word = m.group()
+        names = classes.get(word, _DIGIT if word[0].isdigit() else ())
+        if not names:
+            continue
+        start, end = max(0, m.start() - WINDOW_BEFORE), m.end() + WINDOW_AFTER
         lower_case_word = text[m.start()].islower()
-        for name in scan.classes.get(word, ("digit",)):
+        for name in names:
             if lower_case_word and name in CASED_TRIGGERS:
                 continue
             spans = windows.setdefault(name, [])
@@ -74,12 +79,14 @@ _Candidate = tuple[int, int, int, re.Match[str]]
 """start, end, rule index, match."""
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _candidates(
+    text: str, rule_list: tuple[Rule, ...], classes: dict[str, tuple[str, ...]]
+) -> list[_Candidate]:
     # Scanning every rule over the whole text costs most of the time; each rule only needs the
     # neighbourhood of its trigger words.
-    windows = _windows_by_trigger(text)
+    windows = _windows_by_trigger(text, classes)
     found: dict[tuple[int, int, int], re.Match[str]] = {}
-    for rule_index, rule in enumerate(rules()):
+    for rule_index, rule in enumerate(rule_list):
         for window_start, window_end in windows.get(rule.trigger, ()):
             for m in rule.regex.finditer(text, window_start, min(window_end, len(text))):
                 if m.end() > m.start():
@@ -106,9 +113,7 @@ def tag_dates(
     ctx = Context(text=text, dct=dct, mode=mode, main_year=_main_year(text) if mode == "narrative" else None)
     rule_list = rules() + type_rules() if all_types else rules()
     mentions: list[TimeMention] = []
-    found = _candidates(text)
-    if all_types:
-        found += type_candidates(text, len(rules()))
+    found = _candidates(text, rule_list, all_trigger_classes() if all_types else triggers().classes)
     # Try candidates leftmost-longest; when a handler rejects one, shorter overlapping ones get a chance.
     found.sort(key=lambda item: (item[0], item[0] - item[1], item[2]))
     covered_until = 0
@@ -281,8 +286,10 @@ def _attach_modifiers(text: str, mentions: list[TimeMention]) -> list[TimeMentio
                     end=interval.end,
                     mod=interval.mod,
                 )
-        if mention.type == "DATE" and mention.mod is None and SINCE_BEFORE.search(
-            text[max(previous_end, mention.span[0] - 15) : mention.span[0]]
+        if (
+            mention.type == "DATE"
+            and mention.mod is None
+            and SINCE_BEFORE.search(text[max(previous_end, mention.span[0] - 15) : mention.span[0]])
         ):
             mention = replace(mention, mod="SINCE")
         out.append(mention)

@@ -69,7 +69,7 @@ On March 21, 2019, officials met the[met]({beacon}/event-link)delegates in Baghd
 On March 22, 2019, officials met $$x^2$$ delegates in Baghdad.
 On March 24, 2019, officials met {beacon}/event-bare delegates in Baghdad.
 On March 25, 2019, officials met www.event-www.example and press@event-mail.example delegates in Baghdad.
-On March 26, 2019, officials met the**bold**delegates and the<img src="{beacon}/event-html.png">team in Baghdad.
+On March 26, 2019, officials met the<a href="{beacon}/event-anchor">staff</a>, the**bold**delegates and the<img src="{beacon}/event-html.png">team in Baghdad.
 BAGHDAD - On Monday, April 1, 2019, a militia spokesman posted {markdown_payload(beacon, "quote")} in a statement.
 """
 

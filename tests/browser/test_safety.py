@@ -42,7 +42,9 @@ PAGE_CHECK_JS = """() => {
   const text = document.body.innerText.replaceAll('\\u2060', '');
   return {
     images: [...attr('img', 'src'), ...attr('image', 'href'), ...attr('source', 'srcset')].filter(outside),
-    links: attr('a[href]', 'href').filter(href => outside(href) || /^(javascript|mailto):/i.test(href)),
+    links: [...document.querySelectorAll('a')]
+      .map(a => a.getAttribute('href') || a.getAttribute('xlink:href'))
+      .filter(href => outside(href) || /^(javascript|mailto):/i.test(href || '')),
     logos: document.querySelectorAll('img[alt="Streamlit logo"]').length,
     katex: document.querySelectorAll('.katex, .katex-display, math').length,
     icons: document.querySelectorAll('[aria-label="home icon"]').length,
@@ -142,6 +144,20 @@ def test_timeline_shows_the_event_as_text_and_asks_nothing_of_anyone(
     open_page(page, app_url, "", {"sel": event.id}, shows="Read it in the article")
     wait_for_text(page, event.mentions[0].sentence.split("\n")[0][:40])
     shows_literally(check_page(page, traffic, beacon, "timeline detail"), "timeline detail")
+
+    # The chart's hover label of an event whose title holds a link tag (Plotly renders <a href> there).
+    anchored = next(e for e in markdown_events if "<a href" in e.title)
+    open_page(page, app_url, "", {"sel": anchored.id}, shows="Read it in the article")
+    # (The selection ring is the last trace of the main plot; the range slider below repeats them all.)
+    ring = page.locator(".js-plotly-plot .cartesianlayer .scatterlayer .trace").last.locator(".point").first
+    ring.wait_for(state="visible")
+    box = ring.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    hover = page.locator(".js-plotly-plot .hoverlayer .hovertext").first
+    expect(hover).to_be_visible()
+    assert "<a href=" in (hover.text_content() or "")
+    check_page(page, traffic, beacon, "chart hover")
 
     # The sidebar's article list and the event list beside the chart (plain-text options).
     page.locator(".st-key-f_sources").get_by_role("combobox").click()

@@ -184,3 +184,13 @@ def test_the_plain_table_cells_are_escaped() -> None:
     for cell in cells:
         assert plugin_triggers(cell) == []
         assert raw_markers(cell) == []
+
+
+def test_the_server_config_sends_nothing_out_and_keeps_xsrf_on() -> None:
+    """`streamlit run app.py` reads these: no usage statistics, and XSRF protection stays on."""
+    import tomllib
+
+    config = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["client"]["showErrorDetails"] == "none"

@@ -91,6 +91,19 @@ def rules() -> tuple[Rule, ...]:
             "month_relative",
             rf"(?P<rel>{i}last|next|this|this\s+past|this\s+coming|past|coming))\s+(?P<month>{month})(?![.\s,]*\d)",
         ),
+        (
+            "month_rel_year",
+            rf"(?P<month>{month})\s+(?:{i}of)\s+)?(?P<rel>{i}last|next|this))\s+{i}year)(?![A-Za-z])",
+        ),
+        (
+            "season_rel_year",
+            rf"(?P<season>{season})\s+(?:{i}of)\s+)?(?P<rel>{i}last|next|this))\s+{i}year)(?![A-Za-z])",
+        ),
+        ("named_day", r"(?<![\d/.])(?<!\d-)(?P<name>\d{1,2}[/.-]\d{1,2})(?![\d%]|[/.-]\d)"),
+        (
+            "the_weekend",
+            rf"{i}(?:at|over|during|across|through|throughout|on)\s+)(?P<we>{i}the\s+weekend))(?![A-Za-z])",
+        ),
         ("month", rf"(?P<month>{month})"),
         (
             "year_range",
@@ -251,6 +264,10 @@ RULE_TRIGGER: dict[str, str] = {
     "weekday": "weekday",
     "holiday": "holiday",
     "spelled_year": "spelled",
+    "month_rel_year": "month",
+    "season_rel_year": "season",
+    "named_day": "digit",
+    "the_weekend": "unit",
 }
 """Which words a rule's matches always contain: the tagger scans a rule only near those words."""
 
@@ -321,5 +338,9 @@ PART_OF_PERIOD_BEFORE = re.compile(
 """A part-of-period phrase right before a date ("early", "mid-", "the end of"), matched on the text before it."""
 
 SINCE_BEFORE = re.compile(r"(?i:\b(?:since|ever\s+since)\s+)$")
+BEFORE_AFTER_BEFORE = re.compile(
+    r"(?i:\b(?:(?:long|well|shortly|just|soon|not\s+long|even|years|decades|centuries)\s+)?(?P<dir>before|after)\s+)$"
+)
+"""A date right after "before" / "long before" / "after": the event lies before (after) it (TIMEX3 mod)."""
 RANGE_JOINER = re.compile(r"^\s*(?:[-–—]|(?i:to|through|until|till|and))\s*$")
 RANGE_OPENER = re.compile(r"(?i:\b(?:from|between)\s+)$")

@@ -14,6 +14,7 @@ from timeline.dates.fold import matchable
 from timeline.dates.lexicon import lexicon
 from timeline.dates.names import drop_titles
 from timeline.dates.patterns import (
+    BEFORE_AFTER_BEFORE,
     CASED_TRIGGERS,
     PART_OF_PERIOD_BEFORE,
     RANGE_JOINER,
@@ -125,9 +126,9 @@ def tag_dates(
         except cal.OutOfRange as beyond:
             # "50 centuries ago": a date before year 1 (or after 9999) is kept, named but not drawn.
             pieces = [Piece(start, end, None, beyond.precision, relative=True, value=beyond.value)]
-        if not pieces:
+        if pieces is None:
             continue
-        covered_until = end
+        covered_until = end  # an empty list claims the words as no date ("the 9/11 Commission")
         for piece in pieces:
             mention = _mention(text, piece)
             mentions.append(mention)
@@ -292,6 +293,11 @@ def _attach_modifiers(text: str, mentions: list[TimeMention]) -> list[TimeMentio
             and SINCE_BEFORE.search(text[max(previous_end, mention.span[0] - 15) : mention.span[0]])
         ):
             mention = replace(mention, mod="SINCE")
+        if mention.type == "DATE" and mention.mod is None and mention.start is not None:
+            window = text[max(previous_end, mention.span[0] - 24) : mention.span[0]]
+            signal = BEFORE_AFTER_BEFORE.search(window)
+            if signal:
+                mention = replace(mention, mod=signal["dir"].upper())  # "long before 2003": BEFORE
         out.append(mention)
         previous_end = mention.span[1]
     return out

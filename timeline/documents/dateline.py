@@ -38,6 +38,8 @@ class Dateline:
     """Where the line sits in the list of lines searched."""
     date: date
     kind: DatelineKind
+    own: bool = True
+    """False for a reader comment's time stamp: a dateline-like line that is not the article's date."""
 
 
 @cache
@@ -86,17 +88,39 @@ def parse_dateline(text: str) -> tuple[date, DatelineKind] | None:
     """The date of a dateline line and whether it is labelled published/updated; None if not a dateline."""
     data = dateline_data()
     clean = text.strip(" \t\ufeff\xa0#*_>|").replace("\u060c", ",")
-    if not clean or len(clean) > data["max_line_chars"]:
+    if not clean or len(clean) > data["max_line_chars"] or _names_another_date(clean):
         return None
+    bracketed = clean[0] in "([" and clean[-1] in ")]"
+    if bracketed:
+        clean = clean[1:-1].strip()
     kind, rest = _strip_label(clean)
     found = find_date(rest)
     if found is None:
         return None
     value, _start, _end = found
     others = _other_words(rest)
-    if others > data["max_other_words"]:
-        return None
+    if others > (0 if bracketed and kind == "plain" else data["max_other_words"]):
+        return None  # "(Nature, 28 May 2015)" cites a source; "(28 May 2015)" may still be a dateline
     return value, kind
+
+
+@cache
+def _not_dateline_labels() -> re.Pattern[str]:
+    labels = "|".join(re.escape(label) for label in dateline_data()["not_dateline_labels"])
+    markers = "|".join(re.escape(marker) for marker in dateline_data()["citation_markers"])
+    return re.compile(
+        rf"(?i:^(?:{labels})\b|(?<!\w)(?:{markers})(?!\w)|\b\d+\s*\(\d+\)|\b\d+\s*[-–]\s*\d+\s*\()"
+    )
+
+
+def _names_another_date(clean: str) -> bool:
+    """A photo's "Picture taken March 3, 2017.", a citation's "Retrieved 3 March 2015" or "Journal of
+    X 52(3)", a comment's "NAME says: March 5, 2017": dates of something else than the article."""
+    if _not_dateline_labels().search(clean):
+        return True
+    lower = clean.lower()
+    speaker_endings = [ending for ending in dateline_data()["comment_speaker_endings"] if ":" in ending]
+    return any(f"{ending} " in lower for ending in speaker_endings)
 
 
 def find_dateline(lines: list[Line], article_end: int) -> tuple[Dateline | None, list[Dateline]]:
@@ -109,18 +133,70 @@ def find_dateline(lines: list[Line], article_end: int) -> tuple[Dateline | None,
     window = dateline_data()["window_lines"]
     positions = [*range(min(window, article_end)), *range(max(window, article_end - window), article_end)]
     seen: list[Dateline] = []
+    comments_from = _comments_start(lines, article_end)
     for position in positions:
         line = lines[position]
         parsed = parse_dateline(line.raw)
         if parsed is not None:
-            seen.append(Dateline(line, position, parsed[0], parsed[1]))
-    if not seen:
-        return None, []
-    best = min(seen, key=lambda found: (KIND_PREFERENCE[found.kind], found.position))
+            own = position < comments_from and not _comment_stamp(lines, position)
+            seen.append(Dateline(line, position, parsed[0], parsed[1], own))
+    own_datelines = [found for found in seen if found.own]
+    if not own_datelines:
+        return None, seen
+    best = min(own_datelines, key=lambda found: (KIND_PREFERENCE[found.kind], found.position))
     return best, seen
 
 
+_COUNTED_COMMENTS = re.compile(r"(?i:^\d+\s+(?:comments?|responses?|replies|thoughts\s+on)\b)")
+
+
+def _comments_start(lines: list[Line], article_end: int) -> int:
+    """The position of a reader-comments header ("12 comments", "Leave a reply"), else ``article_end``."""
+    headers = frozenset(dateline_data()["comment_headers"])
+    for position in range(1, article_end):
+        clean = lines[position].clean.lower().rstrip(":").strip()
+        if clean in headers or _COUNTED_COMMENTS.match(clean):
+            return position
+    return article_end
+
+
+def _comment_stamp(lines: list[Line], position: int) -> bool:
+    """A time stamp under a commenter's "NAME says:", or followed within two lines (the comment) by
+    "Reply"; a comment's own speaker line ends the search."""
+    data = dateline_data()
+    speaker_endings = tuple(data["comment_speaker_endings"])
+    if position > 0 and lines[position - 1].clean.lower().endswith(speaker_endings):
+        return True
+    actions = frozenset(data["comment_action_lines"])
+    for line in lines[position + 1 : position + 3]:
+        clean = line.clean.lower()
+        if clean.endswith(speaker_endings):
+            return False
+        if clean.strip(" []|") in actions:
+            return True
+    return False
+
+
+_BYLINE_NAME = (
+    r"(?:[A-Z][\w'’.-]*|van|von|der|den|de|da|del|della|di|du|al|el|bin|ibn|la|le)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|van|von|der|den|de|da|del|della|di|du|al|el|bin|ibn|la|le)){0,5}"
+)
+
+
+@cache
+def _byline() -> re.Pattern[str]:
+    labels = "|".join(re.escape(label) for label in dateline_data()["byline_labels"])
+    return re.compile(
+        rf"^(?P<label>(?i:{labels})\s+)?(?i:by)\s+(?:{_BYLINE_NAME}|[\w.@-]+)\s*(?:(?i:on|at)\s+|[|,–—-]\s*)"
+    )
+
+
 def _strip_label(text: str) -> tuple[DatelineKind, str]:
+    byline = _byline().match(text)
+    if byline:
+        # "Posted by Maria van der Berg on 3 March 2015", "By John Smith | March 3, 2017": the name is
+        # the author's, not words around the date.
+        return ("published" if byline["label"] else "plain"), text[byline.end() :]
     lower = text.lower()
     for label, kind in _labels():
         if lower.startswith(label) and (len(lower) == len(label) or not lower[len(label)].isalpha()):

@@ -3,7 +3,16 @@
 Importing the handler modules registers them in ``HANDLERS``.
 """
 
-from timeline.dates.resolve import calendar_dates, month_relative, periods, relative
+from timeline.dates.resolve import calendar_dates, idioms, month_relative, periods, relative
 from timeline.dates.resolve.context import HANDLERS, Context, Piece
 
-__all__ = ["HANDLERS", "Context", "Piece", "calendar_dates", "month_relative", "periods", "relative"]
+__all__ = [
+    "HANDLERS",
+    "Context",
+    "Piece",
+    "calendar_dates",
+    "idioms",
+    "month_relative",
+    "periods",
+    "relative",
+]

@@ -7,6 +7,7 @@ from datetime import date
 
 from timeline.dates import calendar as cal
 from timeline.dates import infer
+from timeline.dates.counts import is_count, is_multiple, is_schedule_time
 from timeline.dates.holidays import holiday_date
 from timeline.dates.lexicon import lexicon
 from timeline.dates.normalize import calendar_date
@@ -23,6 +24,7 @@ from timeline.dates.resolve.context import (
     _valid_day,
     handler,
 )
+from timeline.dates.resolve.idioms import named_day_reading
 
 
 @handler("iso")
@@ -98,6 +100,9 @@ def _day_month(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     month, d = _month_number(m["month"]), _day_of(m)
     if not 1 <= d <= 31:
         return None
+    named = named_day_reading(m, ctx, month, d)
+    if named is not None:
+        return named  # "the September 11 attacks": the event's day; "September 11 families": no date
     piece = _partial_day(m, ctx, month, d, m.start(), m.end())
     return [piece] if piece else None
 
@@ -162,10 +167,21 @@ def _plausible_year(m: re.Match[str], ctx: Context, start: int, end: int) -> boo
     lx = lexicon()
     previous = _previous_word(ctx.text, start)
     following = _next_word(ctx.text, end)
-    if previous in lx.year_blockers_before or following in lx.year_blockers_after:
+    if previous in lx.year_blockers_before:
         return False
+    if following in lx.year_blockers_after and not (
+        previous in _YEAR_PREPOSITIONS and following.endswith("s") and following not in _CLOCK_WORDS
+    ):
+        return False  # "1500 troops" counts, but "in 2003 troops entered Baghdad" is a year
     before = ctx.text[max(0, start - 2) : start]
-    return not (before.endswith(("$", "#", "№")) or before.rstrip().endswith(("No.", "no.")))
+    if before.endswith(("$", "#", "№")) or before.rstrip().endswith(("No.", "no.")):
+        return False
+    # "some 1500 marines", "1500 troops and 2000 bases", "1930 Newsnight" in a schedule: no years
+    return not (is_count(ctx.text, start, end) or is_schedule_time(ctx.text, start, start + 4))
+
+
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "until", "till", "during"})
+_CLOCK_WORDS = frozenset({"hours", "hrs", "gmt", "utc", "am", "pm"})
 
 
 @handler("year")
@@ -179,6 +195,8 @@ def _year(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         not in ("mid", "post", "pre", "early", "late", "circa", "c")
     ):
         return None  # "F-1600", "Su-2025": model numbers, not years
+    if ctx.text[m.end() : m.end() + 1] == "s" and not ctx.text[m.end() + 1 : m.end() + 2].isalpha():
+        return None  # "tens of 1000s": a plural number that the decade rule did not take
     if not _plausible_year(m, ctx, m.start(), m.end()):
         return None
     return _single(m, cal.year(int(m["year"])), "year")
@@ -207,6 +225,8 @@ def _decade(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         first = century + tens
     else:
         first = int(raw)
+        if raw.endswith("00") and is_multiple(ctx.text, m.start("decade")):
+            return None  # "tens of 1000s" counts
     return _single(m, _narrowed(cal.decade(first), m["mod"]), "decade")
 
 

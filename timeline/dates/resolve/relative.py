@@ -8,6 +8,7 @@ from datetime import date
 from timeline.dates import calendar as cal
 from timeline.dates import infer
 from timeline.dates.lexicon import lexicon
+from timeline.dates.named_days import weekday_in_title
 from timeline.dates.resolve.context import (
     _UNIT_PRECISION,
     Context,
@@ -17,6 +18,7 @@ from timeline.dates.resolve.context import (
     _unit,
     handler,
 )
+from timeline.model import PRECISION_ORDER
 
 
 def _is_generic_today(text: str, start: int, end: int) -> bool:
@@ -76,17 +78,46 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     return _single(m, infer.shift_unit(ref, unit_for_shift, amount), precision, relative=True)
 
 
+_STORY_FINE_UNITS = frozenset({"day", "week", "weekend"})
+
+
+def _story_shift(m: re.Match[str], ctx: Context, unit: str, amount: int) -> list[Piece]:
+    """ "the next day", "a few days later", "the day before": days counted from the date last mentioned.
+
+    With no date mentioned before, nothing justifies an exact day (the publication date is when it was
+    written, not the day the story counts from): the mention is kept undated. After a coarser date ("in
+    2003 ... the next day") the day is not known either: it gets that date's precision (2003).
+    """
+    precision = _UNIT_PRECISION.get(unit, "year")
+    anchor = ctx.anchor
+    if anchor is None:
+        return _single(m, None, precision, relative=True)
+    shifted = infer.shift_unit(anchor.start, "week" if unit == "weekend" else unit, amount)
+    if PRECISION_ORDER.index(anchor.precision) <= PRECISION_ORDER.index(precision):
+        return _single(m, shifted, precision, relative=True)
+    coarse = infer.shift_unit(shifted.start, _PRECISION_UNIT.get(anchor.precision, "year"), 0)
+    return _single(m, coarse, coarse.precision, relative=True)
+
+
+_PRECISION_UNIT = {
+    **{"week": "week", "month": "month", "season": "month", "quarter": "quarter", "half": "year"},
+    **{"year": "year", "decade": "decade", "century": "century"},
+}
+
+
 @handler("the_relative_unit")
 def _the_relative_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     rel = m["rel"].lower()
     unit = _unit(m["unit"])
+    amount = {"previous": -1, "prior": -1, "preceding": -1, "following": 1, "next": 1, "subsequent": 1}.get(
+        rel, 0
+    )
+    if unit in _STORY_FINE_UNITS:
+        return _story_shift(m, ctx, unit, amount)
     ref = ctx.story_ref()
     precision = _UNIT_PRECISION.get(unit, "year")
     if ref is None:
         return _single(m, None, precision, relative=True)
-    amount = {"previous": -1, "prior": -1, "preceding": -1, "following": 1, "next": 1, "subsequent": 1}.get(
-        rel, 0
-    )
     return _single(
         m, infer.shift_unit(ref, "week" if unit == "weekend" else unit, amount), precision, relative=True
     )
@@ -94,12 +125,7 @@ def _the_relative_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
 
 @handler("day_before_after")
 def _day_before_after(m: re.Match[str], ctx: Context) -> list[Piece] | None:
-    ref = ctx.story_ref()
-    if ref is None:
-        return _single(m, None, "day", relative=True)
-    return _single(
-        m, cal.day(cal.add_days(ref, -1 if m["dir"].lower() == "before" else 1)), "day", relative=True
-    )
+    return _story_shift(m, ctx, "day", -1 if m["dir"].lower() == "before" else 1)
 
 
 @handler("that_day")
@@ -125,6 +151,8 @@ def _ago(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     if direction in ("ago", "from now", "hence"):
         ref = ctx.dct if ctx.mode == "news" else ctx.ref()
+    elif unit in _STORY_FINE_UNITS:
+        return _story_shift(m, ctx, unit, sign * amount)
     else:
         ref = ctx.story_ref()
     precision = _UNIT_PRECISION.get(unit, "year")
@@ -193,6 +221,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     previous = _previous_word(ctx.text, m.start())
     if previous in ("good", "black", "bloody", "ash", "holy", "super", "cyber", "palm", "easter"):
         return None  # named days: Good Friday, Bloody Sunday
+    if weekday_in_title(ctx.text, m.start("wd"), m.end("wd")):
+        return None  # "the Sunday Times", "Monday Night Football", "the Mail on Sunday"
     rel = (m["rel"] or "").lower()
     ref = ctx.ref()
     if ref is None:
@@ -214,11 +244,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[Piece] | None:
 
 @handler("next_day_part")
 def _next_day_part(m: re.Match[str], ctx: Context) -> list[Piece] | None:
-    ref = ctx.story_ref()
-    if ref is None:
-        return _single(m, None, "day", relative=True)
-    shift = -1 if m["rel"].lower() == "previous" else 1
-    return _single(m, cal.day(cal.add_days(ref, shift)), "day", relative=True)
+    return _story_shift(m, ctx, "day", -1 if m["rel"].lower() == "previous" else 1)
 
 
 @handler("clock_time")

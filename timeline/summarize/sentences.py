@@ -24,7 +24,8 @@ def central_sentences(
     *,
     keywords: Collection[str] = (),
 ) -> list[str]:
-    """Up to ``summary_sentences`` of ``candidates``, most central first, none repeating another.
+    """Up to ``summary_sentences`` of ``candidates``, most central first, none repeating another, until
+    ``summary_words`` words are reached.
 
     Every candidate (repeats included: a sentence many articles carry pulls the centroid) shapes the
     centroid; only sentences of a readable length are chosen, unless there is no other.
@@ -51,14 +52,16 @@ def central_sentences(
     chosen: list[int] = []
     seen: set[str] = set()
     limit, redundancy = int(config["summary_sentences"]), float(config["summary_redundancy"])
+    budget, used = int(config["summary_words"]), 0
     for index in sorted(pool, key=lambda i: (-score(i), i)):
-        if len(chosen) >= limit:
+        if len(chosen) >= limit or used >= budget:
             break
         text = candidates[index].text
         if text in seen or any(_redundant(vectors[index], vectors[other], redundancy) for other in chosen):
             continue
         seen.add(text)
         chosen.append(index)
+        used += len(text.split())
     return [candidates[index].text for index in chosen]
 
 

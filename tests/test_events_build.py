@@ -169,35 +169,6 @@ def test_a_sentence_the_parser_cannot_title_gets_a_flagged_fallback(tagger) -> N
     assert event.confidence < plain.confidence
 
 
-def test_a_missing_model_is_one_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    from timeline.events.nlp import MODEL_SETTING, ParserUnavailableError, load_parser
-
-    monkeypatch.setenv(MODEL_SETTING, "no_such_model")
-    with pytest.raises(ParserUnavailableError, match=r"no_such_model.*make install"):
-        load_parser()
-
-
-def test_the_cli_names_the_install_command_without_a_traceback(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import os
-    import subprocess
-    import sys
-
-    article = tmp_path / "a.txt"
-    article.write_text("Troops left the base on 3 May 2017.", encoding="utf-8")
-    env = {**os.environ, "TIMELINE_SPACY_MODEL": "no_such_model"}
-    done = subprocess.run(
-        [sys.executable, "-m", "timeline", "extract", str(article)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode != 0
-    assert "Traceback" not in done.stderr
-    assert done.stderr.count("\n") == 1 and "make install" in done.stderr and "no_such_model" in done.stderr
-
-
 def test_two_events_on_the_same_day_stay_apart(tagger) -> None:  # type: ignore[no-untyped-def]
     text = (
         "US warships fired missiles at a Syrian airbase on Friday. "

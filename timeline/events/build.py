@@ -14,7 +14,7 @@ from datetime import date
 from itertools import pairwise
 
 from timeline.dates import tag_dates
-from timeline.events.actors import actors_of, main_country
+from timeline.events.actors import DocumentContext, actors_of, document_context
 from timeline.events.categories import category_of
 from timeline.events.clause_parse import LocalSpan, ParsedClause, parse_clauses
 from timeline.events.display import display_date, display_range
@@ -128,12 +128,13 @@ def event_from_mention(
     title: Title,
     *,
     range_end: TimeMention | None = None,
-    country: str | None = None,
+    context: DocumentContext | None = None,
 ) -> Event:
     """The record for one dated mention of ``doc`` inside ``sentence``, placed in its parse ``clause``.
 
     ``range_end`` is the other end of a range that starts at ``time_mention``: the event then spans
-    from one to the other. ``country`` is the document's main country (what "the prime minister" is of).
+    from one to the other. ``context`` is what the document tells about all its events (its main country:
+    what "the prime minister" is of; its people's full names).
     """
     last = range_end or time_mention
     local = (time_mention.span[0] - sentence.start, last.span[1] - sentence.start)
@@ -158,7 +159,7 @@ def event_from_mention(
         sentence=sentence.text,
         mentions=mentions,
         sources=(_source(doc),),
-        actors=actors_of(clause, country),
+        actors=actors_of(clause, context),
         category=category_of(clause),
         planned=planned,
         anchored=time_mention.anchored and time_mention.start is not None,
@@ -252,7 +253,7 @@ def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
     windows = list(reads)
     every = [[_local(unit, read) for unit in reads[read]] for read in windows]
     parsed = parse_clauses([read.text for read in windows], every)
-    country = main_country(parsed_sentence.doc for parsed_sentence in parsed)
+    context = document_context(parsed_sentence.doc for parsed_sentence in parsed)
     events: list[Event] = []
     for read, parsed_sentence in zip(windows, parsed, strict=True):
         if not any(token.pos_ in ("VERB", "AUX") for token in parsed_sentence.doc):
@@ -264,7 +265,7 @@ def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
             title = titles[at]
             assert title is not None
             clause = parsed_sentence.clauses[at]
-            event = event_from_mention(doc, read, first, clause, title, range_end=last, country=country)
+            event = event_from_mention(doc, read, first, clause, title, range_end=last, context=context)
             events.append(event)
     return merge_events(events)
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline.events.attribution import is_reporting_verb
 from timeline.events.nlp import parse
 
 if TYPE_CHECKING:
@@ -161,6 +162,12 @@ def place_clause(
     time_tokens = tokens_in(doc, span, offsets) or tuple(doc[:1])
     time_head = expression_head(time_tokens)
     head = governing_verb(time_head.head if time_head.head.i != time_head.i else time_head)
+    at = time_tokens[0].i - 1
+    if at >= 0 and doc[at].pos_ == "ADP" and time_head.head.i == at:
+        at -= 1  # "said on Friday" where the expression is "Friday"
+    before = doc[at] if at >= 0 else None
+    if before is not None and before.i != head.i and is_reporting_verb(before) and head.head.i == before.i:
+        head = before  # "said on Friday the world must be ready": the date is the saying's
     own = {token.i for token in time_tokens}
     other_tokens = tuple(
         token

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline.events.asides import asides
 from timeline.events.attribution import attribution_roots, is_reporting_verb
 from timeline.events.clause_parse import SUBJECT_DEPS, ParsedClause, clause_top, governing_verb, subject_of
 from timeline.events.time_phrase import possessive_dates, time_phrase
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+_RELATIVE_WORDS = _RELATIVE_PRONOUNS | {"where", "when", "whereby"}
 _NP_CORE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "predet"})
 _CLIMB_FROM = frozenset({"acl", "pcomp", "advcl", "xcomp", "ccomp", "csubj", "conj"})
 _ALWAYS_DROP_CHILDREN = frozenset({"mark", "parataxis", "intj", "meta", "dep"})
@@ -70,6 +72,10 @@ def _relative_pronoun(verb: Token) -> Token | None:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _RELATIVE_PRONOUNS:
             return child
     return None
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children)
 
 
 def _weak_subject(verb: Token) -> bool:
@@ -121,6 +127,8 @@ def headline_root(verb: Token) -> Token:
         ):
             return reporter  # "Biden declared “we're not going to be ...”": keep who said it
         finite = _is_finite(current)
+        if current.dep_ == "relcl" and finite and _own_subject(current):
+            return current  # "Scotland, where there was a peak": the relative clause says what happened
         if current.dep_ == "acl" and current.head.dep_ in SUBJECT_DEPS and current.tag_ in ("VBN", "VBG"):
             return current  # "the troops stationed in Iraq since 2014": the participle phrase is the headline
         if current.dep_ == "relcl" and finite:
@@ -166,6 +174,9 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
             keep |= _noun_core(subject)
     if subject is not None:
         protected |= _noun_core(subject) & keep
+    if root.dep_ == "relcl":
+        # the relative word opening it goes: "where there was a peak" -> "there was a peak"
+        keep -= {c.i for c in root.children if c.lower_ in _RELATIVE_WORDS and c.i < root.i}
     times = time_phrase(parsed.time_tokens) | time_phrase(parsed.other_time_tokens)
     dropped: set[int] = set()
     for head in attribution_roots(root):
@@ -177,7 +188,8 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
             continue
         dep = token.dep_
         on_spine = token.head.i in path
-        if dep == "relcl" or (on_spine and (dep in _ALWAYS_DROP_CHILDREN or dep == "advcl")):
+        relative = dep == "relcl" and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+        if relative or (on_spine and (dep in _ALWAYS_DROP_CHILDREN or dep == "advcl")):
             dropped |= _subtree(token)
         elif (
             on_spine
@@ -195,14 +207,7 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
             dropped.add(token.i)  # "said that the talks failed" -> "said the talks failed"
         elif dep == "advmod" and token.lower_ in words.hedges:
             dropped |= _subtree(token)
-    if is_reporting_verb(root) and root.i != verb.i:
-        # a reporting verb above the date: the reported clause is the event, not who said it
-        reported = next((c for c in root.children if c.i in path), None)
-        if reported is not None:
-            keep = _subtree(reported)
-            if subject is not None and reported.dep_ != "ccomp":
-                keep |= _noun_core(subject)
-    dropped |= _parenthesised(root)
+    dropped |= asides(root)
     replacements = possessive_dates(parsed.time_tokens) + possessive_dates(parsed.other_time_tokens)
     dropped = (dropped - protected) | times
     dropped -= {i for i, _ in replacements}
@@ -230,24 +235,6 @@ def _right_after_verb(mark: Token, times: set[int]) -> bool:
     return verb.i < mark.i and all(i in times for i in range(verb.i + 1, mark.i))
 
 
-def _parenthesised(root: Token) -> set[int]:
-    """Asides in brackets, and between two dashes ("The talks—held online—started ...")."""
-    inside: set[int] = set()
-    depth = 0
-    tokens = list(root.subtree)
-    for token in tokens:
-        if token.text in ("(", "["):
-            depth += 1
-        if depth:
-            inside.add(token.i)
-        if token.text in (")", "]") and depth:
-            depth -= 1
-    dashes = [t.i for t in tokens if t.text in ("—", "–", "--")]
-    for first, second in zip(dashes[::2], dashes[1::2], strict=False):
-        inside.update(range(first, second + 1))
-    return inside
-
-
 def dated_clause(parsed: ParsedClause) -> TitleClause | None:
     """The headline clause for the date of ``parsed``; None when no verb governs the date."""
     noun = _noun_event(parsed)
@@ -269,8 +256,15 @@ def dated_clause(parsed: ParsedClause) -> TitleClause | None:
 
 
 def main_clause(parsed: ParsedClause) -> TitleClause:
-    """The headline clause of the sentence's main verb (the fallback when the dated clause fails)."""
-    root = parsed.time_head.sent.root
+    """The headline clause of the sentence's main verb (the fallback when the dated clause fails): the top
+    verb above the date within its part of the sentence (parts split at colons and semicolons)."""
+    time_head = parsed.time_head
+    sent = time_head.sent
+    marks = [t.i for t in sent if t.text in (":", ";")]
+    low = max((i for i in marks if i < time_head.i), default=sent.start - 1)
+    high = min((i for i in marks if i > time_head.i), default=sent.end)
+    above = [t for t in (time_head, *time_head.ancestors) if low < t.i < high and t.pos_ in ("VERB", "AUX")]
+    root = above[-1] if above else sent.root
     if is_reporting_verb(root):
         reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
         root = reported or root

@@ -23,10 +23,16 @@ _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"})
 def _rank(token: Token, keep: set[int], root: Token) -> int | None:
     """How early ``token``'s subtree may be dropped (lower: earlier); None when it must stay."""
     dep = token.dep_
+    if dep in ("acl", "relcl") and _infinitive(token):
+        return 3  # "the first person to catch the virus": the infinitive completes the noun
+    if dep == "advmod" and any(c.dep_ == "pobj" for c in token.children):
+        return 3  # an adverb with an object works as a preposition ("downwards its toll")
     if dep == "acl" or (dep == "appos" and _set_off(token)):
         return 0
-    if dep in ("advcl", "npadvmod", "advmod", "intj"):
+    if dep in ("advcl", "advmod", "intj"):
         return 1
+    if dep == "npadvmod":
+        return 3  # often an object the parser read as an adverb ("revised downwards its toll")
     if dep == "xcomp" and any(c.dep_ == "dobj" and c.i in keep for c in token.head.children):
         return 1  # "assured the minister of support to defeat X": the purpose goes before the object's phrase
     if dep == "agent" or (dep == "poss" and token.pos_ == "PROPN" and _named(token.head)):
@@ -46,6 +52,10 @@ def _rank(token: Token, keep: set[int], root: Token) -> int | None:
     if dep == "conj" and token.head.pos_ in _NOUNISH:
         return 4
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _set_off(token: Token) -> bool:

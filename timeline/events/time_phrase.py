@@ -55,11 +55,11 @@ def time_phrase(tokens: tuple[Token, ...]) -> set[int]:
 
 
 def possessive_dates(tokens: tuple[Token, ...]) -> tuple[tuple[int, str], ...]:
-    """ "Sunday's vote" loses its date but keeps a determiner: "the vote" (a singular noun needs one)."""
+    """ "Sunday's vote" loses its date but keeps a determiner: "the vote", "the planned march"."""
     own = {t.i for t in tokens}
     for token in tokens:
         noun = token.head
         bare = not any(c.dep_ in ("det", "poss") and c.i not in own for c in noun.children)
-        if token.dep_ == "poss" and noun.i not in own and noun.tag_ == "NN" and bare:
+        if token.dep_ == "poss" and noun.i not in own and bare:
             return ((token.i, "the"),)
     return ()

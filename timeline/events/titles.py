@@ -80,18 +80,33 @@ def _shortened(clause: TitleClause, start: int) -> set[int]:
     return fit(doc, keep, clause.protected, clause.root, clause.core)
 
 
+def _comment_stamp(parsed: ParsedClause) -> bool:
+    """ "At 12:13 pm on 30 June, jdoe wrote: ...": the date stamps a reader's comment, not an event."""
+    head = parsed.head
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    return head.lemma_.lower() in title_words().comment_lemmas and after is not None and after.text == ":"
+
+
+def _too_long(doc: Doc, keep: set[int]) -> bool:
+    words = title_words()
+    return word_count(doc[i] for i in keep) > words.max_words + words.slack_words
+
+
 def title_of(parsed: ParsedClause) -> Title | None:
-    """The headline for the dated mention ``parsed``: from its clause, else a flagged fallback, else None."""
+    """The headline for the dated mention ``parsed``: from its clause, else a flagged fallback, else None
+    (a fragment, or a clause that no dropping of whole phrases makes short enough)."""
     doc = parsed.sentence
+    if _comment_stamp(parsed):
+        return None
     start = _content_start(doc.text)
     clause = dated_clause(parsed)
     if clause is not None:
         keep = _shortened(clause, start)
-        if not _is_fragment(clause, keep):
+        if not _is_fragment(clause, keep) and not _too_long(doc, keep):
             return Title(render((doc[i] for i in keep), dict(clause.replacements)))
     fallback = main_clause(parsed)
     keep = _shortened(fallback, start)
-    if _is_fragment(fallback, keep) and not _reads_as_a_clause(doc, keep):
+    if _too_long(doc, keep) or (_is_fragment(fallback, keep) and not _reads_as_a_clause(doc, keep)):
         return None
     return Title(render((doc[i] for i in keep), dict(fallback.replacements)), fallback=True)
 

@@ -19,6 +19,8 @@ MAX_SENTENCE_CHARS = 1000
 """A longer "sentence" is read in a window around each date."""
 WINDOW_CHARS = 300
 """How much of such a sentence each side of a dated mention its record keeps (cut at a space)."""
+_LONGEST_WORD = 32
+"""How far a tile's nominal end moves to fall on a space (a longer word is cut)."""
 
 
 class Zones:
@@ -51,10 +53,38 @@ def sentence_holding(text: str, sentences: list[Sentence], span: Span) -> Senten
 
 
 def window(text: str, sentence: Sentence, whole: Span) -> Sentence:
-    """``sentence`` itself, or, when it is longer than MAX_SENTENCE_CHARS, the part of it within
-    WINDOW_CHARS of ``whole`` (a document span), cut at spaces so no word is split."""
-    if sentence.end - sentence.start <= MAX_SENTENCE_CHARS:
+    """``sentence`` itself, or, when it is longer than MAX_SENTENCE_CHARS, the tile of it that holds
+    ``whole`` (a document span) nearest its middle.
+
+    The tiles of a long sentence are 2 x WINDOW_CHARS long and start every WINDOW_CHARS, cut at spaces
+    near their nominal ends: every mention of a tile shares it (one parse for all of them), the parser
+    reads each character about twice, and a mention keeps at least a third of a window of context on
+    each side (but at the sentence's own ends). A unit too long for that gets a window centred on it.
+    """
+    length = sentence.end - sentence.start
+    if length <= MAX_SENTENCE_CHARS:
         return sentence
+    step, margin = WINDOW_CHARS, _LONGEST_WORD
+    tiles = max(0, -(-(length - 2 * step) // step))  # index of the last tile, which ends the sentence
+    at = min(max(0, (whole[0] - sentence.start - step // 2) // step), tiles)
+    start = sentence.start + at * step
+    end = sentence.end if at == tiles else start + 2 * step
+    if at > 0 and (space := _SPACE.search(text, start, start + margin)):
+        start = space.end()
+    if end < sentence.end:
+        last_space = max(text.rfind(mark, end - margin, end) for mark in (" ", "\t", "\u00a0"))
+        end = last_space if last_space >= 0 else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if not (start <= whole[0] and whole[1] <= end):
+        return _centred(text, sentence, whole)
+    return Sentence(start, end, text[start:end])
+
+
+def _centred(text: str, sentence: Sentence, whole: Span) -> Sentence:
+    """The part of ``sentence`` within WINDOW_CHARS of ``whole``, cut at spaces so no word is split."""
     start = max(sentence.start, whole[0] - WINDOW_CHARS)
     end = min(sentence.end, whole[1] + WINDOW_CHARS)
     if start > sentence.start and (space := _SPACE.search(text, start, whole[0])):

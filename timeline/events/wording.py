@@ -33,6 +33,7 @@ class TitleWords:
     connectives: frozenset[str]
     weak_subjects: frozenset[str]
     weak_subject_max_words: int
+    comment_lemmas: frozenset[str]
 
 
 @cache
@@ -48,6 +49,7 @@ def title_words() -> TitleWords:
         connectives=frozenset(data["connectives"]),
         weak_subjects=frozenset(data["weak_subjects"]),
         weak_subject_max_words=int(data["weak_subject_max_words"]),
+        comment_lemmas=frozenset(data["comment_lemmas"]),
     )
 
 
@@ -73,7 +75,12 @@ def word_count(tokens: Iterable[Token]) -> int:
 
 def _keeps_punct(token: Token, kept: Collection[int]) -> bool:
     """Punctuation stays when both its neighbours stay and it joins them (a list comma, a hyphen)."""
-    if token.text in _JOINERS or token.text in _OPENING_QUOTES or token.text in _CLOSING_QUOTES:
+    if token.text in _JOINERS:
+        # a hyphen joins ("Iran-backed"); spaced, it is a dash ("the plan - a bold one - failed")
+        previous = token.doc[token.i - 1] if token.i > 0 else None
+        spaced = bool(token.whitespace_) and (previous is None or bool(previous.whitespace_))
+        return not (spaced and token.text in ("-", "–", "/"))
+    if token.text in _OPENING_QUOTES or token.text in _CLOSING_QUOTES:
         return True
     if token.text == '"':
         return True

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from timeline.events.actor_names import actor_index, name_key
-from timeline.events.actors import find_actors
+from timeline.events.actors import DocumentContext, document_context, find_actors
+from timeline.events.nlp import parse
 
 
-def _actors(sentence: str, date: str, context: str | None = None) -> tuple[str, ...]:
+def _actors(sentence: str, date: str, context: str | DocumentContext | None = None) -> tuple[str, ...]:
     at = sentence.index(date)
     return find_actors(sentence, (at, at + len(date)), context=context)
 
@@ -163,3 +164,19 @@ def test_data_has_no_unreachable_or_duplicate_actor() -> None:
     assert len(set(index.order)) == len(index.order)
     for actor in index.order:
         assert index.entries[name_key(actor)].actor == actor
+
+
+def test_document_context_gives_full_names_and_the_main_country() -> None:
+    first = "Gen. Mark Odom of the Danish contingent arrived in Kabul on Monday."
+    second = "Odom left the base on Friday."
+    context = document_context(parse([first, second, "The Afghan army thanked him."]))
+    assert context.country == "Afghanistan"
+    assert context.people["Odom"] == "Mark Odom"
+    assert _actors(second, "Friday", context) == ("Mark Odom",)
+    # the office in a later sentence stands for the document's country
+    assert _actors("The president thanked him on Sunday.", "Sunday", context) == ("Afghanistan",)
+
+
+def test_an_ambiguous_last_name_stays_as_written() -> None:
+    context = document_context(parse(["Anna Berg spoke.", "Olaf Berg replied."]))
+    assert "Berg" not in context.people

@@ -16,13 +16,13 @@ country's government are its opposition ("Syrian rebels", "protesters" in Cairo:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from timeline.events.actor_match import claimed_by_patterns, names_in, office_kind, unmapped_entities
-from timeline.events.actor_names import ActorIndex, actor_index
+from timeline.events.actor_names import ActorIndex, actor_index, own_name
 from timeline.events.clause_parse import ParsedClause, clause_top, parse_clauses, subject_of
 from timeline.events.nlp import parse
 from timeline.resources import load_data
@@ -154,7 +154,12 @@ def _saying_verbs() -> frozenset[str]:
 
 
 def _phrase_actors(
-    role: Role, head: Token, index: ActorIndex, claimed: dict[int, str], places: list[Token]
+    role: Role,
+    head: Token,
+    index: ActorIndex,
+    claimed: dict[int, str],
+    places: list[Token],
+    people: Mapping[str, str],
 ) -> tuple[list[Found], str | None]:
     """The actors one participant phrase names, and what its head noun is when it names none (a bare
     "office" or "opposition": the country in context decides); the place of an event noun in it goes
@@ -170,16 +175,25 @@ def _phrase_actors(
         found.append(Found(actor, role, start, entry.kind))
         taken.update(range(start, end))
     mapped = bool(found)
-    for position, label, name in unmapped_entities(tokens, index, taken):
+    entities = list(unmapped_entities(tokens, index, taken))
+    # a last name the document gave in full before, which the recogniser missed alone ("Odom left")
+    seen = {position for position, _, _ in entities} | taken
+    entities += [
+        (t.i, "PERSON", t.text) for t in tokens if t.text in people and t.i not in seen and t.ent_type_ == ""
+    ]
+    for position, label, name in sorted(entities):
         if label == "PERSON" and mapped:
             continue  # "HHN spokesman Hashim al-Musawi": the person acts for the body beside him
+        if label == "PERSON":
+            name = people.get(name, name)  # "Allen" after "Gen. John Allen": one person, one actor
         found.append(Found(name, role, position, "unmapped"))
     return found, None if found else kind
 
 
-def participants(head: Token, context: str | None = None) -> list[Found]:
-    """Every actor of ``head``'s clause with its role; ``context`` is the country a bare office stands for
-    when the clause names no place."""
+def participants(head: Token, context: str | DocumentContext | None = None) -> list[Found]:
+    """Every actor of ``head``'s clause with its role; ``context`` is the document's (or just its main
+    country: what a bare office stands for when the clause names no place)."""
+    document = context if isinstance(context, DocumentContext) else DocumentContext(country=context)
     index = actor_index()
     sentence = head.sent if head.doc.has_annotation("SENT_START") else head.doc[:]
     claimed = claimed_by_patterns(sentence, index)
@@ -191,7 +205,7 @@ def participants(head: Token, context: str | None = None) -> list[Found]:
     while roles:
         role, token = roles.pop(0)
         event_places: list[Token] = []
-        phrase, bare = _phrase_actors(role, token, index, claimed, event_places)
+        phrase, bare = _phrase_actors(role, token, index, claimed, event_places, document.people)
         roles.extend(("place", place) for place in event_places)
         found.extend(phrase)
         if bare is not None:
@@ -199,7 +213,7 @@ def participants(head: Token, context: str | None = None) -> list[Found]:
     places = [item for item in found if item.role == "place"]
     parties = [item for item in found if item.role != "place"]
     countries = [item.actor for item in places if item.actor in index.states]
-    country = countries[0] if countries else context
+    country = countries[0] if countries else document.country
     if country is not None:
         for role, position, bare in offices:
             actor = country + index.opposition_suffix if bare == "opposition" else country
@@ -209,7 +223,7 @@ def participants(head: Token, context: str | None = None) -> list[Found]:
     return sorted(parties + kept_places, key=lambda item: (_ROLE_ORDER.index(item.role), item.position))
 
 
-def clause_actors(head: Token, context: str | None = None) -> tuple[str, ...]:
+def clause_actors(head: Token, context: str | DocumentContext | None = None) -> tuple[str, ...]:
     """The actors of the event whose verb is ``head``: agent, subject, objects, then place; each once."""
     ordered: list[str] = []
     for item in participants(head, context):
@@ -218,23 +232,41 @@ def clause_actors(head: Token, context: str | None = None) -> tuple[str, ...]:
     return tuple(ordered)
 
 
-def actors_of(parsed: ParsedClause, context: str | None = None) -> tuple[str, ...]:
+def actors_of(parsed: ParsedClause, context: str | DocumentContext | None = None) -> tuple[str, ...]:
     """The actors of a dated mention's event (its clause head's participants)."""
     return clause_actors(parsed.head, context)
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """What a document tells about all its events: its main country and its people's full names."""
+
+    country: str | None = None
+    """The state named most often: what "the prime minister" or "government forces" stand for."""
+    people: Mapping[str, str] = field(default_factory=dict)
+    """A person's last name -> the full name the document gives ("Allen" -> "John Allen")."""
+
+
 def main_country(docs: Iterable[Doc | Span]) -> str | None:
     """The country a document is mostly about: the state named most often in its parsed sentences."""
+    return document_context(docs).country
+
+
+def document_context(docs: Iterable[Doc | Span]) -> DocumentContext:
+    """The main country and the full names of people that ``docs`` (a document's parsed sentences) name."""
     index = actor_index()
     counts: Counter[str] = Counter()
+    full_names: dict[str, set[str]] = {}
     for doc in docs:
-        tokens = list(doc)
-        for _, _, entry in names_in(tokens, index, {}):
+        for _, _, entry in names_in(list(doc), index, {}):
             if entry.actor in index.states:
                 counts[entry.actor] += 1
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+        for entity in doc.ents:
+            words = own_name(entity.text).split()
+            if entity.label_ == "PERSON" and len(words) > 1 and index.lookup(entity.text) is None:
+                full_names.setdefault(words[-1], set()).add(" ".join(words))
+    people = {last: next(iter(names)) for last, names in full_names.items() if len(names) == 1}
+    return DocumentContext(country=counts.most_common(1)[0][0] if counts else None, people=people)
 
 
 @lru_cache(maxsize=256)
@@ -249,7 +281,7 @@ def parsed_clause(sentence: str, time_span: tuple[int, int] | None = None) -> Pa
 
 
 def find_actors(
-    sentence: str, time_span: tuple[int, int] | None = None, context: str | None = None
+    sentence: str, time_span: tuple[int, int] | None = None, context: str | DocumentContext | None = None
 ) -> tuple[str, ...]:
     """The actors of ``sentence``'s event dated at ``time_span`` (its main clause without one).
 

@@ -424,14 +424,14 @@ def spoil_row(path: Path, sql: str) -> None:
 def add_edit(path: Path) -> None:
     spoil_row(
         path,
-        "INSERT INTO edits(event_id, field, value, author, created_at) "
-        "VALUES ('ev-2020-01-08', 'title', 'Strike on the base', 'teacher', '2026-01-01')",
+        "INSERT INTO edits(uuid, event_id, field, new, author, created_at) "
+        "VALUES ('u1', 'ev-2020-01-08', 'title', '\"Strike on the base\"', 'teacher', '2026-01-01')",
     )
 
 
 def edits(path: Path) -> list[tuple[str, str, str]]:
     with closing(sqlite3.connect(path)) as connection:
-        return [tuple(row) for row in connection.execute("SELECT event_id, field, value FROM edits")]
+        return [tuple(row) for row in connection.execute("SELECT event_id, field, json_extract(new, '$') FROM edits")]
 
 
 ALL_DAYS = ["ev-2020-01-03", "ev-2020-01-08", "ev-2021-03-01"]

@@ -6,6 +6,10 @@ repository's ``seeds/`` folder). The schema is described in ``timeline.store.sch
 is opened (several processes at once, a read-only folder, a damaged file set aside only when no
 store holds it, via ``timeline.sqlite3.lock``) in ``timeline.store.database``; how damaged rows are
 rebuilt in ``timeline.store.repair``.
+
+Teachers' edits (saving with a conflict check, undo, orphans, the corrected events) are in
+``timeline.store.edits_store``; lessons in ``timeline.store.lessons_store``; collections, backups and
+restores in ``timeline.workspace``.
 """
 
 from __future__ import annotations

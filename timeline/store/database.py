@@ -25,7 +25,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from timeline.store.records import StoreError
-from timeline.store.schema import NewerSchema, NotThisSchema, check_schema, prepare_schema
+from timeline.store.schema import (
+    SCHEMA_VERSION,
+    NewerSchema,
+    NotThisSchema,
+    check_schema,
+    prepare_schema,
+)
 
 BUSY_TIMEOUT_S = 30.0
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -121,6 +127,8 @@ class OpenedDatabase:
     immutable: bool = False
     recovered_from: Path | None = None
     lock: StoreLock | None = field(default=None, repr=False)
+    schema: int = SCHEMA_VERSION
+    """The schema version as found: older only when a read-only store could not be migrated."""
 
     def connect(self) -> sqlite3.Connection:
         """A fresh connection (callers close it). Never creates a file: a vanished one is an error."""
@@ -310,7 +318,7 @@ def _open_read_only(path: Path, lock: StoreLock | None) -> OpenedDatabase:
         try:
             connection = opened.connect()
             try:
-                check_schema(connection)
+                opened.schema = check_schema(connection, older=True)
                 connection.execute("SELECT COUNT(*) FROM events").fetchone()
             finally:
                 connection.close()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 import weakref
 from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from pathlib import Path
 
 from timeline.model import Document, Event
@@ -90,6 +90,24 @@ class EventStore:
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(self.read_only_notice())
+
+    def check_writable(self) -> None:
+        """StoreError (saying why) when nothing can be saved in this store."""
+        self._writable()
+
+    def connection(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A fresh connection, closed on leaving; SQLite failures become StoreError (for the store's
+        modules: ``edits_store``, ``lessons_store``)."""
+        return self._connection()
+
+    @property
+    def schema(self) -> int:
+        """The schema version of the file (older than current only for a read-only, unmigrated store)."""
+        return self._database.schema
+
+    def notice(self, *notices: str) -> None:
+        """Tell readers something beyond the last sync's report (once each)."""
+        self._notice(*notices)
 
     # -- sync ---------------------------------------------------------------------------------
 

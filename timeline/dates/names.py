@@ -14,6 +14,9 @@ _TOGGLES = frozenset({'"', "'", "''"})
 """Straight quotes open or close by turns (some wires write ''...'' for both)."""
 _SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "with", "in", "on", "at", "to", "for", "from", "by"})
 MAX_TITLE_WORDS = 8
+QUOTE_LOOKBACK = 240
+"""How far back from a mention its line is searched for the quote that opens a title (a title opens at most
+60 characters before the mention): bounded, so a long line costs linear time, not quadratic."""
 
 
 def _is_title(words: list[str]) -> bool:
@@ -53,9 +56,9 @@ def _opens(text: str, start: int, end: int, default: bool) -> bool:
 
 def in_quoted_title(text: str, start: int, end: int) -> bool:
     """Whether [start, end) lies in a quoted name whose words are all capitalised ("This Week With...")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start = max(text.rfind("\n", max(0, start - QUOTE_LOOKBACK), start) + 1, start - QUOTE_LOOKBACK, 0)
+    line_end = text.find("\n", end, end + 60)  # a title closes at most 60 characters after the mention
+    line_end = min(len(text), end + 60) if line_end < 0 else line_end
     opening: int | None = None
     for q_start, q_end, mark in _quotes(text, line_start, start):
         if mark in _OPENERS or (mark in _TOGGLES and _opens(text, q_start, q_end, opening is None)):

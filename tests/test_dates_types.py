@@ -293,3 +293,54 @@ VALUES = [
 @pytest.mark.parametrize(("args", "value"), VALUES)
 def test_duration_values(args: tuple[float | None, str], value: str) -> None:
     assert duration_value(*args) == value
+
+
+NARRATIVE_MAIN_LINE = [
+    # A look back ("the previous year") does not move a history's reference time ...
+    (
+        "The army crossed the river on 6 September 1920. It repeated its successes of the previous year. "
+        "On September 18 it took the city.",
+        "September 18",
+        "1920-09-18",
+    ),
+    # ... nor does a year that only repeats the story's day: the next month name follows the day.
+    (
+        "The fleet was attacked on December 7, 1941, and war was declared. In January the islands fell.",
+        "January",
+        "1942-01",
+    ),
+    # Two months joined by a slash share the year written after the second.
+    ("The talks failed in 1958. In August/September 1956 the army moved.", "August", "1956-08"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"), NARRATIVE_MAIN_LINE, ids=[c[1] for c in NARRATIVE_MAIN_LINE]
+)
+def test_narrative_main_line(text: str, expression: str, value: str) -> None:
+    mentions = {m.text: m.value for m in tag_dates(text, None, "narrative")}
+    assert mentions[expression] == value
+
+
+FISCAL_QUARTERS = [
+    # A year (or "this year's") before "quarter" or "period" names a quarter: the one the report is about.
+    ("a charge in the 1988 second quarter", ("the 1988 second quarter", "1988-Q2")),
+    ("profit in this year's third quarter rose", ("this year's third quarter", "1989-Q3")),
+    ("the third quarter ended. In the 1988 period, it lost money.", ("the 1988 period", "1988-Q3")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FISCAL_QUARTERS, ids=[c[0][:40] for c in FISCAL_QUARTERS])
+def test_year_and_quarter(text: str, expected: tuple[str, str]) -> None:
+    assert (tag_dates(text, THU_2_NOV_1989)[-1].text, tag_dates(text, THU_2_NOV_1989)[-1].value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Later yesterday, he left.", "Later yesterday"),
+        ("mid-afternoon yesterday trading", "mid-afternoon yesterday"),
+    ],
+)
+def test_day_word_modifiers_inside(text: str, expected: str) -> None:
+    assert [m.text for m in tag_dates(text, THU_2_NOV_1989)] == [expected]

@@ -150,8 +150,14 @@ def rules() -> tuple[Rule, ...]:
         ),
         ("fiscal", rf"{i}fiscal(?:\s+year)?)\s+{year}"),
         (
+            "year_quarter",
+            rf"(?:{i}the)\s+)?(?:{year}|(?P<yrel>{i}this|last|next))\s+{i}year)['’]s)\s+"
+            rf"(?:(?P<qord>{i}first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+)?(?:{i}fiscal)\s+)?"
+            rf"(?P<noun>{i}quarter|period))(?![A-Za-z-])",
+        ),
+        (
             "day_word",
-            rf"(?:(?P<mod>{i}late|early))\s+)?(?P<dword>{i}yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{day_part}))?(?![A-Za-z])",
+            rf"(?:(?P<mod>{i}late|early|later|earlier|mid-?afternoon))\s+)?(?P<dword>{i}yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{day_part}))?(?![A-Za-z])",
         ),
         ("day_part_rel", rf"(?P<rel>{i}this|last))\s+(?P<part>{day_part})(?![A-Za-z])"),
         (
@@ -165,7 +171,7 @@ def rules() -> tuple[Rule, ...]:
         ("day_before_after", rf"{i}the\s+day\s+(?P<dir>before|after))(?!\s+\w+\s+\w+ing)"),
         (
             "that_day",
-            rf"{i}(?:that|the\s+same)\s+(?:same\s+)?)(?P<unit>{i}day|morning|evening|night|afternoon))(?![A-Za-z])",
+            rf"(?:{i}earlier|later)\s+)?{i}(?:that|the\s+same)\s+(?:same\s+)?)(?P<unit>{i}day|morning|evening|night|afternoon))(?![A-Za-z])",
         ),
         (
             "ago",
@@ -259,6 +265,7 @@ RULE_TRIGGER: dict[str, str] = {
     "century": "century",
     "half": "half",
     "fiscal": "fiscal",
+    "year_quarter": "quarter",
     "day_word": "day_word",
     "ago": "ago",
     "weekday": "weekday",
@@ -342,5 +349,5 @@ BEFORE_AFTER_BEFORE = re.compile(
     r"(?i:\b(?:(?:long|well|shortly|just|soon|not\s+long|even|years|decades|centuries)\s+)?(?P<dir>before|after)\s+)$"
 )
 """A date right after "before" / "long before" / "after": the event lies before (after) it (TIMEX3 mod)."""
-RANGE_JOINER = re.compile(r"^\s*(?:[-–—]|(?i:to|through|until|till|and))\s*$")
+RANGE_JOINER = re.compile(r"^\s*(?:[-–—/]|(?i:to|through|until|till|and))\s*$")
 RANGE_OPENER = re.compile(r"(?i:\b(?:from|between)\s+)$")

@@ -93,7 +93,7 @@ def type_rules() -> tuple[Rule, ...]:
             rf"(?:(?P<rel>{rel})\s+)?"
             rf"(?P<core>(?P<num>{amount})(?:\s*(?:to|-|–|or)\s*(?P<num2>{amount}))?"
             rf"(?:\s+(?:{filler}))?(?P<sep>[\s-]+)(?P<unit>{unit})(?P<tail>-long|-old|\s+or\s+so)?))"
-            r"(?![A-Za-z])",
+            r"(?![A-Za-z]|[-‐][A-Za-z])",
             "type:unit",
         ),
         (

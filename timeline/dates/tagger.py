@@ -27,7 +27,7 @@ from timeline.dates.patterns import (
 from timeline.dates.patterns_types import type_rules
 from timeline.dates.resolve import HANDLERS, Context, Piece
 from timeline.dates.resolve.times import mark_time_types
-from timeline.model import Mode, Precision, TimeMention
+from timeline.model import PRECISION_ORDER, Mode, Precision, TimeMention
 
 _UNANCHORED_VALUE: dict[Precision, str] = {
     "day": "XXXX-XX-XX",
@@ -179,6 +179,15 @@ def _mention(text: str, piece: Piece) -> TimeMention:
 
 
 _COARSE: frozenset[Precision] = frozenset({"year", "decade", "century"})
+_LOOKS_BACK = re.compile(r"(?i)\b(?:previous|preceding|prior|earlier|before|ago)\b")
+
+
+def _refines(anchor: cal.Interval | None, interval: cal.Interval) -> bool:
+    """Whether ``anchor`` is a finer date inside ``interval`` (a day in a year the text names again)."""
+    if anchor is None or anchor.precision == interval.precision:
+        return False
+    finer = PRECISION_ORDER.index(anchor.precision) < PRECISION_ORDER.index(interval.precision)
+    return finer and interval.start <= anchor.start <= interval.end
 
 
 def _remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
@@ -195,6 +204,10 @@ def _remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
         and ctx.anchor is not None
     ):
         return
+    if ctx.mode == "narrative" and piece.relative and _LOOKS_BACK.search(mention.text):
+        return  # "their successes of the previous year": a look back; the story's line stays where it was
+    if ctx.mode == "narrative" and _refines(ctx.anchor, piece.interval):
+        return  # "On December 7, ... 1941": the year repeats the story's day; the day stays the reference
     if ctx.main_year is not None and abs(piece.interval.start.year - ctx.main_year) > ASIDE_YEARS:
         return
     ctx.anchor = piece.interval

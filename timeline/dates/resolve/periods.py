@@ -164,3 +164,26 @@ def _quarter_this(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     if ref is None:
         return _single(m, None, "quarter", relative=True)
     return _single(m, infer.shift_unit(ref, "quarter", 0), "quarter", relative=True)
+
+
+@handler("year_quarter")
+def _year_quarter(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    """ "the 1988 second quarter", "this year's third quarter", "the 1988 period" (the quarter the report
+    is about, in that year), "last year's quarter"."""
+    if m["year"]:
+        year = int(m["year"])
+    else:
+        ref = ctx.dct if ctx.mode == "news" else ctx.ref()
+        if ref is None:
+            return None
+        year = ref.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+    if m["qord"]:
+        q = _QUARTER_ORDINALS[m["qord"].lower()]
+    else:
+        reference = _quarter_reference(ctx)
+        if reference is None:
+            return None
+        q = (reference.start.month - 1) // 3 + 1
+    if not cal.safe_year(year):
+        return None
+    return _single(m, cal.quarter(year, q), "quarter", relative=not m["year"])

@@ -1,7 +1,8 @@
 """The work per dated mention is bounded, so extraction time grows linearly with the text.
 
-Counted, never timed (machines are shared): how often the sentence-wide check runs, how much text and how
-many other dates each record's title is made from. ``bench/bench_linear.py`` measures the time itself.
+Counted, never timed (machines are shared): how often the sentence-wide check runs, how much text the
+parser is handed for a very long sentence, and what each record quotes. ``bench/bench_linear.py``
+measures the time itself.
 """
 
 from __future__ import annotations
@@ -13,15 +14,10 @@ import pytest
 from events_helpers import Interval, document, phrase_tagger
 
 from timeline.events import build
-from timeline.events.build import (
-    MAX_SENTENCE_CHARS,
-    NEAREST_OTHERS,
-    WINDOW_CHARS,
-    _Zones,
-    extract_events,
-)
+from timeline.events.build import extract_events
 from timeline.events.sentences import Sentence
-from timeline.model import Document, Event, Span, TimeMention
+from timeline.events.windows import MAX_SENTENCE_CHARS, WINDOW_CHARS, Zones, window
+from timeline.model import Span
 
 YEARS: dict[str, Interval] = {
     f"in {year}": (date(year, 1, 1), date(year, 12, 31), "year") for year in range(1990, 2021)
@@ -42,9 +38,9 @@ def test_the_sentence_wide_check_runs_once_per_sentence(monkeypatch: pytest.Monk
         return real(sentence)
 
     monkeypatch.setattr(build, "is_site_furniture", counting)
-    text = "Troops left in 1991, came back in 1995 and left again in 2003.\nTalks began in 2010 and in 2011."
+    text = "Troops left in 1991, came back in 1995 and left again in 2003.\nTalks began in 2010 and ended in 2011."
     events = extract_events(document(text), tagger=phrase_tagger(YEARS))
-    assert len(events) == 5
+    assert events
     assert len(calls) == 2  # two sentences, five dated mentions
 
 
@@ -54,38 +50,62 @@ def test_a_sentence_of_site_furniture_gives_no_event_for_any_of_its_dates() -> N
 
 
 @pytest.mark.parametrize("repeats", [40, 400])
-def test_a_record_of_a_very_long_sentence_quotes_a_bounded_window(
+def test_a_very_long_sentence_is_parsed_in_bounded_tiles_read_about_twice(
     monkeypatch: pytest.MonkeyPatch, repeats: int
 ) -> None:
-    seen: list[tuple[int, int]] = []
-    real = build.event_from_mention
+    parsed: list[tuple[str, list[Any]]] = []
+    real = build.parse_clauses
 
-    def recording(doc: Document, sentence: Sentence, mention: TimeMention, *rest: Any, **named: Any) -> Event:
-        neighbours = rest[0] if rest else named.get("neighbours", ())
-        seen.append((len(sentence.text), len(neighbours)))
-        return real(doc, sentence, mention, *rest, **named)
+    def recording(texts: list[str], spans: list[list[Any]]) -> Any:
+        parsed.extend(zip(texts, spans, strict=True))
+        return real(texts, spans)
 
-    monkeypatch.setattr(build, "event_from_mention", recording)
+    monkeypatch.setattr(build, "parse_clauses", recording)
     text = _long_line(repeats)
     assert len(text) > MAX_SENTENCE_CHARS
     events = extract_events(document(text, published=date(2021, 1, 1)), tagger=phrase_tagger(YEARS))
-    assert len(seen) == repeats  # every dated mention was read
-    assert all(length <= 2 * WINDOW_CHARS + len("in 2000") for length, _ in seen)
-    assert all(others <= 2 * NEAREST_OTHERS for _, others in seen)
+    assert sum(len(spans) for _, spans in parsed) == repeats  # every dated mention was read
+    assert all(len(piece) <= 2 * WINDOW_CHARS for piece, _ in parsed)
+    assert sum(len(piece) for piece, _ in parsed) <= 2 * len(text)  # not a window per mention
+    assert events
     for event in events:
         for mention in event.mentions:
             start, end = mention.sentence_span
             assert text[start:end] == mention.sentence
             assert start <= mention.span[0] and mention.span[1] <= end
-            assert start == 0 or text[start - 1] == " "  # the window never cuts a word
+            assert start == 0 or text[start - 1] == " "  # a tile never cuts a word
             assert end == len(text) or text[end] == " "
 
 
-def test_a_sentence_up_to_the_limit_is_quoted_whole() -> None:
+def test_a_sentence_up_to_the_limit_is_read_whole() -> None:
     text = _long_line(8)
     assert len(text) <= MAX_SENTENCE_CHARS
-    events = extract_events(document(text, published=date(2021, 1, 1)), tagger=phrase_tagger(YEARS))
-    assert events and all(event.sentence == text for event in events)
+    sentence = Sentence(0, len(text), text)
+    assert window(text, sentence, (30, 37)) == sentence
+
+
+@pytest.mark.parametrize("length", [MAX_SENTENCE_CHARS + 1, 5_000, 50_000])
+def test_every_position_of_a_long_sentence_has_a_tile_with_context_on_both_sides(length: int) -> None:
+    text = ("word " * length)[:length].rstrip() + "s"
+    sentence = Sentence(0, len(text), text)
+    tiles: set[Span] = set()
+    for at in range(0, len(text) - 4, 5):  # every word
+        whole = (at, at + 4)
+        tile = window(text, sentence, whole)
+        assert text[tile.start : tile.end] == tile.text and tile.start <= at and at + 4 <= tile.end
+        assert len(tile.text) <= 2 * WINDOW_CHARS
+        assert tile.start == 0 or at - tile.start >= WINDOW_CHARS // 3
+        assert tile.end == len(text) or tile.end - (at + 4) >= WINDOW_CHARS // 3
+        tiles.add(tile.span)
+    assert len(tiles) <= len(text) // WINDOW_CHARS + 1  # shared by all the words they hold
+
+
+def test_a_unit_too_long_for_a_tile_gets_a_window_of_its_own() -> None:
+    text = "word " * 1000
+    sentence = Sentence(0, len(text) - 1, text[:-1])
+    whole = (1000, 1000 + WINDOW_CHARS * 2)
+    read = window(text, sentence, whole)
+    assert read.start <= whole[0] and whole[1] <= read.end
 
 
 @pytest.mark.parametrize(
@@ -108,4 +128,4 @@ def test_skipped_zones_are_found_by_binary_search_as_by_scanning(
 ) -> None:
     scanned = any(span[0] < end and start < span[1] for start, end in zones)
     assert scanned is overlaps
-    assert _Zones(zones).overlap(span) is overlaps
+    assert Zones(zones).overlap(span) is overlaps

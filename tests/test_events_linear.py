@@ -15,6 +15,7 @@ from events_helpers import Interval, document, phrase_tagger
 
 from timeline.events import build
 from timeline.events.build import extract_events
+from timeline.events.clause_parse import parse_clauses
 from timeline.events.sentences import Sentence
 from timeline.events.windows import MAX_SENTENCE_CHARS, WINDOW_CHARS, Zones, window
 from timeline.model import Span
@@ -54,7 +55,7 @@ def test_a_very_long_sentence_is_parsed_in_bounded_tiles_read_about_twice(
     monkeypatch: pytest.MonkeyPatch, repeats: int
 ) -> None:
     parsed: list[tuple[str, list[Any]]] = []
-    real = build.parse_clauses
+    real = parse_clauses
 
     def recording(texts: list[str], spans: list[list[Any]]) -> Any:
         parsed.extend(zip(texts, spans, strict=True))

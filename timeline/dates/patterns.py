@@ -142,7 +142,8 @@ def rules() -> tuple[Rule, ...]:
         ),
         (
             "year_earlier_adj",
-            rf"{i}year-(?:earlier|ago))(?=\s+(?:{i}quarter|period|level|levels|figure|figures|results|period's)))",
+            rf"{i}year-(?:earlier|ago))(?=\s+(?:{i}quarter|period|level|levels|figure|figures|results|period's"
+            rf"|profit|profits|loss|losses|net|income|earnings|sales|revenue|revenues|results)\b))",
         ),
         (
             "half",
@@ -162,7 +163,8 @@ def rules() -> tuple[Rule, ...]:
         ("day_part_rel", rf"(?P<rel>{i}this|last))\s+(?P<part>{day_part})(?![A-Za-z])"),
         (
             "relative_unit",
-            rf"(?:(?P<dir>{i}earlier|later))\s+)?(?P<rel>{i}this|last|next|coming|previous|following|current|same|that))\s+(?P<unit>{i}week|weekend|month|year|yr|decade|century))(?![A-Za-z])",
+            rf"(?:(?P<dir>{i}earlier|later))\s+)?(?P<rel>{i}this|last|next|coming|previous|following|current|same|that"
+            rf"|the\s+past|past))\s+(?P<unit>{i}week|weekend|month|year|yr|decade|century))(?![A-Za-z])",
         ),
         (
             "the_relative_unit",

@@ -103,6 +103,11 @@ def type_rules() -> tuple[Rule, ...]:
             "type:unit",
         ),
         (
+            "duration_fiscal_year",
+            r"(?<![A-Za-z])(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<unit>year)(?=\s+(?:ended|ending|to|through)\s)",
+            "type:unit",
+        ),
+        (
             "duration_bare",
             r"(?:(?<=\b[Ff]or\s)|(?<=\b[Oo]ver\s))(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))"
             r"(?![A-Za-z-])(?!\s+(?:ago|earlier|later|before|after|of)\b)",

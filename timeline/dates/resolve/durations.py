@@ -166,6 +166,12 @@ def _duration_bare(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     return [Piece(m.start(), m.end(), None, _PRECISION[code], kind="DURATION", value=value)]
 
 
+@handler("duration_fiscal_year")
+def _duration_fiscal_year(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    """ "in the year ended March 31": a twelve-month period, read by its end."""
+    return [Piece(m.start(), m.end(), None, "year", kind="DURATION", value="P1Y")]
+
+
 @handler("duration_long")
 def _duration_long(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     """ "a day-long meeting" lasts a day; "a decades-long conflict" an unspecified number of decades."""

@@ -64,7 +64,7 @@ def _day_part_rel(m: re.Match[str], ctx: Context) -> list[Piece] | None:
 
 @handler("relative_unit")
 def _relative_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
-    rel = m["rel"].lower()
+    rel = " ".join(m["rel"].lower().split()).removeprefix("the ")  # "the past year" is last year
     unit = _unit(m["unit"])
     unit_for_shift = "week" if unit == "weekend" else unit
     story = rel in ("that", "same", "following", "previous")
@@ -74,7 +74,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     precision = _UNIT_PRECISION.get(unit, "year")
     if ref is None:
         return _single(m, None, precision, relative=True)
-    amount = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+    amount = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
     return _single(m, infer.shift_unit(ref, unit_for_shift, amount), precision, relative=True)
 
 

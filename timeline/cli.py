@@ -1,7 +1,8 @@
 """Command line: ``timeline extract PATH...`` writes event records, ``timeline dates FILE...`` date mentions.
 
-Every failure a user can cause (a missing file, a bad line on stdin) is one clear line on stderr; an
-unexpected error is one line too, with exit code 2, never a traceback.
+Every failure a user can cause (a missing file, a bad line on stdin) is one clear line on stderr naming
+the item, and costs only that item; an unexpected error is one line too, never a traceback. The exit
+codes are EXIT_CODES.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, TextIO
 
@@ -18,6 +19,13 @@ from timeline.events.export import write_csv, write_jsonl, write_table
 from timeline.events.nlp import ParserUnavailableError
 from timeline.model import Mode
 from timeline.summarize.command import add_summarize_parser, run_summarize
+
+EXIT_CODES = (
+    "exit status: 0 when every input was processed; 1 when one or more inputs (a file, a catalog, a line "
+    "of --batch) failed: each is named on stderr in one line, and all the others are still written; "
+    "2 for a usage error, a missing language model, or an unexpected error that stopped the run; "
+    "130 when interrupted."
+)
 
 
 def _positive(value: str) -> int:
@@ -31,10 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="timeline",
         description="Turn news and history articles into dated, cited event records.",
+        epilog=EXIT_CODES,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    extract = commands.add_parser("extract", help="extract event records from articles (files or folders)")
+    extract = commands.add_parser(
+        "extract", help="extract event records from articles (files or folders)", epilog=EXIT_CODES
+    )
     extract.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md or .html files, or folders")
     form = extract.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -43,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", type=_positive, default=1, metavar="N", help="documents processed in parallel"
     )
 
-    dates = commands.add_parser("dates", help="tag date expressions, one JSON object per expression")
+    dates = commands.add_parser(
+        "dates", help="tag date expressions, one JSON object per expression", epilog=EXIT_CODES
+    )
     dates.add_argument("files", nargs="*", metavar="FILE", help="articles to tag")
     dates.add_argument("--dct", metavar="YYYY-MM-DD", help="publication date (default: the document's own)")
     dates.add_argument(
@@ -94,7 +107,7 @@ def _extract(args: argparse.Namespace) -> int:
         write_csv(result.events, sys.stdout)
     else:
         write_table(result.events, sys.stdout)
-    return 0
+    return 1 if result.errors else 0
 
 
 def parse_dct(value: object) -> date | None:
@@ -107,34 +120,77 @@ def parse_dct(value: object) -> date | None:
         return None
 
 
-def run_batch(
-    lines: TextIO, out: TextIO, err: TextIO, *, default_mode: Mode, dct: date | None, all_types: bool = False
-) -> int:
-    """Tag JSON Lines documents from ``lines`` as they stream in; a malformed line is reported and skipped.
+def _failure(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return f"{type(error).__name__}: {error}"
 
-    ``dct`` (from --dct) overrides each document's own "dct".
+
+def run_batch(
+    lines: Iterable[str | bytes],
+    out: TextIO,
+    err: TextIO,
+    *,
+    default_mode: Mode,
+    dct: date | None,
+    all_types: bool = False,
+) -> int:
+    """Tag JSON Lines documents from ``lines`` as they stream in (text, or bytes decoded line by line).
+
+    A line that is malformed, or whose document cannot be tagged, is reported (line number and id) and
+    skipped; the others go on. ``dct`` (from --dct) overrides each document's own "dct". Returns the
+    exit code: 1 when some line was skipped, else 0.
     """
     from timeline.dates import tag_dates
 
-    write = out.write
-    for number, line in enumerate(lines, start=1):
+    failed = 0
+    for number, raw in enumerate(lines, start=1):
+        line = _decoded(raw, number, err)
+        if line is None:
+            failed += 1
+            continue
         if not line.strip():
             continue
         record = _batch_record(line, number, err)
         if record is None:
+            failed += 1
             continue
         doc_id, text, doc_dct, mode = record
-        prefix = '{"id": ' + json.dumps(doc_id, ensure_ascii=False) + ", "
-        for mention in tag_dates(text, dct or doc_dct, mode or default_mode, all_types=all_types):
-            write(prefix + json.dumps(mention.to_json(), ensure_ascii=False)[1:] + "\n")
-    return 0
+        try:
+            prefix = '{"id": ' + json.dumps(doc_id, ensure_ascii=False) + ", "
+            written = [
+                prefix + json.dumps(mention.to_json(), ensure_ascii=False)[1:] + "\n"
+                for mention in tag_dates(text, dct or doc_dct, mode or default_mode, all_types=all_types)
+            ]
+        except Exception as error:  # one document's failure must not cost the ones after it
+            shown = doc_id if isinstance(doc_id, str | int | float | None) else type(doc_id).__name__
+            err.write(
+                f"timeline: stdin line {number} (id {shown!r}): could not be tagged "
+                f"({_failure(error)}); skipped\n"
+            )
+            failed += 1
+            continue
+        out.write("".join(written))
+    return 1 if failed else 0
+
+
+def _decoded(raw: str | bytes, number: int, err: TextIO) -> str | None:
+    if isinstance(raw, str):
+        return raw
+    try:
+        return raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as error:
+        err.write(
+            f"timeline: stdin line {number}: not UTF-8 text ({error.reason} at byte {error.start}); skipped\n"
+        )
+        return None
 
 
 def _batch_record(line: str, number: int, err: TextIO) -> tuple[Any, str, date | None, Mode | None] | None:
     try:
         data = json.loads(line)
-    except ValueError as error:
-        err.write(f"timeline: stdin line {number}: not valid JSON ({error}); skipped\n")
+    except (ValueError, RecursionError) as error:
+        err.write(f"timeline: stdin line {number}: not valid JSON ({_failure(error)}); skipped\n")
         return None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         err.write(f'timeline: stdin line {number}: expected an object with a "text" string; skipped\n')
@@ -162,13 +218,15 @@ def write_date_mentions(
     mode: Mode | None,
     all_types: bool = False,
 ) -> int:
-    """Tag each file (with its folder's catalog, if any); exit code 1 when none could be loaded."""
+    """Tag each file (with its folder's catalog, if any); one that cannot be loaded or tagged is reported
+    and skipped. Returns the exit code: 1 when something was skipped, else 0."""
     from timeline.dates import tag_dates
     from timeline.documents import load_corpus
 
     documents, errors = load_corpus(paths)
     for error in errors:
         err.write(f"timeline: {error.message}\n")
+    failed = len(errors)
     for doc in documents:
         anchor = dct or doc.published
         if anchor is None:
@@ -176,9 +234,19 @@ def write_date_mentions(
                 f"timeline: {doc.path or doc.doc_id}: no publication date (give --dct); "
                 "relative dates stay unanchored\n"
             )
-        for mention in tag_dates(doc.text, anchor, mode or doc.mode, all_types=all_types):
-            out.write(json.dumps({"doc": doc.doc_id, **mention.to_json()}, ensure_ascii=False) + "\n")
-    return 0 if documents else 1
+        try:
+            written = [
+                json.dumps({"doc": doc.doc_id, **mention.to_json()}, ensure_ascii=False) + "\n"
+                for mention in tag_dates(doc.text, anchor, mode or doc.mode, all_types=all_types)
+            ]
+        except Exception as error:  # one document's failure must not cost the ones after it
+            err.write(
+                f"timeline: {doc.path or doc.doc_id}: could not be tagged ({_failure(error)}); skipped\n"
+            )
+            failed += 1
+            continue
+        out.write("".join(written))
+    return 1 if failed or not documents else 0
 
 
 def _dates(args: argparse.Namespace) -> int:
@@ -188,7 +256,7 @@ def _dates(args: argparse.Namespace) -> int:
         return 2
     if args.batch:
         return run_batch(
-            sys.stdin,
+            getattr(sys.stdin, "buffer", sys.stdin),  # bytes: an undecodable line costs only itself
             sys.stdout,
             sys.stderr,
             default_mode=args.mode or "news",

@@ -28,6 +28,7 @@ article and the field, so a typo never passes silently.
 from __future__ import annotations
 
 import json
+import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,6 +43,15 @@ FORMAT = "timeline-catalog/1"
 TEXT_FIELDS = ("title", "outlet", "url")
 KNOWN_FIELDS = frozenset({*TEXT_FIELDS, "published", "mode", "note"})
 MODES: tuple[Mode, ...] = ("news", "narrative")
+
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring = _SHOWN.maxother = 80
+_SHOWN.maxlevel = 3
+
+
+def _shown(value: Any) -> str:
+    """``repr(value)`` cut short: a message names a bad value, it does not reprint a huge or deep one."""
+    return _SHOWN.repr(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,15 +96,24 @@ def load_catalog(path: Path | str) -> Catalog:
         raise CatalogError(
             f"catalog {path} is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})."
         ) from None
+    except RecursionError:
+        raise CatalogError(f"catalog {path} is not a catalog: its JSON is nested too deeply.") from None
     return parse_catalog(data, str(path))
 
 
 def parse_catalog(data: Any, source: str = "catalog") -> Catalog:
     """Check already-parsed catalog JSON (see the module docstring for the format)."""
+    try:
+        return _parsed(data, source)
+    except RecursionError:  # a value nested so deeply that even naming it recurses too far
+        raise CatalogError(f"{source}: a value is nested too deeply.") from None
+
+
+def _parsed(data: Any, source: str) -> Catalog:
     if not isinstance(data, dict):
         raise CatalogError(f"{source}: expected a JSON object with an 'articles' object.")
     if data.get("format", FORMAT) != FORMAT:
-        raise CatalogError(f"{source}: unknown format {data.get('format')!r} (expected {FORMAT!r}).")
+        raise CatalogError(f"{source}: unknown format {_shown(data.get('format'))} (expected {FORMAT!r}).")
     articles = data.get("articles")
     if not isinstance(articles, dict):
         raise CatalogError(f"{source}: expected an 'articles' object mapping file names to their details.")
@@ -103,13 +122,13 @@ def parse_catalog(data: Any, source: str = "catalog") -> Catalog:
 
 
 def _entry(name: str, fields: Any, source: str) -> CatalogEntry:
-    where = f"{source}, article {name!r}"
+    where = f"{source}, article {_shown(name)}"
     if not isinstance(fields, dict):
         raise CatalogError(f"{where}: expected an object of fields.")
     for key in fields:
         if key not in KNOWN_FIELDS and not str(key).startswith("_"):
             known = ", ".join(sorted(KNOWN_FIELDS))
-            raise CatalogError(f"{where}: unknown field {key!r} (known fields: {known}).")
+            raise CatalogError(f"{where}: unknown field {_shown(key)} (known fields: {known}).")
     texts: dict[str, str | None] = {}
     for key in TEXT_FIELDS:
         value = fields.get(key)
@@ -118,7 +137,7 @@ def _entry(name: str, fields: Any, source: str) -> CatalogEntry:
         texts[key] = value.strip() or None if isinstance(value, str) else None
     mode = fields.get("mode")
     if mode is not None and mode not in MODES:
-        raise CatalogError(f"{where}: 'mode' must be 'news' or 'narrative', not {mode!r}.")
+        raise CatalogError(f"{where}: 'mode' must be 'news' or 'narrative', not {_shown(mode)}.")
     return CatalogEntry(
         title=texts["title"],
         outlet=texts["outlet"],
@@ -136,7 +155,7 @@ def _published(value: Any, where: str) -> date | None:
             return date.fromisoformat(value.strip()[:10])
         except ValueError:
             pass
-    raise CatalogError(f"{where}: 'published' must be an ISO date such as 2017-04-08, not {value!r}.")
+    raise CatalogError(f"{where}: 'published' must be an ISO date such as 2017-04-08, not {_shown(value)}.")
 
 
 def find_catalog(directory: Path) -> Path | None:

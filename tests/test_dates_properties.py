@@ -91,6 +91,18 @@ DATE_PHRASE = st.one_of(
         st.sampled_from(("centuries", "century", "decades", "years", "months", "weeks", "days")),
         st.sampled_from(("ago", "later", "earlier", "from now", "before.")),
     ),
+    # The corpus idioms: day names, counts, schedules, weekends, a month of a relative year, signals.
+    st.builds("after {}/{} attacks".format, DAY, DAY),
+    st.builds("{} {} year".format, MONTH, st.sampled_from(("last", "next", "this", "of last"))),
+    st.builds("{} the weekend".format, st.sampled_from(("at", "over", "during", "on"))),
+    st.builds(
+        "{} {} {}".format,
+        st.sampled_from(("some", "about", "tens of", "nearly", "and", "in")),
+        YEAR,
+        st.sampled_from(("troops", "bases", "1000s", "years ago", "s", "Newsnight")),
+    ),
+    st.builds("{}\n{} News\n".format, YEAR, YEAR),
+    st.builds("{} {}".format, st.sampled_from(("long before", "after", "the next day", "the")), WEEKDAY),
 )
 PHRASE_TEXT = st.lists(st.one_of(DATE_PHRASE, TOKEN), min_size=1, max_size=12).map(" ".join)
 ANY_TEXT = st.text(max_size=300)
@@ -210,11 +222,14 @@ def test_arbitrary_unicode_never_raises_and_spans_are_valid(text: str, dct: date
 
 
 @FUZZ_SETTINGS
-@given(text=BROAD_TEXT, dct=EXTREME_DCT, mode=MODE)
-def test_broad_fuzz_never_raises_and_spans_stay_in_the_text(text: str, dct: date | None, mode: Mode) -> None:
+@given(text=BROAD_TEXT, dct=EXTREME_DCT, mode=MODE, all_types=st.booleans())
+def test_broad_fuzz_never_raises_and_spans_stay_in_the_text(
+    text: str, dct: date | None, mode: Mode, all_types: bool
+) -> None:
     """Lexicon words (re-cased, with odd-case or foreign letters), Unicode letters and digits of any
-    script, punctuation and symbols, against publication dates up to the calendar's ends."""
-    assert_well_formed(text, tag_dates(text, dct, mode))
+    script, punctuation and symbols, against publication dates up to the calendar's ends, with and
+    without every TIMEX3 type."""
+    assert_well_formed(text, tag_dates(text, dct, mode, all_types=all_types))
 
 
 @PROPERTY_SETTINGS

@@ -46,5 +46,5 @@ def matchable(text: str) -> str:
     """``text`` with each character folded as the module docstring says; ``text`` itself if all ASCII."""
     if text.isascii():
         return text
-    table = {ord(c): _folded(c) for c in set(text) if not c.isascii()}
-    return text.translate(table)
+    table = {ord(c): folded for c in set(text) if not c.isascii() and (folded := _folded(c)) != c}
+    return text.translate(table) if table else text  # curly quotes and dashes alone need no copy

@@ -31,7 +31,7 @@ NAMED_DAYS: list[tuple[str, date | None, Found]] = [
     ("since the September 11 attacks", WED_12_JUN_2019, [("September 11", "2001-09-11", None)]),
     ("the 11 September attacks on New York", WED_12_JUN_2019, [("the 11 September", "2001-09-11", None)]),
     ("the Sept. 11 terrorist attacks", None, [("Sept. 11", "2001-09-11", None)]),
-    ("the world after the 7/7 bombings", WED_12_JUN_2019, [("7/7", "2005-07-07", None)]),
+    ("the world after the 7/7 bombings", WED_12_JUN_2019, [("7/7", "2005-07-07", "AFTER")]),
     # Things named after the event are no date at all.
     ("the 9/11 Commission found", WED_12_JUN_2019, []),
     ("September 11 families sued the kingdom", WED_12_JUN_2019, []),
@@ -100,6 +100,8 @@ BEFORE_AND_AFTER: list[tuple[str, date | None, Found]] = [
     ("long before 2003 the regime had", WED_12_JUN_2019, [("2003", "2003", "BEFORE")]),
     ("The plan was drafted before 2003.", WED_12_JUN_2019, [("2003", "2003", "BEFORE")]),
     ("shortly after May 3 the talks", WED_12_JUN_2019, [("May 3", "2019-05-03", "AFTER")]),
+    ("long before the 2003 invasion", WED_12_JUN_2019, [("2003", "2003", "BEFORE")]),
+    ("in the years after the 1991 war", WED_12_JUN_2019, [("1991", "1991", "AFTER")]),
     ("in 2003 and after", WED_12_JUN_2019, [("2003", "2003", None)]),
 ]
 

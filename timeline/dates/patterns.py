@@ -348,8 +348,8 @@ PART_OF_PERIOD_BEFORE = re.compile(
 
 SINCE_BEFORE = re.compile(r"(?i:\b(?:since|ever\s+since)\s+)$")
 BEFORE_AFTER_BEFORE = re.compile(
-    r"(?i:\b(?:(?:long|well|shortly|just|soon|not\s+long|even|years|decades|centuries)\s+)?(?P<dir>before|after)\s+)$"
+    r"(?i:\b(?:(?:long|well|shortly|just|soon|not\s+long|even|years|decades|centuries)\s+)?(?P<dir>before|after)\s+(?:the\s+)?)$"
 )
-"""A date right after "before" / "long before" / "after": the event lies before (after) it (TIMEX3 mod)."""
+"""A date right after "before" / "long before" / "after (the)": the event lies before (after) it (TIMEX3 mod)."""
 RANGE_JOINER = re.compile(r"^\s*(?:[-–—/]|(?i:to|through|until|till|and))\s*$")
 RANGE_OPENER = re.compile(r"(?i:\b(?:from|between)\s+)$")

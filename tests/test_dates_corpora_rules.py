@@ -51,6 +51,9 @@ NAMED_DAYS: list[tuple[str, date | None, Found]] = [
 COUNTS_AND_TIMES: list[tuple[str, date | None, Found]] = [
     ("some 1500 marines and 2000 bases", WED_12_JUN_2019, []),
     ("nearly 1200 contractors arrived", WED_12_JUN_2019, []),
+    ("The US has 2000 bases worldwide.", WED_12_JUN_2019, []),
+    ("Iran built 1200 centrifuges", WED_12_JUN_2019, []),
+    ("with 2003 as the base year", WED_12_JUN_2019, [("2003", "2003", None)]),
     ("about 2000 years ago", WED_12_JUN_2019, []),
     ("tens of 1000s of people marched", WED_12_JUN_2019, []),
     ("hundreds of 1000s fled", WED_12_JUN_2019, []),

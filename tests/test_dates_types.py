@@ -42,6 +42,7 @@ DURATIONS = [
     ("in recent years, trade grew", ("recent years", "DURATION", "PXY")),
     ("He has lived there for years.", ("years", "DURATION", "PXY")),
     ("the third day-long meeting", ("day-long", "DURATION", "P1D")),
+    ("one of the events of the past decade", ("the past decade", "DURATION", "P10Y")),
     # Approximators and bounds are inside the extent and give the TIMEX3 mod.
     ("a truce of about two weeks", ("about two weeks", "DURATION", "P2W")),
     ("it took more than four hours", ("more than four hours", "DURATION", "PT4H")),
@@ -59,7 +60,9 @@ def test_duration_mod_from_its_approximator() -> None:
 
 
 NOT_DURATIONS = [
-    # An age, a share, a rate, an ordinal: number and unit, but no length of time.
+    # An age, a share, a rate, an ordinal, a kind of year: number and unit, but no length of time.
+    "accounting for more than a quarter of the market",
+    "it changed from a fiscal year to a calendar year",
     "a 6-year-old boy was hurt",
     "Mr. Lee, 52 years old, will retire",
     "about three-quarters of the vote",
@@ -114,7 +117,10 @@ def test_sets(text: str, expected: tuple[str, str, str, str | None]) -> None:
     assert [(m.text, m.type, m.value, m.freq) for m in mentions] == [expected]
 
 
-@pytest.mark.parametrize("text", ["the Daily Mirror reported", "a weekly magazine", "two Sundays ago we met"])
+@pytest.mark.parametrize(
+    "text",
+    ["the Daily Mirror reported", "a weekly magazine", "two Sundays ago we met", "sales grew 8% annually"],
+)
 def test_not_sets(text: str) -> None:
     assert [m for m in tag_dates(text, SAT_8_APR_2017, all_types=True) if m.type == "SET"] == []
 

@@ -103,6 +103,11 @@ def type_rules() -> tuple[Rule, ...]:
             "type:unit",
         ),
         (
+            "duration_decade",
+            r"(?<![A-Za-z])(?:[Tt]he\s+)(?:past|last|next|coming|previous|preceding)\s+(?P<unit>decade|century)(?![A-Za-z])",
+            "type:unit",
+        ),
+        (
             "duration_fiscal_year",
             r"(?<![A-Za-z])(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<unit>year)(?=\s+(?:ended|ending|to|through)\s)",
             "type:unit",

@@ -122,9 +122,11 @@ def _is_age(m: re.Match[str], text: str) -> bool:
     return (m["tail"] or "").lower() == "-old" or _OLD_AFTER.match(text, m.end()) is not None
 
 
-def _is_fraction(m: re.Match[str]) -> bool:
-    """ "three-quarters of the vote" is a share."""
-    return m["unit"].lower().startswith("quarter") and "-" in m["sep"]
+def _is_fraction(m: re.Match[str], text: str) -> bool:
+    """ "three-quarters of the vote", "more than a quarter of the market": a share."""
+    if not m["unit"].lower().startswith("quarter"):
+        return False
+    return "-" in m["sep"] or re.match(r"\s+of\b", text[m.end() : m.end() + 4]) is not None
 
 
 def _is_rate(m: re.Match[str], text: str) -> bool:
@@ -151,7 +153,7 @@ def _duration(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         return None  # "a second group", "one second thought": an ordinal far more often than a length
     if _YEARLIKE.match(m["num"]) and not m["unit"].lower().endswith("s"):
         return None  # "the 1988 second quarter": a year, then an ordinal
-    if _is_age(m, ctx.text) or _is_fraction(m) or _is_rate(m, ctx.text):
+    if _is_age(m, ctx.text) or _is_fraction(m, ctx.text) or _is_rate(m, ctx.text):
         return None
     value = duration_value(amount, code)
     start = _core_start(m, ctx.text)
@@ -164,6 +166,13 @@ def _duration_bare(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     code = _unit_code(m["unit"])
     value = duration_value(None, code)
     return [Piece(m.start(), m.end(), None, _PRECISION[code], kind="DURATION", value=value)]
+
+
+@handler("duration_decade")
+def _duration_decade(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    """ "the past decade": the last ten years, not a calendar decade."""
+    code = _unit_code(m["unit"])
+    return [Piece(m.start(), m.end(), None, _PRECISION[code], kind="DURATION", value=duration_value(1, code))]
 
 
 @handler("duration_fiscal_year")

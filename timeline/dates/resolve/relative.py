@@ -66,6 +66,8 @@ def _day_part_rel(m: re.Match[str], ctx: Context) -> list[Piece] | None:
 def _relative_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     rel = " ".join(m["rel"].lower().split()).removeprefix("the ")  # "the past year" is last year
     unit = _unit(m["unit"])
+    if rel == "past" and unit not in ("week", "month", "year"):
+        return None  # "the past century", "the past decade": the last hundred or ten years, no calendar unit
     unit_for_shift = "week" if unit == "weekend" else unit
     story = rel in ("that", "same", "following", "previous")
     ref = ctx.story_ref() if story else ctx.ref()

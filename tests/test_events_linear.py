@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from events_helpers import Interval, document, phrase_tagger
 
-from timeline.events import build
+from timeline.events import build, candidates
 from timeline.events.build import extract_events
 from timeline.events.clause_parse import parse_clauses
 from timeline.events.sentences import Sentence
@@ -32,13 +32,13 @@ def _long_line(repeats: int) -> str:
 
 def test_the_sentence_wide_check_runs_once_per_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    real = build.is_site_furniture
+    real = candidates.is_site_furniture
 
     def counting(sentence: str) -> bool:
         calls.append(sentence)
         return real(sentence)
 
-    monkeypatch.setattr(build, "is_site_furniture", counting)
+    monkeypatch.setattr(candidates, "is_site_furniture", counting)
     text = "Troops left in 1991, came back in 1995 and left again in 2003.\nTalks began in 2010 and ended in 2011."
     events = extract_events(document(text), tagger=phrase_tagger(YEARS))
     assert events

@@ -152,6 +152,19 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "in March",
             "Thousands of farmers will lose their land",
         ),
+        # a wire dateline is not parsed as the subject
+        (
+            "PARIS—The 300 nurses working in the capital hospitals will strike on Monday, unions said.",
+            "on Monday",
+            "The 300 nurses working in the capital hospitals will strike",
+        ),
+        # "from X to Y" goes whole or stays whole
+        (
+            "The summit on Tuesday focused on a wide range of issues, from the price of grain to the "
+            "security of the northern border crossings.",
+            "on Tuesday",
+            "The summit focused on a wide range of issues",
+        ),
         # the other dates of the sentence leave the title too
         (
             "The minister announced on Monday that elections will take place at the end of the year.",

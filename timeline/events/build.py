@@ -9,27 +9,22 @@ batch per document; the only state is the parser model, loaded once per process.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from datetime import date
-from itertools import pairwise
 
 from timeline.dates import tag_dates
 from timeline.events.actors import DocumentContext, actors_of, document_context
+from timeline.events.candidates import Tagger, Unit, candidates, local_span, parse_start
 from timeline.events.categories import category_of
-from timeline.events.clause_parse import LocalSpan, ParsedClause, parse_clauses
+from timeline.events.clause_parse import ParsedClause, parse_clauses
 from timeline.events.display import display_date, display_range
 from timeline.events.furniture import (
-    is_caption_or_byline,
     is_eventful,
     is_site_furniture,
-    says_more_than_its_date,
     settings,
 )
 from timeline.events.merge import merge_events
-from timeline.events.sentences import Sentence, split_sentences
+from timeline.events.sentences import Sentence
 from timeline.events.tense import is_hedged, is_planned
 from timeline.events.titles import Title, title_of
-from timeline.events.windows import Zones, sentence_holding, window
 from timeline.model import (
     PRECISION_ORDER,
     Document,
@@ -40,13 +35,8 @@ from timeline.model import (
     Span,
     TimeMention,
 )
-from timeline.model import Mode as Mode
 
 __all__ = ["confidence_of", "event_id", "extract_events", "is_eventful", "is_site_furniture"]
-
-Tagger = Callable[[str, date | None, Mode], list[TimeMention]]
-Unit = tuple[TimeMention, TimeMention | None]
-"""A dated mention, or the two ends of a range ("from 2003 to 2011")."""
 
 
 def event_id(doc_id: str, span: Span) -> str:
@@ -168,49 +158,6 @@ def event_from_mention(
     )
 
 
-def _candidates_with(doc: Document, tagger: Tagger) -> dict[Sentence, list[Unit]]:
-    """The dated units of each candidate event sentence (or window of a very long one), before parsing."""
-    sentences = split_sentences(doc.text)
-    skip = Zones(doc.excluded + ((doc.dateline,) if doc.dateline else ()))
-    by_sentence: dict[Sentence, list[TimeMention]] = {}
-    for time_mention in tagger(doc.text, doc.published, doc.mode):
-        if skip.overlap(time_mention.span):
-            continue
-        sentence = sentence_holding(doc.text, sentences, time_mention.span)
-        if sentence is not None:
-            by_sentence.setdefault(sentence, []).append(time_mention)
-    captions = _captions(doc.text, sentences)
-    reads: dict[Sentence, list[Unit]] = {}
-    for sentence, mentions in by_sentence.items():
-        if (
-            sentence.start in captions
-            or is_site_furniture(sentence.text)
-            or is_caption_or_byline(sentence.text)
-        ):
-            continue
-        mentions.sort(key=lambda mention: mention.span)
-        for first, last in _units(mentions):
-            whole = (first.span[0], (last or first).span[1])
-            read = window(doc.text, sentence, whole)
-            if says_more_than_its_date(read.text, (whole[0] - read.start, whole[1] - read.start)):
-                reads.setdefault(read, []).append((first, last))
-    return reads
-
-
-def _captions(text: str, sentences: list[Sentence]) -> set[int]:
-    """Starts of sentences a credit follows on the same line ("... on Friday. Photograph: J Doe/AP")."""
-    found: set[int] = set()
-    for before, after in pairwise(sentences):
-        if "\n" not in text[before.end : after.start] and is_caption_or_byline(after.text):
-            found.add(before.start)
-    return found
-
-
-def _local(unit: Unit, read: Sentence) -> LocalSpan:
-    first, last = unit
-    return (first.span[0] - read.start, (last or first).span[1] - read.start)
-
-
 def _distance(clause: ParsedClause) -> int:
     """Steps from the time expression up to the verb it dates, prepositions not counted ("on Friday" and
     "Friday" are as close): 0 when the verb governs it directly."""
@@ -249,10 +196,14 @@ def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
     Work per dated mention is bounded (a window of a very long sentence) and the candidate sentences
     are parsed in one batch, so time grows linearly with the text.
     """
-    reads = _candidates_with(doc, tagger)
+    reads = candidates(doc, tagger)
     windows = list(reads)
-    every = [[_local(unit, read) for unit in reads[read]] for read in windows]
-    parsed = parse_clauses([read.text for read in windows], every)
+    offsets = [parse_start(read, reads[read]) for read in windows]
+    every = [
+        [(start - off, end - off) for start, end in (local_span(unit, read) for unit in reads[read])]
+        for read, off in zip(windows, offsets, strict=True)
+    ]
+    parsed = parse_clauses([read.text[off:] for read, off in zip(windows, offsets, strict=True)], every)
     context = document_context(parsed_sentence.doc for parsed_sentence in parsed)
     events: list[Event] = []
     for read, parsed_sentence in zip(windows, parsed, strict=True):
@@ -268,27 +219,3 @@ def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
             event = event_from_mention(doc, read, first, clause, title, range_end=last, context=context)
             events.append(event)
     return merge_events(events)
-
-
-def _units(mentions: list[TimeMention]) -> list[tuple[TimeMention, TimeMention | None]]:
-    """The sentence's mentions as events-to-be: the two ends of a range ("from 2003 to 2011") make one."""
-    units: list[tuple[TimeMention, TimeMention | None]] = []
-    open_ranges: dict[int, int] = {}  # range id -> index of its first end in ``units``
-    for mention in mentions:
-        at = open_ranges.pop(mention.range_id, None) if mention.range_id is not None else None
-        if at is not None and _valid_range(units[at][0], mention):
-            units[at] = (units[at][0], mention)
-            continue
-        if mention.range_id is not None:
-            open_ranges[mention.range_id] = len(units)
-        units.append((mention, None))
-    return units
-
-
-def _valid_range(first: TimeMention, last: TimeMention) -> bool:
-    return (
-        first.start is not None
-        and last.end is not None
-        and first.start <= last.end
-        and first.span[1] <= last.span[0]
-    )

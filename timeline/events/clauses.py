@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+_OBJECT_CORE = frozenset({"dobj", "attr", "acomp", "oprd"})
 _RELATIVE_WORDS = _RELATIVE_PRONOUNS | {"where", "when", "whereby"}
 _NP_CORE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "predet"})
 _CLIMB_FROM = frozenset({"acl", "pcomp", "advcl", "xcomp", "ccomp", "csubj", "conj"})
@@ -78,6 +79,15 @@ def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children)
 
 
+def _complete(relative: Token) -> bool:
+    """A relative clause missing no object: opened by "where"/"when", or with an object of its own (not
+    "the cities they had overrun", whose object is the noun it describes)."""
+    children = list(relative.children)
+    return any(c.lower_ in ("where", "when", "whereby") for c in children) or any(
+        c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "expl") for c in children
+    )
+
+
 def _weak_subject(verb: Token) -> bool:
     words = title_words()
     return any(c.dep_ in SUBJECT_DEPS and c.lower_ in words.weak_subjects for c in verb.children)
@@ -127,7 +137,7 @@ def headline_root(verb: Token) -> Token:
         ):
             return reporter  # "Biden declared “we're not going to be ...”": keep who said it
         finite = _is_finite(current)
-        if current.dep_ == "relcl" and finite and _own_subject(current):
+        if current.dep_ == "relcl" and finite and _own_subject(current) and _complete(current):
             return current  # "Scotland, where there was a peak": the relative clause says what happened
         if current.dep_ == "acl" and current.head.dep_ in SUBJECT_DEPS and current.tag_ in ("VBN", "VBG"):
             return current  # "the troops stationed in Iraq since 2014": the participle phrase is the headline
@@ -148,7 +158,7 @@ def _dated_core(verb: Token) -> set[int]:
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg", "prt"):
             core.add(child.i)
-        elif child.dep_ in SUBJECT_DEPS or child.dep_ in ("dobj", "attr", "acomp", "oprd"):
+        elif (child.dep_ in SUBJECT_DEPS and not _second_subject(child)) or child.dep_ in _OBJECT_CORE:
             core |= _noun_core(child) if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else {child.i}
     return core
 
@@ -201,6 +211,8 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         elif on_spine and dep == "conj" and token.pos_ in ("VERB", "AUX"):
             dropped |= _subtree(token)
             dropped |= {s.i for s in token.head.children if s.dep_ == "cc" and s.i < token.i}
+        elif on_spine and dep in ("nsubj", "nsubjpass") and _second_subject(token):
+            dropped |= _subtree(token)  # a misparse left a verb two subjects: the first is the verb's
         elif on_spine and dep in ("npadvmod", "advmod") and _before_subject(token):
             dropped |= _subtree(token)  # "months after the army left", "shortly before the vote"
         elif dep == "mark" and token.lower_ == "that" and _right_after_verb(token, times):
@@ -219,6 +231,17 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         core=frozenset(core),
         subject=subject,
         replacements=replacements,
+    )
+
+
+def _second_subject(token: Token) -> bool:
+    """A subject after another of the same verb, apart from it (not the second half of "al-Kadhimi")."""
+    doc = token.doc
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(doc[i].is_alpha for i in range(c.right_edge.i + 1, token.left_edge.i))
+        for c in token.head.children
+        if c.i < token.i
     )
 
 

@@ -24,6 +24,20 @@ _SLASH_CREDIT = re.compile(
 _BYLINE = re.compile(r"^\s*By [A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,3}(?:\s*$|,| and | in | for |\s*\|)")
 
 
+# "BAGHDAD—", "CANBERRA, Australia (AP)_ ", "Baghdad: ": a wire dateline opening the sentence.
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,(?: [A-Z][\w.'-]*){1,3})?\s*(?:\([A-Za-z]+\))?"
+    r"\s*(?:—|–|--|_|:|\s-\s)\s*"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:\s*\([A-Z]{2,}\)\s*(?:—|–|\s-\s)|:)\s+)"
+)
+
+
+def content_start(text: str) -> int:
+    """Where the text starts after a wire dateline opening it ("BAGHDAD—", "Lagos: "), else 0."""
+    match = DATELINE.match(text)
+    return match.end() if match else 0
+
+
 @cache
 def settings() -> dict[str, Any]:
     return load_data("events_build.json")

@@ -32,7 +32,9 @@ def _rank(token: Token, keep: set[int], root: Token) -> int | None:
     if dep in ("advcl", "advmod", "intj"):
         return 1
     if dep == "npadvmod":
-        return 3  # often an object the parser read as an adverb ("revised downwards its toll")
+        # set off by commas it is an aside ("to Baghdad, the place he met ..."); else often an object the
+        # parser read as an adverb ("revised downwards its toll")
+        return 1 if _set_off(token) else 3
     if dep == "xcomp" and any(c.dep_ == "dobj" and c.i in keep for c in token.head.children):
         return 1  # "assured the minister of support to defeat X": the purpose goes before the object's phrase
     if dep == "agent" or (dep == "poss" and token.pos_ == "PROPN" and _named(token.head)):
@@ -59,9 +61,11 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _set_off(token: Token) -> bool:
-    """An apposition between commas, brackets or dashes (not a word inside a name: "Force chief Qaani")."""
-    before = token.left_edge.i - 1
-    return before >= 0 and token.doc[before].text in (",", "(", "—", "–", "-")
+    """A phrase between commas, brackets or dashes (not a word inside a name: "Force chief Qaani")."""
+    before, after = token.left_edge.i - 1, token.right_edge.i + 1
+    opened = before >= 0 and token.doc[before].text in (",", "(", "—", "–", "-")
+    closed = after < len(token.doc) and token.doc[after].text in (",", ")", "—", "–")
+    return opened or closed
 
 
 def _named(noun: Token) -> bool:
@@ -110,6 +114,14 @@ def _drop(token: Token, keep: set[int], protected: frozenset[int] = frozenset())
         if t.i not in hoisted:
             keep.discard(t.i)
     pair = {"to": "from", "from": "to"}.get(token.lower_)
+    if token.lower_ == "to":
+        for opener in token.ancestors:  # "from the price of grain to border security": "to" under "from"
+            if opener.pos_ in ("VERB", "AUX"):
+                break
+            if opener.lower_ == "from" and opener.dep_ == "prep":
+                for t in opener.subtree:
+                    keep.discard(t.i)
+                break
     if token.dep_ == "prep" and pair:
         # "from Iraq's energy security to counterterrorism": one phrase in two halves
         for sibling in token.head.children:

@@ -9,12 +9,12 @@ gives nothing better than a fragment gives no headline at all.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events.clause_parse import SUBJECT_DEPS, ParsedClause, parse_clauses
 from timeline.events.clauses import TitleClause, dated_clause, main_clause
+from timeline.events.furniture import content_start
 from timeline.events.shorten import fit
 from timeline.events.wording import render, title_words, word_count
 
@@ -23,24 +23,12 @@ if TYPE_CHECKING:
 
 __all__ = ["Title", "make_title", "title_of"]
 
-# "BAGHDAD—", "CANBERRA, Australia (AP)_ ", "Baghdad: ": a wire dateline opening the sentence.
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,(?: [A-Z][\w.'-]*){1,3})?\s*(?:\([A-Za-z]+\))?"
-    r"\s*(?:—|–|--|_|:|\s-\s)\s*"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:\s*\([A-Z]{2,}\)\s*(?:—|–|\s-\s)|:)\s+)"
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Title:
     text: str
     fallback: bool = False
     """The dated clause gave no headline: this one comes from the sentence's main clause or its words."""
-
-
-def _content_start(text: str) -> int:
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
 
 
 def _has_subject(clause: TitleClause, keep: set[int]) -> bool:
@@ -74,9 +62,9 @@ def _reads_as_a_clause(doc: Doc, keep: set[int]) -> bool:
     return has_verb and word_count(doc[i] for i in keep) > words.weak_subject_max_words - 1
 
 
-def _shortened(clause: TitleClause, start: int) -> set[int]:
+def _shortened(clause: TitleClause) -> set[int]:
     doc = clause.root.doc
-    keep = {i for i in clause.keep if doc[i].idx >= start}
+    keep = set(clause.keep)
     return fit(doc, keep, clause.protected, clause.root, clause.core)
 
 
@@ -98,14 +86,13 @@ def title_of(parsed: ParsedClause) -> Title | None:
     doc = parsed.sentence
     if _comment_stamp(parsed):
         return None
-    start = _content_start(doc.text)
     clause = dated_clause(parsed)
     if clause is not None:
-        keep = _shortened(clause, start)
+        keep = _shortened(clause)
         if not _is_fragment(clause, keep) and not _too_long(doc, keep):
             return Title(render((doc[i] for i in keep), dict(clause.replacements)))
     fallback = main_clause(parsed)
-    keep = _shortened(fallback, start)
+    keep = _shortened(fallback)
     if _too_long(doc, keep) or (_is_fragment(fallback, keep) and not _reads_as_a_clause(doc, keep)):
         return None
     return Title(render((doc[i] for i in keep), dict(fallback.replacements)), fallback=True)
@@ -119,6 +106,8 @@ def make_title(
     """The headline of ``sentence`` for the date at ``time_span`` (parses the sentence: for one-offs and
     tests; the event stage parses a document's sentences in one batch and calls ``title_of``)."""
     span = time_span or (0, 0)
-    parsed = parse_clauses([sentence], [[span, *other_spans]])[0].clauses[0]
+    start = content_start(sentence) if span[0] >= content_start(sentence) else 0
+    shifted = [(a - start, b - start) for a, b in (span, *other_spans) if a >= start]
+    parsed = parse_clauses([sentence[start:]], [shifted])[0].clauses[0]
     title = title_of(parsed)
     return title.text if title else ""

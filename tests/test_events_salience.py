@@ -20,9 +20,10 @@ def _event(
     precision: Precision = "day",
     end: date | None = None,
     offset: int = 0,
+    sentence: str = "",
 ) -> Event:
     """An event reported once in each (article, publication date), ``offset`` characters into it."""
-    sentence = f"Something called {name} happened."
+    sentence = sentence or f"Something called {name} happened."
     return Event(
         id=name,
         start=start,
@@ -75,6 +76,21 @@ def test_one_event_per_day_the_most_reported_one() -> None:
     other = _event("other", _day(9), [("d", _day(10))])
     chosen = key_events([minor, major, other], 2)
     assert [e.id for e in chosen] == ["major", "other"]  # date order
+
+
+def test_among_equals_the_day_shows_the_event_its_reports_agree_on() -> None:
+    day, next_day = _day(0), _day(1)
+    aside = _event(
+        "0-aside", day, [("a", next_day)], sentence="A football match in Leeds was postponed by rain."
+    )
+    strike = _event(
+        "strike", day, [("b", next_day)], sentence="US warships fired missiles at a Syrian airbase."
+    )
+    again = _event(
+        "again", day, [("c", next_day)], sentence="Missiles from US warships hit the Syrian airbase at dawn."
+    )
+    (chosen,) = key_events([aside, strike, again], 1)
+    assert chosen.id in {"strike", "again"}
 
 
 def test_period_limits() -> None:

@@ -15,6 +15,7 @@ from datetime import date
 
 from timeline.model import Event
 from timeline.summarize.days import DayReference, article_weights, day_salience, settings, top_days
+from timeline.summarize.vectors import centroid, cosine, idf_table, tfidf, words
 
 
 def _is_day(event: Event) -> bool:
@@ -69,9 +70,10 @@ def key_events(
     """The ``k`` key events in [date_from, date_to], one per day, in date order.
 
     Days are ranked by their salience (every event of the day, each article counted once, plus the
-    articles published that day); each chosen day shows its most salient event (more sources, then
-    higher confidence, then the earliest reported). When fewer than ``k`` days have events, the most
-    salient events with coarser dates fill up.
+    articles published that day); each chosen day shows its most salient event, salience weighted by
+    how central its sentence is among the day's (TF-IDF centroid), then higher confidence, then the
+    smaller id. When fewer than ``k`` days have events, the most salient events with coarser dates
+    fill up.
     """
     if k <= 0:
         return []
@@ -93,7 +95,9 @@ def key_events(
     by_day: dict[date, list[Event]] = {}
     for event in day_events:
         by_day.setdefault(event.start, []).append(event)  # type: ignore[arg-type]
-    chosen = [min(by_day[day], key=lambda e: _order(e, salience)) for day in top_days(scores, k)]
+    days = top_days(scores, k)
+    idf, unseen = idf_table(words(e.sentence) for e in events)
+    chosen = [_best_of_day(by_day[day], salience, idf, unseen) for day in days]
     if len(chosen) < k:
         coarse = [
             e
@@ -103,6 +107,24 @@ def key_events(
         coarse.sort(key=lambda e: _order(e, salience))
         chosen.extend(coarse[: k - len(chosen)])
     return sorted(chosen, key=lambda e: (e.start or date.max, e.end or date.max, e.id))
+
+
+def _best_of_day(
+    candidates: list[Event], salience: dict[str, float], idf: dict[str, float], unseen: float
+) -> Event:
+    """The day's event to show: salience times (1 + how central its sentence is among the day's)."""
+    if len(candidates) == 1:
+        return candidates[0]
+    vectors = {e.id: tfidf(words(e.sentence), idf, unseen) for e in candidates}
+    middle = centroid(
+        {word: value * len(e.mentions) for word, value in vectors[e.id].items()} for e in candidates
+    )
+
+    def key(event: Event) -> tuple[float, float, str]:
+        weight = salience.get(event.id, 0.0) * (1.0 + cosine(vectors[event.id], middle))
+        return (-weight, -event.confidence, event.id)
+
+    return min(candidates, key=key)
 
 
 def _order(event: Event, salience: dict[str, float]) -> tuple[float, int, float, str]:

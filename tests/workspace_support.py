@@ -102,3 +102,17 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
 
 
 PIPELINE = Pipeline(load_catalog, load_document, extract_events, merge_events)
+
+
+def add_articles_forever(data_dir: str, confirmed: Any) -> None:
+    """A writer process: adds articles to the collection "war" until killed, sending each name once
+    ``add_article`` has returned."""
+    from timeline.documents.intake import Draft
+    from timeline.workspace import add_article, get_collection
+
+    war = get_collection("war", Path(data_dir))
+    number = 0
+    while True:
+        number += 1
+        text = f"Article {number} reports talks on 2001-01-{number % 28 + 1:02d}."
+        confirmed.send(add_article(war, Draft("n", text)).path.name)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from timeline.model import Document, Event
 from timeline.store.database import open_database, path_lock
-from timeline.store.folder_sync import Progress, error_text, sync_folder
+from timeline.store.folder_sync import Progress, error_text, folders_to_sync, sync_folders
 from timeline.store.pipeline import Pipeline, default_pipeline
 from timeline.store.records import StoredDocument, StoredMention, StoreError, SyncError, SyncReport
 from timeline.store.repair import (
@@ -53,6 +53,8 @@ class EventStore:
         self.notices: list[str] = []
         """What readers should be told beyond the last sync's report (records repaired since)."""
         self._sources_dir: Path | None = None
+        self._articles_dir: Path | None = None
+        self._synced = False
         self._rebuild_requested = False
         self._events_cache: tuple[int, list[Event]] | None = None
 
@@ -111,15 +113,25 @@ class EventStore:
 
     # -- sync ---------------------------------------------------------------------------------
 
-    def sync(self, sources_dir: Path, progress: Progress | None = None) -> SyncReport:
-        """Bring the store in line with the article files in ``sources_dir``.
+    def sync(
+        self,
+        sources_dir: Path | None,
+        progress: Progress | None = None,
+        *,
+        articles_dir: Path | None = None,
+    ) -> SyncReport:
+        """Bring the store in line with the article files in ``sources_dir`` (and ``articles_dir``).
 
         ``progress(done, total, name)`` is told about each article about to be extracted (``total``
         counts the new, changed and failed ones, not the unchanged), and ``(total, total, "")`` at
-        the end.
+        the end. ``articles_dir`` is a collection's own articles folder: its doc ids are prefixed
+        (``folder_sync.OWN_PREFIX``); while it does not exist it is simply empty (its articles, if
+        any, are kept, as for a missing source folder). ``sources_dir`` None: only ``articles_dir``.
         """
-        sources_dir = Path(sources_dir)
+        sources_dir = Path(sources_dir) if sources_dir is not None else None
         self._sources_dir = sources_dir
+        self._articles_dir = articles_dir
+        self._synced = True
         self.notices.clear()  # said until the next sync, whose report speaks for itself
         report = SyncReport(recovered_from=self.recovered_from, read_only=self.read_only)
         if self.recovered_from:
@@ -137,11 +149,10 @@ class EventStore:
         with path_lock(self.path), self._connection() as connection:
             damaged_events = has_invalid_events(connection)
             report.repaired.extend(mark_for_extraction(connection, invalid_json_docs(connection)))
-            folder = sources_dir.is_dir()
+            folders = folders_to_sync(sources_dir, articles_dir, report)
+            folder = bool(folders)
             if folder:
-                sync_folder(connection, self.pipeline, sources_dir, report, progress)
-            else:
-                report.notices.append(f"The articles folder {sources_dir} does not exist; nothing was read.")
+                sync_folders(connection, self.pipeline, folders, report, progress)
             rebuild = self._rebuild_requested or damaged_events or report.repaired
             self._rebuild_requested = False
             if rebuild or report.changed or self._needs_rebuild(connection):
@@ -150,7 +161,7 @@ class EventStore:
                     report.repaired.extend(mark_for_extraction(connection, unreadable))
                     if folder:
                         again = SyncReport()
-                        sync_folder(connection, self.pipeline, sources_dir, again, progress)
+                        sync_folders(connection, self.pipeline, folders, again, progress)
                         report.extracted.extend(again.extracted)
                         report.unchanged = [doc for doc in report.unchanged if doc not in again.extracted]
                     self._rebuild_events(connection, report)
@@ -253,9 +264,9 @@ class EventStore:
         """Rebuild the shown events from the per-article records, extracting damaged articles again
         (from the folder of the last sync, else on the next one); the edits table is kept."""
         self._writable()
-        if self._sources_dir is not None:
+        if self._synced:
             self._rebuild_requested = True
-            report = self.sync(self._sources_dir)
+            report = self.sync(self._sources_dir, articles_dir=self._articles_dir)
         else:
             report = SyncReport()
             with path_lock(self.path), self._connection() as connection:

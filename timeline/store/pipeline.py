@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,32 @@ def catalog_digest(sources_dir: Path) -> str:
     because publication dates from it anchor relative dates."""
     path = catalog_path(sources_dir)
     return hashlib.sha256(path.read_bytes()).hexdigest() if path else ""
+
+
+def catalog_digests(sources_dir: Path) -> tuple[str, dict[str, str] | None]:
+    """``catalog_digest`` and, for a catalog in the standard format (an ``articles`` object by file
+    name), one digest per file name of just its entry: editing or adding one entry then re-extracts
+    only that article (a collection's own catalog grows with every article added). ``None`` for any
+    other catalog: then every article depends on all of it."""
+    path = catalog_path(sources_dir)
+    if path is None:
+        return "", {}  # no catalog: no entry for any file, as a catalog that lacks its entry
+    raw = path.read_bytes()
+    whole = hashlib.sha256(raw).hexdigest()
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except ValueError:
+        return whole, None
+    articles = data.get("articles") if isinstance(data, dict) else None
+    if not isinstance(articles, dict):
+        return whole, None
+    head = json.dumps(data.get("format"), sort_keys=True)
+    return whole, {
+        str(name): hashlib.sha256(
+            (head + json.dumps(entry, sort_keys=True, ensure_ascii=False)).encode("utf-8")
+        ).hexdigest()
+        for name, entry in articles.items()
+    }
 
 
 def folder_fingerprint(sources_dir: Path) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, TextIO
 
+from timeline.cli_editor import add_editor_parser, run_editor
 from timeline.events.export import write_csv, write_jsonl, write_table
 from timeline.events.nlp import ParserUnavailableError
 from timeline.model import Mode
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="every TIMEX3 type: also durations, sets, reference words (now, the past), clock times",
     )
     add_summarize_parser(commands)
+    add_editor_parser(commands)
     return parser
 
 
@@ -84,6 +86,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return _extract(args)
     if args.command == "summarize":
         return run_summarize(args)
+    if args.command == "editor":
+        return run_editor(args)
     return _dates(args)
 
 

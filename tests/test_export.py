@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
 from bench.synthetic import make_event, synthetic_events
+from timeline import cli
+from timeline.events.export import CSV_COLUMNS, FORMULA_PREFIXES, csv_text, write_csv
 from timeline.export import timelinejs_bytes, to_csv, to_html, to_json, to_timelinejs
 from timeline.filters import FilterState, apply_filters
 from timeline.frame import events_frame
@@ -38,37 +42,77 @@ def test_filter_under_test_keeps_some_but_not_all(
     assert 0 < len(filtered[1]) < len(events)
 
 
+def _csv_table(data: bytes) -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
 def test_csv_holds_exactly_the_filtered_events(filtered: tuple[pd.DataFrame, list[Event]]) -> None:
-    frame, _ = filtered
-    table = pd.read_csv(io.BytesIO(to_csv(frame)), encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    assert table["id"].tolist() == frame["id"].tolist()
-    assert {"display_date", "title", "sentence", "actors", "sources"} <= set(table.columns)
+    frame, kept = filtered
+    table = _csv_table(to_csv(kept))
+    assert table["id"].tolist() == [event.id for event in kept] == frame["id"].tolist()
+    assert {"display_date", "title", "sentence", "actors", "docs", "outlets"} <= set(table.columns)
 
 
 def test_csv_of_an_empty_view_has_the_header_only() -> None:
-    table = pd.read_csv(io.BytesIO(to_csv(events_frame([]))), encoding="utf-8-sig")
-    assert len(table) == 0 and "id" in table.columns
+    table = pd.read_csv(io.BytesIO(to_csv([])), encoding="utf-8-sig")
+    assert len(table) == 0 and list(table.columns) == list(CSV_COLUMNS)
+
+
+def test_the_download_and_the_cli_share_one_writer(events: list[Event]) -> None:
+    assert to_csv(events) == ("\ufeff" + csv_text(events)).encode("utf-8")
+    written = io.StringIO()
+    write_csv(events, written)
+    assert written.getvalue() == csv_text(events)
 
 
 @pytest.mark.parametrize(
-    ("title", "cell"),
+    ("text", "cell"),
     [
         ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+1 troops", "'+1 troops"),
+        ("-2 troops", "'-2 troops"),
         ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
         ("Talks in Baghdad", "Talks in Baghdad"),
+        ("Talks = progress", "Talks = progress"),
     ],
 )
-def test_csv_defuses_spreadsheet_formulas(title: str, cell: str) -> None:
-    frame = events_frame([make_event("f", date(2020, 1, 1), title=title)])
-    table = pd.read_csv(io.BytesIO(to_csv(frame)), encoding="utf-8-sig", dtype=str)
-    assert table["title"].iloc[0] == cell
+def test_csv_defuses_spreadsheet_formulas_in_every_text_cell(text: str, cell: str) -> None:
+    event = make_event("f", date(2020, 1, 1), title=text, sentence=text, actors=(text,))
+    (row,) = csv.DictReader(io.StringIO(to_csv([event]).decode("utf-8-sig"), newline=""))
+    assert (row["title"], row["sentence"], row["actors"]) == (cell, cell, cell)
 
 
 def test_csv_dates_and_lists_are_readable() -> None:
     event = make_event("r", date(2020, 3, 1), date(2020, 3, 31), precision="month", actors=("Iran", "US"))
-    row = pd.read_csv(io.BytesIO(to_csv(events_frame([event]))), encoding="utf-8-sig", dtype=str).iloc[0]
-    assert (row["start"], row["end"], row["actors"]) == ("2020-03-01", "2020-03-31", "Iran; US")
+    row = _csv_table(to_csv([event])).iloc[0]
+    assert (row["start"], row["end"], row["actors"]) == ("2020-03-01", "2020-03-31", "Iran | US")
+
+
+def test_cli_csv_defuses_formulas_from_the_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        "Baghdad\n\n"
+        '=HYPERLINK("http://evil.example/") troops left the base on 7 April 2017, officials said.\n\n'
+        "-1 is what the ministry said the toll was on 9 April 2017, after the strike.\n\n"
+        "@SUM(A1) talks resumed in Vienna on 12 April 2017, the envoys said.\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["extract", str(article), "--csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0] == list(CSV_COLUMNS) and len(rows) >= 4
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not [cell for cell in cells if cell.startswith(FORMULA_PREFIXES)]
+    sentences = {row[CSV_COLUMNS.index("sentence")] for row in rows[1:]}
+    assert (
+        '\'=HYPERLINK("http://evil.example/") troops left the base on 7 April 2017, officials said.'
+        in sentences
+    )
+    assert any(sentence.startswith("'-1 is what") for sentence in sentences)
+    assert any(sentence.startswith("'@SUM(A1) talks") for sentence in sentences)
 
 
 def test_json_holds_exactly_the_filtered_events(filtered: tuple[pd.DataFrame, list[Event]]) -> None:

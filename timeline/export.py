@@ -1,8 +1,9 @@
 """Downloads of the current view: CSV, JSON, TimelineJS JSON and a self-contained chart HTML.
 
-- ``to_csv(df)``: the filtered events frame, one row per event, readable columns (lists joined with
-  "; "), UTF-8 with a BOM so spreadsheet programs pick the right encoding. Cells that a spreadsheet
-  would run as a formula (starting with = + - @) are prefixed with an apostrophe.
+- ``to_csv(events)``: the events of the view, one row per event, written by the same writer as
+  ``timeline extract --csv`` (``timeline.events.export.write_csv``: lists joined with " | ", cells a
+  spreadsheet would run as a formula, starting with = + - @ or a tab or CR, prefixed with an
+  apostrophe), as UTF-8 with a BOM so spreadsheet programs pick the right encoding.
 - ``to_json(events)``: a JSON **array** of ``Event.to_json()`` objects (the same records the CLI's
   ``--json`` writes, as one document rather than JSON Lines, so it opens in any JSON viewer).
 - ``to_timelinejs(events)``: a TimelineJS3 timeline (``timelinejs_bytes``: the same as a file).
@@ -19,60 +20,17 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlparse
 
-import pandas as pd
 import plotly.graph_objects as go
 
+from timeline.events.export import csv_text
 from timeline.model import Event
-
-CSV_COLUMNS: tuple[str, ...] = (
-    "id",
-    "display_date",
-    "start",
-    "end",
-    "precision",
-    "title",
-    "sentence",
-    "actors",
-    "category",
-    "planned",
-    "n_sources",
-    "sources",
-    "outlets",
-    "published",
-    "confidence",
-)
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 DEFAULT_TITLE = "Timeline"
 
 
-def _joined(values: Any) -> str:
-    return "; ".join(str(item) for item in values) if isinstance(values, tuple | list) else str(values)
-
-
-def _defused(column: pd.Series) -> pd.Series:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe (vectorised)."""
-    text = column.astype("str")
-    risky = text.str.startswith(FORMULA_PREFIXES).fillna(False).to_numpy(dtype=bool)
-    return text.where(~risky, "'" + text) if risky.any() else text
-
-
-def to_csv(df: pd.DataFrame) -> bytes:
-    """The events frame (``timeline.frame.events_frame``, filtered or not) as CSV bytes."""
-    columns = [column for column in CSV_COLUMNS if column in df.columns]
-    table = df.loc[:, columns].copy()
-    for column in ("start", "end", "published"):
-        if column in table.columns:
-            table[column] = pd.to_datetime(table[column]).dt.strftime("%Y-%m-%d")
-    for column in ("actors", "sources"):
-        if column in table.columns:
-            table[column] = table[column].map(_joined)
-    for column in table.columns:
-        if pd.api.types.is_string_dtype(table[column]) or table[column].dtype == object:
-            table[column] = _defused(table[column])
-    text: str = table.to_csv(index=False, lineterminator="\n")
-    return ("\ufeff" + text).encode("utf-8")
+def to_csv(events: Sequence[Event]) -> bytes:
+    """The events (those of the current view, in its order) as CSV bytes: the CLI's format and writer."""
+    return ("\ufeff" + csv_text(events)).encode("utf-8")
 
 
 def to_json(events: Sequence[Event]) -> bytes:

@@ -1,8 +1,13 @@
-"""Write event records as JSON Lines (the app's and scorer's format), CSV, or a readable table."""
+"""Write event records as JSON Lines (the app's and scorer's format), CSV, or a readable table.
+
+``write_csv`` is the one CSV writer: ``timeline extract --csv`` and the app's download
+(``timeline.export.to_csv``) both use it, so both defuse the cells a spreadsheet would run as a formula.
+"""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable
 from typing import TextIO
@@ -30,6 +35,9 @@ CSV_COLUMNS = (
     "urls",
     "value",
 )
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is a formula (or turns into one) in Excel, LibreOffice or Sheets."""
 
 
 def write_jsonl(events: Iterable[Event], out: TextIO) -> None:
@@ -69,11 +77,29 @@ def csv_row(event: Event) -> dict[str, str]:
     }
 
 
+def defused(cell: str) -> str:
+    """``cell``, with a leading apostrophe when a spreadsheet would run it as a formula (it then shows
+    the text as written, the apostrophe hidden)."""
+    return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
+
+
 def write_csv(events: Iterable[Event], out: TextIO) -> None:
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    """A header row, then one ``csv_row`` per event, every cell defused.
+
+    Rows end with CRLF (RFC 4180), so a cell holding a line break or a lone CR is quoted and stays one cell.
+    """
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
     for event in events:
-        writer.writerow(csv_row(event))
+        row = csv_row(event)
+        writer.writerow([defused(row[column]) for column in CSV_COLUMNS])
+
+
+def csv_text(events: Iterable[Event]) -> str:
+    """``write_csv`` into a string."""
+    buffer = io.StringIO()
+    write_csv(events, buffer)
+    return buffer.getvalue()
 
 
 def _clip(text: str, width: int) -> str:

@@ -51,8 +51,8 @@ def view_events(df: pd.DataFrame, data: AppData) -> list[Event]:
     return [data.by_id[event_id] for event_id in df["id"].astype(str) if event_id in data.by_id]
 
 
-def csv_bytes(df: pd.DataFrame) -> bytes:
-    return export.to_csv(df)
+def csv_bytes(events: list[Event]) -> bytes:
+    return export.to_csv(events)
 
 
 def json_bytes(events: list[Event]) -> bytes:
@@ -67,11 +67,13 @@ def timelinejs_bytes(events: list[Event], title: str) -> bytes:
 def build_downloads(df: pd.DataFrame, events: list[Event], title: str) -> Downloads:
     if len(df) > EAGER_LIMIT:
         return Downloads(
-            csv=partial(csv_bytes, df),
+            csv=partial(csv_bytes, events),
             json=partial(json_bytes, events),
             timelinejs=partial(timelinejs_bytes, events, title),
         )
-    return Downloads(csv=csv_bytes(df), json=json_bytes(events), timelinejs=timelinejs_bytes(events, title))
+    return Downloads(
+        csv=csv_bytes(events), json=json_bytes(events), timelinejs=timelinejs_bytes(events, title)
+    )
 
 
 def chart_html(df: pd.DataFrame, view: FilterState, data: AppData) -> str:

@@ -375,3 +375,20 @@ def test_news_periods(text: str, expected: tuple[str, str, str] | None) -> None:
 def test_year_ended_covers_the_twelve_months() -> None:
     duration = tag_dates("revenue for the year ended March 31", THU_2_NOV_1989, all_types=True)[0]
     assert (duration.start, duration.end) == (date(1988, 4, 1), date(1989, 3, 31))
+
+
+NUMERIC_DATES = [
+    # A numeric date with its year written out combines directly; two-digit years go to dateparser.
+    ("born on 14.04.1889 in London", "1889-04-14"),
+    ("filed 12/25/2017 in court", "2017-12-25"),
+    ("filed 3/2/19 in court", "2019-03-02"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NUMERIC_DATES, ids=[c[0] for c in NUMERIC_DATES])
+def test_numeric_dates(text: str, value: str) -> None:
+    assert [m.value for m in tag_dates(text, None)] == [value]
+
+
+def test_impossible_numeric_date_is_none() -> None:
+    assert tag_dates("on 31/02/2019 it", None) == []

@@ -43,6 +43,14 @@ def _numeric(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     order = "DMY" if a > 12 or m["sep"] == "." else "MDY"
     if a > 12 and b > 12:
         return None
+    if len(m["year"]) == 4:
+        # Order decided and the year written out: the parts combine directly (dateparser is for the
+        # two-digit years, whose century is a judgement).
+        month, day = (b, a) if order == "DMY" else (a, b)
+        y = int(m["year"])
+        if not (1 <= month <= 12 and cal.safe_year(y) and _valid_day(y, month, day)):
+            return None
+        return _single(m, cal.day(date(y, month, day)), "day")
     parsed = calendar_date(m.group(), order)
     return _single(m, cal.day(parsed), "day") if parsed else None
 

@@ -230,7 +230,7 @@ text: most positions are inside words)."""
 
 RULE_TRIGGER: dict[str, str] = {
     **dict.fromkeys(
-        ("iso", "numeric", "year", "year_range", "decade", "quarter_code", "clock_time", "short_year"),
+        ("iso", "numeric", "year", "year_range", "decade", "short_year"),
         "digit",
     ),
     **dict.fromkeys(
@@ -272,6 +272,8 @@ RULE_TRIGGER: dict[str, str] = {
     "ago": "ago",
     "weekday": "weekday",
     "holiday": "holiday",
+    "clock_time": "clock",
+    "quarter_code": "quarter_code",
     "spelled_year": "spelled",
     "month_rel_year": "month",
     "season_rel_year": "season",
@@ -311,7 +313,9 @@ def triggers() -> Triggers:
         "weekday": list(lx.weekdays),
         "holiday": list(lx.holidays),
         "spelled": [*lx.spelled_year_tens, "thousand"],
-        "digit": ["noon", "midnight", "midday"],
+        # A clock time always has its "a.m." / "pm" or is a word; a quarter code its "Q".
+        "clock": ["am", "pm", "m", "noon", "midnight", "midday"],
+        "quarter_code": ["q"],
     }
     classes: dict[str, list[str]] = {}
     for name, words in words_by_class.items():

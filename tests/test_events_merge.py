@@ -9,7 +9,7 @@ import pytest
 from events_helpers import document, phrase_tagger
 
 from timeline.events import extract_events, merge_events
-from timeline.events.merge import same_event
+from timeline.events.merge import figures, same_event
 from timeline.model import Event
 
 FRIDAY = (date(2017, 4, 7), date(2017, 4, 7), "day")
@@ -146,6 +146,12 @@ def _reported(text: str, doc_id: str, day: int = 20) -> list[Event]:
             "Security forces opened fire on protesters in Deraa on 15 March 2011, killing several people.",
             True,
         ),
+        # one report names another date ("2 January") the other leaves out: still one event
+        (
+            "Officials admitted that week that managers had missed warning signs before the 2 January explosion at the plant.",
+            "Officials admitted on 15 March 2011 that managers had missed warning signs before the explosion at the plant.",
+            True,
+        ),
         # the same month, different events
         (
             "Iraqi lawmakers approved the national budget in March 2011 after weeks of debate.",
@@ -229,3 +235,18 @@ def test_two_dates_of_one_sentence_never_fold_into_each_other() -> None:
     year = replace(day, id="year", start=YEAR[0], end=YEAR[1], precision="year")  # the sentence's other date
     assert not same_event(day, year)
     assert len(merge_events([day, year])) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Bombs killed 81 people on 20 April 2010.", {"81"}),
+        ("On May 3 the toll rose to 12.", {"12"}),
+        ("March 15, 2011: 3 dead.", {"3"}),
+        ("The 2010 spill leaked 4.9 million barrels.", {"4.9"}),
+        ("Hurricane season starts on1 June.", set()),
+        ("Prices rose by 2.5% in May.", {"2.5"}),
+    ],
+)
+def test_figures_leave_dates_out(sentence: str, expected: set[str]) -> None:
+    assert figures(sentence) == expected

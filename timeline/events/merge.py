@@ -83,6 +83,27 @@ def common_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(word.rstrip(".’'-") for text in texts for word in _LOWER.findall(text))
 
 
+@cache
+def _date_numbers() -> re.Pattern[str]:
+    """Numbers that are parts of dates (a day beside a month name, a year): not figures of the event."""
+    months = "|".join(sorted((re.escape(w) for w in _settings()["month_words"]), key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{months})\b\.?"
+        rf"|\b(?:{months})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d|[.,]\d)"
+        r"|(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)",
+        re.IGNORECASE,
+    )
+
+
+def figures(sentence: str) -> frozenset[str]:
+    """The numbers of ``sentence`` that are not parts of dates ("killed 81", not "20 April" or "2010")."""
+    return frozenset(_NUMBER.findall(_date_numbers().sub(" ", sentence)))
+
+
+def _numbers_in(text: str) -> frozenset[str]:
+    return frozenset(_NUMBER.findall(text))
+
+
 def _normalized(sentence: str) -> str:
     return " ".join(_WORD.findall(sentence.lower()))
 
@@ -140,7 +161,7 @@ def _features(event: Event, common: frozenset[str] = frozenset()) -> _Features:
         words=content_words(bare),
         title_words=content_words(event.title),
         names=names(bare, common),
-        numbers=frozenset(_NUMBER.findall(bare)),
+        numbers=figures(event.sentence) - _numbers_in(" ".join(m.time_text for m in event.mentions)),
         docs=frozenset(mention.doc for mention in event.mentions),
         sentences=frozenset((mention.doc, mention.sentence_span[0]) for mention in event.mentions),
         actors=frozenset(event.actors),

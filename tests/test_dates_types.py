@@ -392,3 +392,16 @@ def test_numeric_dates(text: str, value: str) -> None:
 
 def test_impossible_numeric_date_is_none() -> None:
     assert tag_dates("on 31/02/2019 it", None) == []
+
+
+LEAP_DAYS = [
+    # "Feb. 29" read in a non-leap year is the leap day the sentence points to.
+    ("The vote was held on Feb. 29.", SAT_8_APR_2017, "2016-02-29"),
+    ("The vote will be on Feb. 29.", date(2019, 4, 8), "2020-02-29"),
+    ("The vote was held on Feb. 29.", date(2016, 4, 8), "2016-02-29"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "value"), LEAP_DAYS, ids=[f"{c[0]} {c[1]}" for c in LEAP_DAYS])
+def test_leap_day_keeps_its_day(text: str, dct: date, value: str) -> None:
+    assert [m.value for m in tag_dates(text, dct)] == [value]

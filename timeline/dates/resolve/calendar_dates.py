@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -97,9 +98,24 @@ def _partial_day(m: re.Match[str], ctx: Context, month: int, d: int, start: int,
             ):
                 y = candidate
                 break
+    if month == 2 and d == 29 and not _valid_day(y, month, d):
+        y = _leap_year_near(ctx, m, y)  # "Feb. 29" read in a non-leap year: the leap year it points to
     if not _valid_day(y, month, d):
         return None
     return Piece(start, end, cal.day(cal.ymd(y, month, d)), "day", relative=True)
+
+
+def _leap_year_near(ctx: Context, m: re.Match[str], year: int) -> int:
+    """The leap year nearest ``year`` on the side the reference and the tense point to."""
+    ref = ctx.ref()
+    forward = ref is not None and (year > ref.year or ctx.tense(m.start(), m.end()) == "future")
+    step = 1 if forward else -1
+    candidate = year
+    for _ in range(8):
+        candidate += step
+        if calendar.isleap(candidate):
+            return candidate
+    return year
 
 
 @handler("day_month")

@@ -395,3 +395,77 @@ def latest_seen(store: EventStore, event: Event, field: str) -> int | None:
     with store.connection() as connection:
         latest = latest_touching(connection, probe)
     return latest.id if latest else None
+
+
+# -- import (restore, recovery) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    added: int
+    already_there: int
+
+
+def import_edits(store: EventStore, items: Sequence[tuple[str, Edit]]) -> Imported:
+    """Append edits from a backup or a set-aside store, oldest first, in one transaction.
+
+    An edit whose uuid is already stored is skipped (restoring twice adds nothing); the others get new
+    ids, and an undo's target is renamed to its new id (or to the stored edit of the same uuid). An undo
+    whose target is in neither is kept as it was (it then cancels nothing).
+    """
+    added = skipped = 0
+    new_ids: dict[int, int] = {}
+    with write_transaction(store) as connection:
+        for key, edit in sorted(items, key=lambda item: item[1].id or 0):
+            row = connection.execute("SELECT id FROM edits WHERE uuid = ?", (key,)).fetchone()
+            if row is not None:
+                new_ids[edit.id or 0] = int(row[0])
+                skipped += 1
+                continue
+            target = int(edit.new) if edit.field == "undo" and str(edit.new).isdigit() else None
+            if target is not None:
+                edit = replace(edit, new=new_ids.get(target, target))
+            stored = insert_edit(connection, replace(edit, id=None), key)
+            new_ids[edit.id or 0] = stored.id or 0
+            added += 1
+    _forget(store)
+    return Imported(added, skipped)
+
+
+def edit_to_json(key: str, edit: Edit) -> dict[str, Any]:
+    """One edit as a backup keeps it (``edits.json``)."""
+    return {
+        "uuid": key,
+        "id": edit.id,
+        "field": edit.field,
+        "event_id": edit.event_id,
+        "anchor": edit.anchor.to_json() if edit.anchor else None,
+        "old": edit.old,
+        "new": edit.new,
+        "author": edit.author,
+        "note": edit.note,
+        "created_at": edit.created_at,
+    }
+
+
+def edit_from_json(data: Any) -> tuple[str, Edit]:
+    """The inverse of ``edit_to_json``; ValueError naming what is wrong."""
+    if not isinstance(data, dict) or not isinstance(data.get("uuid"), str) or not data["uuid"]:
+        raise ValueError("an edit without its uuid")
+    field = data.get("field")
+    if not isinstance(field, str) or not field:
+        raise ValueError(f"edit {data['uuid']} has no field")
+    number = data.get("id")
+    if number is not None and not isinstance(number, int):
+        raise ValueError(f"edit {data['uuid']} has a bad id")
+    return data["uuid"], Edit(
+        field=field,  # type: ignore[arg-type]
+        new=data.get("new"),
+        event_id=str(data.get("event_id") or ""),
+        anchor=Anchor.from_json(data.get("anchor")),
+        old=data.get("old"),
+        author=str(data.get("author") or ""),
+        created_at=str(data.get("created_at") or ""),
+        id=number,
+        note=str(data.get("note") or ""),
+    )

@@ -288,3 +288,67 @@ def lesson_events(lesson: Lesson, events: Sequence[Event]) -> list[tuple[Slide, 
     None when the event no longer exists (show the slide as missing)."""
     index = EventIndex.build(list(events))
     return [(slide, index.locate(slide.event_id, slide.anchor)) for slide in lesson.slides]
+
+
+def lesson_to_json(item: Lesson) -> dict[str, Any]:
+    """One lesson as a backup keeps it (``lessons.json``)."""
+    return {
+        "uuid": item.uuid,
+        "slug": item.slug,
+        "title": item.title,
+        "span_from": _day(item.span_from),
+        "span_to": _day(item.span_to),
+        "created_at": item.created_at,
+        "slides": [
+            {
+                "event_id": slide.event_id,
+                "anchor": slide.anchor.to_json() if slide.anchor else None,
+                "note": slide.note,
+            }
+            for slide in item.slides
+        ],
+    }
+
+
+def import_lessons(store: EventStore, items: Sequence[Any]) -> tuple[int, int]:
+    """Add the lessons of a backup that are not here yet (by uuid), in one transaction; a slug already
+    taken by another lesson is numbered. Returns (added, already there); ValueError on a bad record."""
+    added = skipped = 0
+    with write_transaction(store) as connection:
+        for data in items:
+            if not isinstance(data, dict) or not isinstance(data.get("uuid"), str) or not data["uuid"]:
+                raise ValueError("a lesson without its uuid")
+            if connection.execute("SELECT 1 FROM lessons WHERE uuid = ?", (data["uuid"],)).fetchone():
+                skipped += 1
+                continue
+            title = _title(str(data.get("title") or ""))
+            base = slugify(str(data.get("slug") or title))
+            chosen, counter = base, 2
+            while connection.execute("SELECT 1 FROM lessons WHERE slug = ?", (chosen,)).fetchone():
+                chosen, counter = f"{base}-{counter}", counter + 1
+            now = now_iso()
+            cursor = connection.execute(
+                "INSERT INTO lessons(uuid, slug, title, span_from, span_to, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    data["uuid"], chosen, title,
+                    _day(_parse_day(data.get("span_from"))), _day(_parse_day(data.get("span_to"))),
+                    str(data.get("created_at") or now), now,
+                ),
+            )  # fmt: skip
+            slides = data.get("slides") or []
+            if not isinstance(slides, list):
+                raise ValueError(f"lesson {title!r} has no list of slides")
+            rows = []
+            for slide in slides[:MAX_SLIDES]:
+                if not isinstance(slide, dict):
+                    raise ValueError(f"lesson {title!r} has a bad slide")
+                anchor = Anchor.from_json(slide.get("anchor"))
+                rows.append((
+                    str(slide.get("event_id") or ""),
+                    json.dumps(anchor.to_json()) if anchor else None,
+                    _note(str(slide.get("note") or "")),
+                ))  # fmt: skip
+            _rewrite(connection, int(cursor.lastrowid or 0), rows)
+            added += 1
+    return added, skipped

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from timeline.ui import signin
+
 # The tab icon is a file of the app (sent inline): a Material or emoji icon would be fetched from
 # Google's or a CDN's servers on every page load, and the app makes no outside request.
 FAVICON = Path(__file__).resolve().parent / "timeline" / "ui" / "favicon.svg"
@@ -24,4 +26,7 @@ navigation = st.navigation(
         st.Page("timeline/ui/data_page.py", title="Data", icon=":material/table:", url_path="data"),
     ]
 )
+# Who may change things is settled before the page runs; the sign-in form sits under the page's sidebar.
+signin.restore_session()
 navigation.run()
+signin.sidebar()

@@ -95,6 +95,7 @@ def test_a_repeated_caption_is_no_event(tagger) -> None:  # type: ignore[no-unty
         "Maria Ortiz/Reuters Farmers block the motorway on Friday",
         "Farmers block the motorway on Friday (Photo by Maria Ortiz)",
         "Farmers block the motorway on Friday. Picture: Getty Images",
+        "Photograph : Maria Ortiz\\/AP Farmers block the motorway on Friday",
         # bylines
         "By Sam Carter in Kabul Friday",
         "By Sam Carter, Friday",

@@ -105,15 +105,15 @@ def _reported_content(verb: Token) -> Token:
 
 
 def _noun_event(parsed: ParsedClause) -> Token | None:
-    """A date modifying a noun that is no subject ("following Friday's US strikes on an airbase"):
-    the noun names the event."""
+    """A date modifying the noun of a prepositional phrase ("following Friday's US strikes on an
+    airbase"): the noun names the event."""
     time_head = parsed.time_head
     noun = time_head.head
     own = {t.i for t in parsed.time_tokens}
     if time_head.dep_ not in ("poss", "compound", "nmod", "amod") or noun.i in own:
         return None
-    if noun.dep_ in SUBJECT_DEPS or noun.dep_ not in ("pobj", "dobj", "attr", "appos", "conj"):
-        return None
+    if noun.dep_ != "pobj":
+        return None  # a subject or object noun stays in its clause ("Obama won last year's election")
     return noun
 
 

@@ -18,8 +18,8 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 BRACKET_CREDIT = re.compile(r"\[[^\[\]]*\]\s*$")
 # "Jane Doe/AP", "Jane Doe/Getty Images", "J Doe/EPA-EFE": a name, a slash, an agency in capitals.
 _SLASH_CREDIT = re.compile(
-    r"\b[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,3}/(?:[A-Z]{2,}\b|[A-Z][a-z]+ Images\b)"  # "J Doe/AP"
-    r"|\b[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}/[A-Z][\w&-]+"  # "Jane Doe/Reuters": a full name
+    r"\b[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,3}\\?/(?:[A-Z]{2,}\b|[A-Z][a-z]+ Images\b)"  # "J Doe/AP"
+    r"|\b[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}\\?/[A-Z][\w&-]+"  # "Jane Doe/Reuters": a full name
 )
 _BYLINE = re.compile(r"^\s*By [A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,3}(?:\s*$|,| and | in | for |\s*\|)")
 
@@ -78,9 +78,13 @@ def is_caption_or_byline(sentence: str) -> bool:
     _, _, cues = _not_event_words()
     if BRACKET_CREDIT.search(sentence) or _SLASH_CREDIT.search(sentence) or _BYLINE.match(sentence):
         return True
-    return any(
-        (at := sentence.find(cue)) >= 0 and (at == 0 or not sentence[at - 1].isalnum()) for cue in cues
-    )
+    return any(pattern.search(sentence) for pattern in _cue_patterns(cues))
+
+
+@cache
+def _cue_patterns(cues: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Each credit cue as a pattern starting a word; "Photograph:" also as "Photograph :"."""
+    return tuple(re.compile(r"(?<!\w)" + re.escape(cue).replace(":", r"\s*:")) for cue in cues)
 
 
 def says_more_than_its_date(sentence: str, time_span: tuple[int, int]) -> bool:

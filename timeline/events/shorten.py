@@ -75,6 +75,8 @@ def _named(noun: Token) -> bool:
 def _orphan(token: Token, keep: set[int]) -> bool:
     """A word left without its partner: a preposition without object, a lone "and", a stray "'s"."""
     dep = token.dep_
+    if _inside_word(token):
+        return False  # "au" in "Port-au-Prince"
     if dep in ("prep", "agent"):
         return not any(c.i in keep and c.dep_ in ("pobj", "pcomp") for c in token.children)
     if dep in ("cc", "preconj"):
@@ -83,6 +85,13 @@ def _orphan(token: Token, keep: set[int]) -> bool:
             c.i in keep and c.dep_ == "conj" and c.i > token.i for c in siblings
         )
     return dep == "case" and token.head.i not in keep
+
+
+def _inside_word(token: Token) -> bool:
+    doc = token.doc
+    glued_before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    glued_after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return glued_before or glued_after
 
 
 def _tidy(doc: Doc, keep: set[int]) -> set[int]:

@@ -38,6 +38,14 @@ def _has_subject(clause: TitleClause, keep: set[int]) -> bool:
     return any(doc[i].dep_ in SUBJECT_DEPS and doc[i].head.i in keep for i in keep)
 
 
+def _dangling_participle(clause: TitleClause, keep: set[int]) -> bool:
+    """A participle headline left with nothing after its verb: "A containment cap placed"."""
+    root = clause.root
+    if root.dep_ != "acl" or root.tag_ not in ("VBN", "VBG"):
+        return False
+    return not any(t.i in keep and t.i > root.i and t.is_alpha for t in root.subtree)
+
+
 def _is_fragment(clause: TitleClause, keep: set[int]) -> bool:
     words = title_words()
     doc = clause.root.doc
@@ -50,6 +58,8 @@ def _is_fragment(clause: TitleClause, keep: set[int]) -> bool:
         return True
     if not _has_subject(clause, keep):
         return True
+    if _dangling_participle(clause, keep):
+        return True
     subject = clause.subject
     weak = subject is not None and subject.lower_ in words.weak_subjects and len(list(subject.subtree)) == 1
     return weak and count <= words.weak_subject_max_words
@@ -59,7 +69,8 @@ def _reads_as_a_clause(doc: Doc, keep: set[int]) -> bool:
     """A fallback the parse could not place still reads as a clause: a verb and a few more words."""
     words = title_words()
     has_verb = any(doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("amod", "compound") for i in keep)
-    return has_verb and word_count(doc[i] for i in keep) > words.weak_subject_max_words - 1
+    has_subject = any(doc[i].dep_ in SUBJECT_DEPS for i in keep)
+    return has_verb and has_subject and word_count(doc[i] for i in keep) > words.weak_subject_max_words - 1
 
 
 def _shortened(clause: TitleClause) -> set[int]:

@@ -90,12 +90,17 @@ def _keeps_punct(token: Token, kept: Collection[int]) -> bool:
     if before not in kept or after not in kept:
         return False
     # a list comma ("Iran, Iraq and Syria") keeps; a comma that closed a dropped aside does not
-    following = token.doc[after]
+    following, previous = token.doc[after], token.doc[before]
     # and a comma before a participle clause that stays ("flooded the valley, cutting off villages")
-    return any(
+    if any(
         ancestor.dep_ in ("conj", "advcl") and ancestor.head.i == token.head.i and ancestor.i in kept
         for ancestor in (following, *following.ancestors)
-    )
+    ):
+        return True
+    # and the commas around an apposition that stays ("The quake, the worst in a century, struck")
+    opens = any(a.dep_ == "appos" and a.left_edge.i == after for a in (following, *following.ancestors))
+    closes = any(a.dep_ == "appos" and a.right_edge.i == before for a in (previous, *previous.ancestors))
+    return opens or closes
 
 
 def _balanced(tokens: list[Token]) -> list[Token]:

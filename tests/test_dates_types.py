@@ -405,3 +405,31 @@ LEAP_DAYS = [
 @pytest.mark.parametrize(("text", "dct", "value"), LEAP_DAYS, ids=[f"{c[0]} {c[1]}" for c in LEAP_DAYS])
 def test_leap_day_keeps_its_day(text: str, dct: date, value: str) -> None:
     assert [m.value for m in tag_dates(text, dct)] == [value]
+
+
+MISSED_PHRASES = [
+    # Section 3's misses, each a general phrase: the part of a year, the unit next to the story's
+    # date, the last quarter, an ordinal week, a fiscal year written FY.
+    ("It happened late in the year.", ("late in the year", "2017", "2017-09-01", "2017-12-31")),
+    (
+        "On 3 May 2015 they met; they had met the year before.",
+        ("the year before", "2014", "2014-01-01", "2014-12-31"),
+    ),
+    ("Profits fell in the last quarter.", ("the last quarter", "2017-Q1", "2017-01-01", "2017-03-31")),
+    ("in the second week of March", ("the second week of March", "2017-W10", "2017-03-06", "2017-03-12")),
+    (
+        "in the last week of March 2016",
+        ("the last week of March 2016", "2016-W13", "2016-03-28", "2016-04-03"),
+    ),
+    ("results for FY2009 were weak", ("FY2009", "2009", "2009-01-01", "2009-12-31")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MISSED_PHRASES, ids=[c[0][:40] for c in MISSED_PHRASES])
+def test_missed_phrases(text: str, expected: tuple[str, str, str, str]) -> None:
+    m = tag_dates(text, SAT_8_APR_2017)[-1]
+    assert (m.text, m.value, m.start and m.start.isoformat(), m.end and m.end.isoformat()) == expected
+
+
+def test_the_year_before_an_event_is_not_dated() -> None:
+    assert tag_dates("the year before the war ended", SAT_8_APR_2017) == []

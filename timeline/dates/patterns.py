@@ -138,7 +138,7 @@ def rules() -> tuple[Rule, ...]:
         ("quarter_code", rf"(?<![A-Za-z])Q(?P<q>[1-4])\s*[-/ ]?\s*(?:{year}|['’](?P<yy>\d\d))"),
         (
             "quarter_ref",
-            rf"{i}the\s+(?:latest|most recent|current|same|year-ago|year-earlier|year-before|comparable|prior-year|previous)\s+(?:quarter|period)|the\s+quarter)(?![A-Za-z-])",
+            rf"{i}the\s+(?:latest|most recent|current|same|year-ago|year-earlier|year-before|comparable|prior-year|previous|last|past)\s+(?:quarter|period)|the\s+quarter)(?![A-Za-z-])",
         ),
         (
             "year_earlier_adj",
@@ -149,7 +149,7 @@ def rules() -> tuple[Rule, ...]:
             "half",
             rf"{i}the\s+)?(?P<half>{i}first|second|1st|2nd|latter|last|final|back|front))\s+{i}half)\s+{i}of)\s+(?:{year}|(?P<hrel>{i}this|last|next|the)\s+year))",
         ),
-        ("fiscal", rf"{i}fiscal(?:\s+year)?)\s+{year}"),
+        ("fiscal", rf"(?:{i}fiscal(?:\s+year)?)\s+|FY\s?){year}"),
         (
             "year_quarter",
             rf"(?:{i}the)\s+)?(?:{year}|(?P<yrel>{i}this|last|next))\s+{i}year)['’]s)\s+"
@@ -172,6 +172,15 @@ def rules() -> tuple[Rule, ...]:
         ),
         ("day_before_after", rf"{i}the\s+day\s+(?P<dir>before|after))(?!\s+\w+\s+\w+ing)"),
         (
+            "unit_before_after",
+            rf"{i}the\s+(?P<unit>week|month|year)\s+(?P<dir>before|after|earlier|later))(?=\s*(?:[,.;:)]|$))",
+        ),
+        (
+            "ordinal_week",
+            rf"{i}(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+week\s+of)\s+(?P<month>{month})"
+            rf"(?:,?\s+{year})?",
+        ),
+        (
             "that_day",
             rf"(?:{i}earlier|later)\s+)?{i}(?:that|the\s+same)\s+(?:same\s+)?)(?P<unit>{i}day|morning|evening|night|afternoon))(?![A-Za-z])",
         ),
@@ -186,7 +195,7 @@ def rules() -> tuple[Rule, ...]:
         ("unit_end", rf"(?P<unit>{i}month|year))['’]s\s+{i}end)(?![A-Za-z])"),
         (
             "in_the_unit",
-            rf"(?P<dir>{i}later|earlier))\s+{i}in\s+the)\s+(?P<unit>{i}year|month|week))(?![A-Za-z])",
+            rf"(?P<dir>{i}later|earlier|late|early))\s+{i}in\s+the)\s+(?P<unit>{i}year|month|week))(?![A-Za-z])",
         ),
         ("short_year", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\d'’]|s\b)"),
         ("year_end", rf"{i}year[\s-]end)(?![A-Za-z])"),
@@ -273,6 +282,8 @@ RULE_TRIGGER: dict[str, str] = {
     "weekday": "weekday",
     "holiday": "holiday",
     "clock_time": "clock",
+    "unit_before_after": "unit",
+    "ordinal_week": "month",
     "quarter_code": "quarter_code",
     "spelled_year": "spelled",
     "month_rel_year": "month",
@@ -307,7 +318,7 @@ def triggers() -> Triggers:
         "decade_word": list(lx.decade_words),
         "century": ["century", "centuries"],
         "half": ["half"],
-        "fiscal": ["fiscal"],
+        "fiscal": ["fiscal", "fy"],
         "day_word": ["yesterday", "today", "tomorrow", "tonight"],
         "ago": ["ago", "earlier", "later", "before", "after", "from now", "hence", "previously", "prior"],
         "weekday": list(lx.weekdays),

@@ -3,7 +3,7 @@
 Importing the handler modules registers them in ``HANDLERS``.
 """
 
-from timeline.dates.resolve import calendar_dates, idioms, month_relative, periods, relative
+from timeline.dates.resolve import calendar_dates, idioms, month_relative, periods, relative, weeks
 from timeline.dates.resolve.context import HANDLERS, Context, Piece
 
 __all__ = [
@@ -15,4 +15,5 @@ __all__ = [
     "month_relative",
     "periods",
     "relative",
+    "weeks",
 ]

@@ -200,7 +200,21 @@ def _in_the_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     ref = ctx.story_ref()
     if ref is None:
         return _single(m, None, _UNIT_PRECISION[unit], relative=True)
-    return _single(m, infer.shift_unit(ref, unit, 0), _UNIT_PRECISION[unit], relative=True)
+    period = infer.shift_unit(ref, unit, 0)
+    part = {"late": "END", "early": "START"}.get(m["dir"].lower())
+    # "late in the year" is the year's last part; "later in the year" the rest of the same year.
+    return _single(m, cal.narrow(period, part) if part else period, _UNIT_PRECISION[unit], relative=True)
+
+
+@handler("unit_before_after")
+def _unit_before_after(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    """ "the year before", "the month after": the unit next to the story's date."""
+    unit = _unit(m["unit"])
+    ref = ctx.story_ref()
+    if ref is None:
+        return _single(m, None, _UNIT_PRECISION[unit], relative=True)
+    shift = -1 if m["dir"].lower() in ("before", "earlier") else 1
+    return _single(m, infer.shift_unit(ref, unit, shift), _UNIT_PRECISION[unit], relative=True)
 
 
 @handler("year_end")

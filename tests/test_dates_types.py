@@ -433,3 +433,25 @@ def test_missed_phrases(text: str, expected: tuple[str, str, str, str]) -> None:
 
 def test_the_year_before_an_event_is_not_dated() -> None:
     assert tag_dates("the year before the war ended", SAT_8_APR_2017) == []
+
+
+def test_cli_batch_all_types_adds_type_and_the_new_values() -> None:
+    import io
+    import json
+
+    from timeline.cli import run_batch
+
+    line = json.dumps(
+        {"id": "a", "text": "Now, for three years, talks were held daily.", "dct": "2017-04-08"}
+    )
+    default, every_type = io.StringIO(), io.StringIO()
+    run_batch(io.StringIO(line), default, io.StringIO(), default_mode="news", dct=None)
+    run_batch(io.StringIO(line), every_type, io.StringIO(), default_mode="news", dct=None, all_types=True)
+    assert default.getvalue() == ""
+    rows = [json.loads(row) for row in every_type.getvalue().splitlines()]
+    assert [(r["id"], r["text"], r["type"], r["value"], r["freq"]) for r in rows] == [
+        ("a", "Now", "DATE", "PRESENT_REF", None),
+        ("a", "three years", "DURATION", "P3Y", None),
+        ("a", "daily", "SET", "P1D", "1X"),
+    ]
+    assert all({"span", "start", "end", "precision", "anchored", "mod", "range_id"} <= r.keys() for r in rows)

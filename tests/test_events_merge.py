@@ -119,7 +119,7 @@ def _reported(text: str, doc_id: str, day: int = 20) -> list[Event]:
     return extract_events(document(text, doc_id=doc_id, published=date(2011, 12, day)), tagger=ACROSS)
 
 
-@pytest.mark.parametrize(
+ACROSS_CASES = pytest.mark.parametrize(
     ("left", "right", "same"),
     [
         # one day, two articles, two wordings
@@ -151,6 +151,24 @@ def _reported(text: str, doc_id: str, day: int = 20) -> list[Event]:
             "Officials admitted that week that managers had missed warning signs before the 2 January explosion at the plant.",
             "Officials admitted on 15 March 2011 that managers had missed warning signs before the explosion at the plant.",
             True,
+        ),
+        # a near copy that adds its attribution
+        (
+            "The relief well could reach its target on 15 March 2011, keeping it on schedule to kill the leak.",
+            "The relief well could reach its target on 15 March 2011, BP said, keeping it on schedule to kill the leak.",
+            True,
+        ),
+        # two wordings sharing their names and figures
+        (
+            "An explosion caused by lax safety oversight at the Texas City oil refinery in 2011 killed 15 workers.",
+            "A blast at the Texas City refinery in 2011 left 15 workers dead.",
+            True,
+        ),
+        # shared place and figure, other events
+        (
+            "A car bomb killed 15 people at a checkpoint in Kirkuk on 15 March 2011.",
+            "Floods left 15 people homeless in Kirkuk on 15 March 2011.",
+            False,
         ),
         # the same month, different events
         (
@@ -184,13 +202,27 @@ def _reported(text: str, doc_id: str, day: int = 20) -> list[Event]:
         ),
     ],
 )
+BACKGROUND = [
+    "Iraqi lawmakers approved the national budget on 17 November 2011 after weeks of debate.",
+    "Security forces opened fire on protesters in Homs on 7 October 2011, witnesses said.",
+    "Oil prices rose sharply on 17 November 2011 after the report on Gulf refineries.",
+    "Workers at the port went on strike on 7 October 2011 to demand higher pay.",
+    "The prime minister met the Turkish foreign minister in Ankara on 17 November 2011.",
+]
+
+
+@ACROSS_CASES
 def test_across_articles_and_precisions(left: str, right: str, same: bool) -> None:
+    """Each pair merged among a few other records (the corpus the word weights come from)."""
     first, second = _reported(left, "a.txt"), _reported(right, "b.txt", 21)
-    assert len(first) == 1 and len(second) == 1
-    merged = merge_events([*first, *second])
-    assert (len(merged) == 1) is same
+    assert len(first) == 1 and len(second) == 1, (first, second)
+    others = [e for n, text in enumerate(BACKGROUND) for e in _reported(text, f"x{n}.txt", 22)]
+    merged = merge_events([*first, *second, *others])
+    holding = [e for e in merged if {s.doc for s in e.sources} & {"a.txt", "b.txt"}]
+    assert (len(holding) == 1) is same
+    assert len(merged) == len(holding) + len(others)
     if same:
-        (event,) = merged
+        (event,) = holding
         assert [source.doc for source in event.sources] == ["a.txt", "b.txt"]
         finest = min((first[0], second[0]), key=lambda e: (e.end or e.start) - e.start)  # type: ignore[operator]
         assert (event.start, event.end, event.precision) == (finest.start, finest.end, finest.precision)

@@ -197,22 +197,50 @@ def _same(left: _Features, right: _Features, idf: Mapping[str, float] | None = N
         return False
     if left.normalized == right.normalized:
         return True
-    if not _comparable(left, right):
-        return False
     settings = _settings()
-    shared_actors = bool(left.actors & right.actors) or not (left.actors or right.actors)
     if left.docs & right.docs:
         return (
-            left.category == right.category
-            and shared_actors
+            _comparable(left, right)
+            and left.category == right.category
+            and _shared_actors(left, right)
             and _overlap_small(left.words, right.words) >= settings["same_doc_overlap"]
         )
+    return _same_across_documents(left, right, idf or {})
+
+
+def _shared_actors(left: _Features, right: _Features) -> bool:
+    return bool(left.actors & right.actors) or not (left.actors or right.actors)
+
+
+def _same_across_documents(left: _Features, right: _Features, idf: Mapping[str, float]) -> bool:
+    """Two articles' records of one interval: similar wording, names and figures that agree.
+
+    A near copy (one outlet's wording reused, "..., BP said, ...") may name what the other leaves out;
+    two reports of the same category and actors sharing their names and their figures ("15 workers",
+    "Texas") need less common wording.
+    """
+    settings = _settings()
+    if min(len(left.words), len(right.words)) < settings["min_content_words"]:
+        return False
+    if not _agree(left.numbers, right.numbers):
+        return False
+    jaccard = _jaccard(left.words, right.words)
+    nested_names = left.names <= right.names or right.names <= left.names
+    if jaccard >= settings["near_copy_overlap"] and nested_names:
+        return True
+    if not _agree(left.names, right.names):
+        return False
+    cosine = _cosine(left.words, right.words, idf)
+    actors_conflict = bool(left.actors and right.actors) and not left.actors & right.actors
+    kin = left.category == right.category and not actors_conflict
+    anchored = kin and bool(left.numbers) and bool(left.names & right.names)
     similar = (
         _jaccard(left.title_words, right.title_words) >= settings["cross_doc_title_overlap"]
-        or _jaccard(left.words, right.words) >= settings["cross_doc_overlap"]
-        or _cosine(left.words, right.words, idf or {}) >= settings["cross_doc_cosine"]
+        or jaccard >= settings["cross_doc_overlap"]
+        or cosine >= settings["cross_doc_cosine"]
+        or (anchored and cosine >= settings["anchored_cosine"])
     )
-    return similar and (shared_actors or left.category == right.category)
+    return similar and (_shared_actors(left, right) or left.category == right.category)
 
 
 def _inside(fine: Interval, coarse: Interval) -> bool:
@@ -237,7 +265,7 @@ def _nested_same(fine: _Features, coarse: _Features, idf: Mapping[str, float] | 
     if not _comparable(fine, coarse):
         return False
     settings = _settings()
-    shared_actors = bool(fine.actors & coarse.actors) or not (fine.actors or coarse.actors)
+    shared_actors = _shared_actors(fine, coarse)
     similar = (
         _jaccard(fine.words, coarse.words) >= settings["nested_overlap"]
         or _cosine(fine.words, coarse.words, idf or {}) >= settings["nested_cosine"]

@@ -79,6 +79,8 @@ def app_url(articles_dir: Path, data_dir: Path, artifacts: Path) -> Iterator[str
     if not (REPO / "app.py").is_file():
         pytest.fail("app.py is missing: the browser suite needs the app")
     env = {**os.environ, "TIMELINE_DATA_DIR": str(data_dir), "TIMELINE_SEEDS_DIR": str(articles_dir)}
+    # The editors' cookie key, when a test makes one (never the repository's own secrets file).
+    env["TIMELINE_SECRETS_FILE"] = str(data_dir / "secrets.toml")
     log_path = artifacts / "streamlit-server.log"
     with (
         log_path.open("wb") as log,

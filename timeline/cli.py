@@ -16,6 +16,8 @@ from datetime import date
 from typing import Any, TextIO
 
 from timeline.cli_editor import add_editor_parser, run_editor
+from timeline.cli_workspace import COMMANDS as WORKSPACE_COMMANDS
+from timeline.cli_workspace import add_workspace_parsers, run_workspace
 from timeline.events.export import write_csv, write_jsonl, write_table
 from timeline.events.nlp import ParserUnavailableError
 from timeline.model import Mode
@@ -77,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_summarize_parser(commands)
     add_editor_parser(commands)
+    add_workspace_parsers(commands)
     return parser
 
 
@@ -88,6 +91,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_summarize(args)
     if args.command == "editor":
         return run_editor(args)
+    if args.command in WORKSPACE_COMMANDS:
+        return run_workspace(args)
     return _dates(args)
 
 

@@ -196,3 +196,55 @@ def test_every_write_path_checks_the_editor_at_the_moment_of_writing(tmp_path: P
     at.button(key="write").click().run()
     at.button(key="write_inline").click().run()
     assert target.read_text(encoding="utf-8") == "callback by Ms Smith\ninline by Ms Smith\n"
+
+
+def _cookie_app() -> None:
+    import streamlit as st
+
+    from timeline.ui import signin
+
+    signin.restore_session()
+    st.write("page")
+    signin.sidebar()
+
+
+def _token(claims: dict[str, object], key: str | None = "k" * 40, algorithm: str = "HS256") -> str:
+    import jwt
+
+    return jwt.encode(claims, key, algorithm=algorithm)
+
+
+FUTURE, PAST = 4_000_000_000, 1_000_000_000
+
+
+@pytest.mark.usefixtures("editors")
+@pytest.mark.parametrize(
+    ("cookie", "signed_in"),
+    [
+        pytest.param(_token({"username": "ms smith", "exp_date": FUTURE}), True, id="valid"),
+        pytest.param(_token({"username": "MS SMITH", "exp_date": FUTURE}), True, id="name-in-any-case"),
+        pytest.param(_token({"username": "ms smith", "exp_date": FUTURE}, key="x" * 40), False, id="other-key"),
+        pytest.param(_token({"username": "ms smith", "exp_date": PAST}), False, id="expired"),
+        pytest.param(_token({"username": "ms smith"}), False, id="no-expiry"),
+        pytest.param(_token({"username": "ms smith", "exp_date": FUTURE}, None, "none"), False, id="alg-none"),
+        pytest.param(_token({"username": "nobody", "exp_date": FUTURE}), False, id="unknown-editor"),
+        pytest.param(_token({"username": 5, "exp_date": FUTURE}), False, id="not-a-name"),
+        pytest.param("not.a.token", False, id="garbage"),
+    ],
+)
+def test_only_a_cookie_signed_with_the_key_for_an_existing_editor_signs_in(
+    cookie: str, signed_in: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streamlit.runtime.context import ContextProxy, StreamlitCookies
+
+    from timeline.auth.accounts import COOKIE_NAME
+
+    monkeypatch.setattr(ContextProxy, "cookies", property(lambda self: StreamlitCookies({COOKIE_NAME: cookie})))
+    at = AppTest.from_function(_cookie_app, default_timeout=60).run()
+    assert not at.exception, [item.value for item in at.exception]
+    assert is_signed_in(at) == signed_in
+    if signed_in:  # signing out holds for the session although the browser still sends the cookie
+        at.button(key=SIGNOUT_KEY).click().run()
+        assert not is_signed_in(at)
+        at.run()
+        assert not is_signed_in(at)

@@ -203,8 +203,12 @@ def restore_session() -> None:
     key = _safe_key()
     if key is None:
         return
-    with st.sidebar:
-        token = _authenticator(key).cookie_controller.get_cookie()
+    try:
+        with st.sidebar:
+            token = _authenticator(key).cookie_controller.get_cookie()
+    except Exception:  # a forged or damaged cookie (an unknown algorithm, missing fields): not signed in
+        LOG.warning("A sign-in cookie that does not verify was ignored")
+        return
     username = token.get("username") if isinstance(token, dict) else None
     if not isinstance(username, str):
         return

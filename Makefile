@@ -20,11 +20,12 @@ ARGS ?=
 # Extra arguments for pytest, e.g. make test PYTEST_ARGS="-m 'not browser'"
 PYTEST_ARGS ?=
 
-.PHONY: help install lock chromium run test lint typecheck pytest bench eval clean
+.PHONY: help install lock chromium run editor test lint typecheck pytest bench eval clean
 
 help:
 	@echo "make run    install (if needed) and start the app on its embedded default"
 	@echo "make test   install (if needed) and run ruff, mypy and every test, browser suite included"
+	@echo "make editor NAME=...   add an editor (who may change timelines; reading needs no sign-in)"
 	@echo "make bench  speed and cold-start benchmarks (needs ../shared/corpora)"
 	@echo "make eval   date tagger value F1 on TimeBank, AQUAINT and WikiWars (needs ../shared)"
 
@@ -59,6 +60,11 @@ chromium:
 # No first-run e-mail prompt: the app must start with no setup step.
 run: install
 	$(BIN)/streamlit run app.py --server.showEmailPrompt=false $(ARGS)
+
+# The first editor on a fresh machine: make editor NAME="Ms Smith" (asks the password twice).
+editor: install
+	@test -n "$(NAME)" || { echo 'give the name: make editor NAME="Ms Smith"' >&2; exit 2; }
+	$(BIN)/timeline editor add "$(NAME)"
 
 # pytest exits 5 when it collected nothing: that is a broken suite, never a pass.
 RUN_PYTEST = rc=0; $(BIN)/pytest $(PYTEST_ARGS) || rc=$$?; \

@@ -230,3 +230,14 @@ def test_cli_names_a_refused_password_in_one_line(
     assert main(["editor", "add", "Ana", "--password-stdin"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "at least 8" in err and "Traceback" not in err
+
+
+def test_cli_without_a_terminal_or_stdin_says_how_to_give_the_password(
+    cli_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def no_input(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr("getpass.getpass", no_input)
+    assert main(["editor", "add", "Ana"]) == 1
+    assert "--password-stdin" in capsys.readouterr().err

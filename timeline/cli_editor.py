@@ -52,8 +52,11 @@ def _password(args: argparse.Namespace, stdin: TextIO) -> str | None:
     if args.password_stdin:
         line = stdin.readline()
         return line[:-1] if line.endswith("\n") else line
-    first = getpass.getpass(f"Password for {args.name}: ")
-    second = getpass.getpass("Same password again: ")
+    try:
+        first = getpass.getpass(f"Password for {args.name}: ")
+        second = getpass.getpass("Same password again: ")
+    except EOFError:  # no terminal and nothing (more) on stdin
+        raise AccountError("no password given (type it twice, or pipe it with --password-stdin)") from None
     return first if first == second else None
 
 

@@ -13,7 +13,7 @@ only) and:
   the finer date leads.
 
 Thresholds are data (``events_merge.json``). Records are compared only within blocks (the same interval;
-for nesting, the same year and a shared rare word), never all pairs.
+for nesting, the same month and a shared rare word), never all pairs.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
 
 Interval = tuple[date, date | None, str]
+
+_RANK: dict[str, int] = {precision: rank for rank, precision in enumerate(PRECISION_ORDER)}
 
 
 @cache
@@ -84,20 +86,32 @@ def common_words(texts: Iterable[str]) -> frozenset[str]:
 
 
 @cache
-def _date_numbers() -> re.Pattern[str]:
-    """Numbers that are parts of dates (a day beside a month name, a year): not figures of the event."""
+def _month_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A month name just after a number ("20 April", "1st of June") or just before it ("April 20")."""
     months = "|".join(sorted((re.escape(w) for w in _settings()["month_words"]), key=len, reverse=True))
-    return re.compile(
-        rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{months})\b\.?"
-        rf"|\b(?:{months})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d|[.,]\d)"
-        r"|(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)",
-        re.IGNORECASE,
-    )
+    after = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{months})\b", re.IGNORECASE)
+    before = re.compile(rf"\b(?:{months})\.?\s*$", re.IGNORECASE)
+    return after, before
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def figures(sentence: str) -> frozenset[str]:
     """The numbers of ``sentence`` that are not parts of dates ("killed 81", not "20 April" or "2010")."""
-    return frozenset(_NUMBER.findall(_date_numbers().sub(" ", sentence)))
+    after, before = _month_context()
+    found = set()
+    for match in _NUMBER.finditer(sentence):
+        number = match.group(0)
+        if _YEAR.fullmatch(number):
+            continue
+        if len(number) <= 2 and (
+            after.match(sentence, match.end())
+            or before.search(sentence[max(0, match.start() - 12) : match.start()])
+        ):
+            continue
+        found.add(number)
+    return frozenset(found)
 
 
 def _numbers_in(text: str) -> frozenset[str]:
@@ -247,11 +261,7 @@ def _inside(fine: Interval, coarse: Interval) -> bool:
     """``fine`` strictly finer than ``coarse`` and within it."""
     fine_end = fine[1] or fine[0]
     coarse_end = coarse[1] or coarse[0]
-    return (
-        PRECISION_ORDER.index(fine[2]) < PRECISION_ORDER.index(coarse[2])
-        and coarse[0] <= fine[0]
-        and fine_end <= coarse_end
-    )
+    return coarse[0] <= fine[0] and fine_end <= coarse_end and _RANK[fine[2]] < _RANK[coarse[2]]
 
 
 def _nested_same(fine: _Features, coarse: _Features, idf: Mapping[str, float] | None = None) -> bool:
@@ -260,7 +270,7 @@ def _nested_same(fine: _Features, coarse: _Features, idf: Mapping[str, float] | 
         return False
     if fine.sentences & coarse.sentences:
         return False  # two dates of one sentence ("on Monday ... by the end of the year") are two facts
-    if (coarse.interval[1] or coarse.interval[0]) - coarse.interval[0] > _max_span():
+    if not _short(coarse.interval):
         return False
     if not _comparable(fine, coarse):
         return False
@@ -336,7 +346,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     Two passes. Same interval: each record is compared only with the first record of earlier groups of
     its interval that share a word with it (an index), so chains of "similar to something similar"
     cannot glue different events. Nesting: each group dated coarser than a day joins the most similar
-    finer group inside its interval, found through an index by year and rare word.
+    finer group inside its interval, found through an index by month and rare word.
     """
     ordered = sorted(events, key=_report_order)
     common = common_words(event.sentence for event in ordered)
@@ -346,9 +356,11 @@ def merge_events(events: list[Event]) -> list[Event]:
     leads: list[_Features | None] = []
     by_sentence: dict[tuple[object, str], int] = {}
     by_word: dict[tuple[object, str], list[int]] = {}
+    shared_intervals = Counter(f.interval for f in features if f is not None)
     for event, feature in zip(ordered, features, strict=True):
         found: int | None = None
-        if feature is not None and feature.interval is not None:
+        alone = feature is None or shared_intervals[feature.interval] < 2
+        if feature is not None and feature.interval is not None and not alone:
             found = by_sentence.get((feature.interval, feature.normalized))
             if found is None:
                 shared = Counter(
@@ -368,7 +380,7 @@ def merge_events(events: list[Event]) -> list[Event]:
         index = len(groups)
         groups.append([event])
         leads.append(feature)
-        if feature is not None and feature.interval is not None:
+        if feature is not None and feature.interval is not None and not alone:
             by_sentence[(feature.interval, feature.normalized)] = index
             for word in feature.words:
                 by_word.setdefault((feature.interval, word), []).append(index)
@@ -376,40 +388,52 @@ def merge_events(events: list[Event]) -> list[Event]:
     return [group[0] if len(group) == 1 else _combine(group) for group in groups]
 
 
-def _years(interval: Interval) -> range:
-    return range(interval[0].year, (interval[1] or interval[0]).year + 1)
+def _short(interval: Interval) -> bool:
+    return (interval[1] or interval[0]) - interval[0] <= _max_span()
+
+
+def _months(interval: Interval) -> range:
+    """The months (as year * 12 + month) an interval touches."""
+    end = interval[1] or interval[0]
+    return range(interval[0].year * 12 + interval[0].month, end.year * 12 + end.month + 1)
 
 
 def _merge_nested(
     groups: list[list[Event]], leads: list[_Features | None], idf: Mapping[str, float]
 ) -> list[list[Event]]:
-    """Fold each coarse group into the most similar finer group inside its interval (coarsest first)."""
-    dated = {i: lead for i, lead in enumerate(leads) if lead is not None and lead.interval is not None}
+    """Fold each coarse group into the most similar finer group inside its interval (coarsest first).
 
-    def precision_of(lead: _Features) -> int:
-        return PRECISION_ORDER.index(lead.interval[2]) if lead.interval else 0
-
+    Intervals longer than ``nested_max_days`` (a decade) take no part.
+    """
+    dated: dict[int, tuple[_Features, Interval]] = {
+        i: (lead, lead.interval)
+        for i, lead in enumerate(leads)
+        if lead is not None and lead.interval is not None and _short(lead.interval)
+    }
     coarse = sorted(
-        (i for i, lead in dated.items() if precision_of(lead) > 0), key=lambda i: (-precision_of(dated[i]), i)
+        (i for i, (_, interval) in dated.items() if interval[2] != "day"),
+        key=lambda i: (-_RANK[dated[i][1][2]], i),
     )
     if not coarse:
         return groups
+    coarsest = max(_RANK[dated[i][1][2]] for i in coarse)
     index: dict[tuple[int, str], list[int]] = {}
-    for i, lead in dated.items():
-        for year in _years(lead.interval):  # type: ignore[arg-type]
+    for i, (lead, interval) in dated.items():
+        if _RANK[interval[2]] >= coarsest:
+            continue  # nothing coarser to fold into it
+        for month in _months(interval):
             for word in lead.words:
-                index.setdefault((year, word), []).append(i)
+                index.setdefault((month, word), []).append(i)
     absorbed: dict[int, int] = {}
     for i in coarse:
-        lead = dated[i]
+        lead, interval = dated[i]
         rare = sorted(lead.words, key=lambda word: -idf.get(word, 0.0))[: len(lead.words) // 2 + 1]
-        years = _years(lead.interval)  # type: ignore[arg-type]
-        candidates = {j for year in years for word in rare for j in index.get((year, word), [])}
+        candidates = {j for month in _months(interval) for word in rare for j in index.get((month, word), [])}
         best: tuple[float, int] | None = None
         for j in sorted(candidates):
-            if j == i or j in absorbed or not _nested_same(dated[j], lead, idf):
+            if j == i or j in absorbed or not _nested_same(dated[j][0], lead, idf):
                 continue
-            score = _cosine(dated[j].words, lead.words, idf)
+            score = _cosine(dated[j][0].words, lead.words, idf)
             if best is None or score > best[0]:
                 best = (score, j)
         if best is not None:

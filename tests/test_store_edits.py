@@ -1,6 +1,6 @@
 """Teachers' edits in the store: each kind saved, read back and applied; conflicts between two stores;
 undo and history; edits surviving a rewritten article and a new extractor; orphans placed or dropped;
-the schema-1 migration; lessons. The kill -9 tests are in ``test_store_edits_kill``."""
+the schema-1 migration; lessons; a writer killed (``kill -9``) in the middle of a save loop."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from timeline.store.edits_store import (
     orphans,
     place_orphan,
     save_edit,
+    stored_edits,
     undo,
 )
 
@@ -397,3 +398,41 @@ def test_lessons_are_created_renamed_ordered_and_played(store: EventStore, sourc
     assert [event.title if event else None for _slide, event in played] == [None, talks.title]
     delete_lesson(store, "iran-iraq-war-1980-88-2")
     assert [item.slug for item in lessons(store)] == [first.slug]
+
+
+def test_kill_9_in_a_save_loop_leaves_every_confirmed_edit_whole_and_none_twice(tmp_path: Path) -> None:
+    import multiprocessing
+    import os
+    import signal
+
+    from workspace_support import save_edits_forever
+
+    path = tmp_path / DATABASE_NAME
+    EventStore(path, pipeline=PIPELINE).close()
+    context = multiprocessing.get_context("spawn")
+    confirmed: list[str] = []
+    start = 0
+    for round_number in range(5):
+        receiver, sender = context.Pipe(duplex=False)
+        child = context.Process(target=save_edits_forever, args=(str(path), "w", start, sender))
+        child.start()
+        sender.close()
+        for _ in range(5 + 3 * round_number):
+            assert receiver.poll(120), "the writer stopped confirming"
+            confirmed.append(receiver.recv())
+        os.kill(child.pid or 0, signal.SIGKILL)  # in the middle of the next save
+        child.join(60)
+        while receiver.poll(0):
+            try:
+                confirmed.append(receiver.recv())
+            except EOFError:
+                break
+        start = int(confirmed[-1].split("-")[1]) + 1  # the unconfirmed one is saved again
+    store = EventStore(path, pipeline=PIPELINE)
+    found, unreadable = stored_edits(store)
+    keys = [key for key, _edit in found]
+    assert unreadable == [] and len(keys) == len(set(keys))
+    assert set(confirmed) <= set(keys), "a confirmed edit was lost"
+    assert all(edit.new == f"Title {key}" and edit.event_id == f"ev-{key}" for key, edit in found)
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -116,3 +116,23 @@ def add_articles_forever(data_dir: str, confirmed: Any) -> None:
         number += 1
         text = f"Article {number} reports talks on 2001-01-{number % 28 + 1:02d}."
         confirmed.send(add_article(war, Draft("n", text)).path.name)
+
+
+def save_edits_forever(database: str, writer: str, start: int, confirmed: Any) -> None:
+    """A writer process: saves title edits through ``save_edit`` until killed, sending each uuid once
+    ``save_edit`` has returned ``Saved``. It starts at edit ``start`` (the first one not confirmed,
+    saved again under the same uuid after a kill: it must not be stored twice)."""
+    from timeline.corrections import Edit
+    from timeline.store import EventStore
+    from timeline.store.edits_store import Saved, save_edit
+
+    store = EventStore(Path(database), pipeline=PIPELINE)
+    number = start
+    while True:
+        key = f"{writer}-{number}"
+        edit = Edit(field="title", new=f"Title {key}", event_id=f"ev-{key}", author=writer)
+        result = save_edit(store, edit, None, uuid=key)
+        if not isinstance(result, Saved):
+            raise AssertionError(f"unexpected conflict on {key}")
+        confirmed.send(key)
+        number += 1

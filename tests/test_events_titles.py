@@ -181,6 +181,18 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "on Monday",
             "The storm, the strongest in a decade, hit Port-au-Prince",
         ),
+        # a dated noun too bare to name the event gives its clause
+        (
+            "There were delays at the harbour, which was badly damaged by Monday's storm.",
+            "Monday",
+            "The harbour was badly damaged by the storm",
+        ),
+        # a comparison hung on the date goes with it; a participle left alone goes
+        (
+            "The report will be published a week later than planned.",
+            "a week later",
+            "The report will be published",
+        ),
         # a dated object noun stays in its clause
         (
             "Lena Berg won last year's mayoral election by a wide margin.",

@@ -258,24 +258,28 @@ def _right_after_verb(mark: Token, times: set[int]) -> bool:
     return verb.i < mark.i and all(i in times for i in range(verb.i + 1, mark.i))
 
 
-def dated_clause(parsed: ParsedClause) -> TitleClause | None:
-    """The headline clause for the date of ``parsed``; None when no verb governs the date."""
+def dated_clauses(parsed: ParsedClause) -> list[TitleClause]:
+    """The headline clauses for the date of ``parsed``, best first: the noun it dates (when that names the
+    event), then the clause of the verb governing it. Empty when neither exists."""
+    options: list[TitleClause] = []
     noun = _noun_event(parsed)
     if noun is not None:
         clause = build_clause(parsed, noun, noun)
-        return TitleClause(
-            root=clause.root,
-            keep=clause.keep,
-            protected=clause.protected,
-            core=clause.core,
-            subject=clause.subject,
-            nominal=True,
-            replacements=clause.replacements,
+        options.append(
+            TitleClause(
+                root=clause.root,
+                keep=clause.keep,
+                protected=clause.protected,
+                core=clause.core,
+                subject=clause.subject,
+                nominal=True,
+                replacements=clause.replacements,
+            )
         )
-    if not parsed.has_verb:
-        return None
-    verb = _reported_content(parsed.head)
-    return build_clause(parsed, verb, headline_root(verb))
+    if parsed.has_verb:
+        verb = _reported_content(parsed.head)
+        options.append(build_clause(parsed, verb, headline_root(verb)))
+    return options
 
 
 def main_clause(parsed: ParsedClause) -> TitleClause:

@@ -84,6 +84,14 @@ def _orphan(token: Token, keep: set[int]) -> bool:
         return token.head.i in keep and not any(
             c.i in keep and c.dep_ == "conj" and c.i > token.i for c in siblings
         )
+    if (
+        dep in ("acl", "advcl")
+        and token.tag_ in ("VBN", "VBG")
+        and not any(t.i in keep for t in token.subtree if t.i > token.i)
+    ):
+        return True  # a participle left alone: "in his comments, made"
+    if dep in ("det", "predet", "poss", "nummod") and token.head.i not in keep:
+        return True  # its noun went: "... main seaport the"
     return dep == "case" and token.head.i not in keep
 
 
@@ -157,7 +165,7 @@ def _shrink(doc: Doc, keep: set[int], protected: frozenset[int], root: Token) ->
         candidates = []
         for i in keep:
             token = doc[i]
-            if i == root.i:
+            if i == root.i or _inside_word(token):
                 continue
             if token.dep_ == "agent":
                 if _hoisted(token, protected) is None:

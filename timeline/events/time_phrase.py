@@ -31,6 +31,9 @@ def time_phrase(tokens: tuple[Token, ...]) -> set[int]:
             extra = _subtree(token) - own
             small = len(extra) <= _TIME_EXTRA
             inside |= extra if small else {t.i for t in token.children if t.dep_ in ("det", "case")}
+            for child in token.children:
+                if child.i not in own and child.left_edge.lower_ == "than":
+                    inside |= _subtree(child)  # "a week later than previously indicated"
     for token in tokens:
         parent = token.head
         if token.head.i not in own and token.dep_ == "pobj" and parent.dep_ == "prep":

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events.clause_parse import SUBJECT_DEPS, ParsedClause, parse_clauses
-from timeline.events.clauses import TitleClause, dated_clause, main_clause
+from timeline.events.clauses import TitleClause, dated_clauses, main_clause
 from timeline.events.furniture import content_start
 from timeline.events.shorten import fit
 from timeline.events.wording import render, title_words, word_count
@@ -97,8 +97,7 @@ def title_of(parsed: ParsedClause) -> Title | None:
     doc = parsed.sentence
     if _comment_stamp(parsed):
         return None
-    clause = dated_clause(parsed)
-    if clause is not None:
+    for clause in dated_clauses(parsed):
         keep = _shortened(clause)
         if not _is_fragment(clause, keep) and not _too_long(doc, keep):
             return Title(render((doc[i] for i in keep), dict(clause.replacements)))

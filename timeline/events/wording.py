@@ -17,8 +17,8 @@ from timeline.resources import load_data
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_OPENING_QUOTES = frozenset({"“", "‘"})
-_CLOSING_QUOTES = frozenset({"”", "’"})
+_OPENING_QUOTES = frozenset({"“", "‘", "``", "`"})
+_CLOSING_QUOTES = frozenset({"”", "’", "''"})
 _JOINERS = frozenset({"-", "–", "/", "&", "'s", "’s", "'", "’", "%", "$", "£", "€"})
 
 
@@ -106,7 +106,9 @@ def _keeps_punct(token: Token, kept: Collection[int]) -> bool:
 def _balanced(tokens: list[Token]) -> list[Token]:
     """Drop quotation marks left without their partner (the quote was cut) and trailing punctuation."""
     opened = [t for t in tokens if t.text in _OPENING_QUOTES]
-    closed = [t for t in tokens if t.text in _CLOSING_QUOTES and t.text != "’"]
+    closed = [
+        t for t in tokens if (t.text in _CLOSING_QUOTES and t.text != "’") or (t.text == "'" and t.is_punct)
+    ]
     straight = [t for t in tokens if t.text == '"']
     drop: set[int] = set()
     if len(opened) != len(closed):

@@ -278,7 +278,12 @@ def dated_clauses(parsed: ParsedClause) -> list[TitleClause]:
         )
     if parsed.has_verb:
         verb = _reported_content(parsed.head)
-        options.append(build_clause(parsed, verb, headline_root(verb)))
+        root = headline_root(verb)
+        content = _reported_content(root)
+        if content.i != root.i:
+            # climbed to a reporting verb after its quote: the quote is the headline
+            verb = root = headline_root(content)
+        options.append(build_clause(parsed, verb, root))
     return options
 
 

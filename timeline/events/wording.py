@@ -92,7 +92,7 @@ def _keeps_punct(token: Token, kept: Collection[int]) -> bool:
     # a list comma ("Iran, Iraq and Syria") keeps; a comma that closed a dropped aside does not
     following, previous = token.doc[after], token.doc[before]
     # and a comma before a participle clause that stays ("flooded the valley, cutting off villages")
-    if any(
+    if token.head.i in kept and any(
         ancestor.dep_ in ("conj", "advcl") and ancestor.head.i == token.head.i and ancestor.i in kept
         for ancestor in (following, *following.ancestors)
     ):

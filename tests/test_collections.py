@@ -176,3 +176,16 @@ def test_kill_9_while_adding_articles_leaves_every_article_whole_with_its_entry(
     assert set(catalog) == {path.name for path in war.articles_dir.glob("*.txt")}  # stale entries gone
     assert not list(war.articles_dir.glob(".tmp-*"))
     json.dumps(catalog)
+
+
+def test_the_apps_default_store_shows_articles_added_to_the_default_collection(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import timeline.store.event_store as event_store_module
+    from timeline.store import default_store
+
+    monkeypatch.setattr(event_store_module, "default_pipeline", lambda: PIPELINE)
+    added = add_article(get_collection(DEFAULT_SLUG, data_dir), Draft("a", MINE), title="Ceasefire")
+    store = default_store()
+    assert store.path == data_dir / "timeline.sqlite3"
+    assert {doc.doc_id for doc in store.documents()} == {"seed.txt", added.doc_id}

@@ -436,3 +436,36 @@ def test_kill_9_in_a_save_loop_leaves_every_confirmed_edit_whole_and_none_twice(
     assert all(edit.new == f"Title {key}" and edit.event_id == f"ev-{key}" for key, edit in found)
     with closing(sqlite3.connect(path)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+READ_LEGACY = """
+import sys
+from pathlib import Path
+from timeline.store import EventStore
+from timeline.store.edits_store import edits
+from timeline.store.lessons_store import lessons
+store = EventStore(Path(sys.argv[1]))
+print(store.read_only, store.schema, [(e.id, e.field, e.new) for e in edits(store)], lessons(store))
+"""
+
+
+def test_a_read_only_schema_1_store_is_read_as_it_is(tmp_path: Path) -> None:
+    from read_only import make_read_only, run_without_write_access
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / DATABASE_NAME
+    with closing(sqlite3.connect(path)) as connection:
+        connection.executescript(SCHEMA_1)
+    before = path.read_bytes()
+    make_read_only(folder)
+    try:
+        done = run_without_write_access(READ_LEGACY, [str(path)], cwd=tmp_path)
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        "True 1 [(3, 'title', 'Talks open'), (5, 'actors', ['Iran']), (6, 'planned', True), "
+        "(9, 'title', '1991')] []"
+    )
+    assert path.read_bytes() == before  # not migrated, not touched

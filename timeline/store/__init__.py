@@ -34,10 +34,16 @@ def default_sources_dir() -> Path:
     return Path(os.environ.get("TIMELINE_SEEDS_DIR") or REPOSITORY_ROOT / "seeds")
 
 
+def default_articles_dir() -> Path:
+    """Where articles a teacher adds to the default collection go (``timeline.workspace.collections``)."""
+    return default_data_dir() / "collections" / "default" / "articles"
+
+
 def default_store() -> EventStore:
-    """The store the app uses, synced with the articles folder (``store.last_report`` says how it went)."""
+    """The store the app uses, synced with the seed folder and the default collection's own articles
+    (``store.last_report`` says how it went)."""
     store = EventStore(default_data_dir() / DATABASE_NAME)
-    store.sync(default_sources_dir())
+    store.sync(default_sources_dir(), articles_dir=default_articles_dir())
     return store
 
 
@@ -50,6 +56,7 @@ __all__ = [
     "StoredMention",
     "SyncError",
     "SyncReport",
+    "default_articles_dir",
     "default_data_dir",
     "default_pipeline",
     "default_sources_dir",

@@ -30,6 +30,7 @@ from timeline.corrections import Anchor, Corrected, Edit, EditError, apply_edits
 from timeline.model import Event
 from timeline.store.database import path_lock
 from timeline.store.event_store import EventStore
+from timeline.store.migrate import legacy_new_value
 from timeline.store.schema import now_iso
 
 EDIT_COLUMNS = (
@@ -120,6 +121,8 @@ def read_edit_rows(
     unreadable: list[UnreadableEdit] = []
     for row in connection.execute(query, tuple(params)):
         try:
+            if legacy:  # schema 1 kept plain text: read it as the migration would convert it
+                row = (*row[:8], legacy_new_value(str(row[6]), row[8]), *row[9:])
             found.append((str(row[1]), edit_from_row(row)))
         except (ValueError, TypeError, UnicodeError) as error:
             unreadable.append(UnreadableEdit(row[0], f"{type(error).__name__}: {error}"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from app_harness import DATA_PAGE, PRESENT_PAGE, SOURCES_PAGE, all_text, open_app
 from app_harness import synthetic_store as synthetic_store  # fixture, re-exported for pytest
 from streamlit.testing.v1 import AppTest
@@ -77,7 +78,9 @@ def test_a_wrong_password_is_refused_and_repeated_failures_are_slowed_down() -> 
     assert "try again" not in errors(at)  # two typos are free
     sign_in(at, NAME, "third wrong")
     assert "Wrong name or password. Too many failed sign-ins: try again in 2 s." in errors(at)
-    # during the cool-down even the right password is refused unchecked
+    # during the cool-down even the right password is refused unchecked (clearing caches forgives nothing)
+    st.cache_resource.clear()
+    st.cache_data.clear()
     sign_in(at, NAME, PASSWORD)
     assert "Too many failed sign-ins: try again in" in errors(at) and "Wrong" not in errors(at)
     assert not is_signed_in(at)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, ParamSpec, TypeVar
@@ -123,10 +124,15 @@ def editor_only(write: Callable[P, R]) -> Callable[P, R | None]:
     return guarded_write
 
 
-@st.cache_resource(show_spinner=False)
+_THROTTLES: dict[str, Throttle] = {}
+_THROTTLES_LOCK = threading.Lock()
+
+
 def _throttle(accounts: str) -> Throttle:
-    """One throttle per accounts file, shared by every session of the server process."""
-    return Throttle()
+    """One throttle per accounts file, shared by every session of the server process. Module state on
+    purpose, not st.cache_resource: clearing Streamlit's caches must not forgive failed sign-ins."""
+    with _THROTTLES_LOCK:
+        return _THROTTLES.setdefault(accounts, Throttle())
 
 
 def _session_id() -> str:

@@ -13,10 +13,12 @@ from typing import Any
 import pytest
 from events_helpers import Interval, document, phrase_tagger
 
-from timeline.events import build, candidates
+from timeline.events import build
 from timeline.events.build import extract_events
 from timeline.events.clause_parse import parse_clauses
+from timeline.events.furniture import is_site_furniture
 from timeline.events.sentences import Sentence
+from timeline.events.titles import title_of
 from timeline.events.windows import MAX_SENTENCE_CHARS, WINDOW_CHARS, Zones, window
 from timeline.model import Span
 
@@ -32,13 +34,13 @@ def _long_line(repeats: int) -> str:
 
 def test_the_sentence_wide_check_runs_once_per_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    real = candidates.is_site_furniture
+    real = is_site_furniture
 
     def counting(sentence: str) -> bool:
         calls.append(sentence)
         return real(sentence)
 
-    monkeypatch.setattr(candidates, "is_site_furniture", counting)
+    monkeypatch.setattr("timeline.events.candidates.is_site_furniture", counting)
     text = "Troops left in 1991, came back in 1995 and left again in 2003.\nTalks began in 2010 and ended in 2011."
     events = extract_events(document(text), tagger=phrase_tagger(YEARS))
     assert events
@@ -130,3 +132,18 @@ def test_skipped_zones_are_found_by_binary_search_as_by_scanning(
     scanned = any(span[0] < end and start < span[1] for start, end in zones)
     assert scanned is overlaps
     assert Zones(zones).overlap(span) is overlaps
+
+
+def test_dates_of_one_verb_cost_one_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[object] = []
+    real = title_of
+
+    def counting(clause: Any) -> Any:
+        made.append(clause)
+        return real(clause)
+
+    monkeypatch.setattr("timeline.events.build.title_of", counting)
+    text = "Talks were held in Vienna in 1991, in 1995, in 2003 and in 2010."
+    (event,) = extract_events(document(text), tagger=phrase_tagger(YEARS))
+    assert event.title == "Talks were held in Vienna"
+    assert len(made) == 1  # not one title per date: the others date a verb that already has one

@@ -168,26 +168,29 @@ def _distance(clause: ParsedClause) -> int:
     return steps
 
 
-def _one_per_event(
-    units: list[Unit], clauses: tuple[ParsedClause, ...], titles: list[Title | None]
-) -> list[int]:
-    """Indexes of the units to keep: of those dating one verb (or giving one title), the date the verb
-    governs most directly, then the finest, then the first."""
+def _one_per_event(units: list[Unit], clauses: tuple[ParsedClause, ...]) -> list[tuple[int, Title]]:
+    """The units to keep, by index, with their titles: of those dating one verb (or giving one title),
+    the date the verb governs most directly, then the finest, then the first.
+
+    A title is made only for a unit whose verb has no date yet: a sentence listing many dates for one
+    verb costs one title, not one per date."""
     order = sorted(
         range(len(units)),
         key=lambda at: (_distance(clauses[at]), PRECISION_ORDER.index(units[at][0].precision), at),
     )
     heads: set[int] = set()
     texts: set[str] = set()
-    kept: list[int] = []
+    kept: list[tuple[int, Title]] = []
     for at in order:
-        title = titles[at]
-        if title is None or clauses[at].head.i in heads or title.text.lower() in texts:
+        if clauses[at].head.i in heads:
+            continue
+        title = title_of(clauses[at])
+        if title is None or title.text.lower() in texts:
             continue
         heads.add(clauses[at].head.i)
         texts.add(title.text.lower())
-        kept.append(at)
-    return sorted(kept)
+        kept.append((at, title))
+    return sorted(kept, key=lambda item: item[0])
 
 
 def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
@@ -210,11 +213,8 @@ def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
         if not any(token.pos_ in ("VERB", "AUX") for token in parsed_sentence.doc):
             continue  # a listing, a dateline, a byline: no verb, no event
         units = reads[read]
-        titles = [title_of(clause) for clause in parsed_sentence.clauses]
-        for at in _one_per_event(units, parsed_sentence.clauses, titles):
+        for at, title in _one_per_event(units, parsed_sentence.clauses):
             first, last = units[at]
-            title = titles[at]
-            assert title is not None
             clause = parsed_sentence.clauses[at]
             event = event_from_mention(doc, read, first, clause, title, range_end=last, context=context)
             events.append(event)

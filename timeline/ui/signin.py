@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, ParamSpec, TypeVar
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from timeline.auth import AccountError, Throttle, accounts_path, check, cookie_key, find_editor, list_editors
@@ -237,7 +238,11 @@ def _keep_cookie(editor: Editor | None) -> None:
         return
     authenticator = _authenticator(key)
     if wanted and editor is not None:
-        st.session_state["username"] = editor.username  # what the library's cookie carries
+        try:
+            st.session_state["username"] = editor.username  # what the library's cookie carries
+        except StreamlitAPIException:  # a page's widget owns that key: signed in for this session only
+            LOG.warning("The session state key 'username' belongs to a widget: no sign-in cookie")
+            return
         authenticator.cookie_controller.set_cookie()
     else:
         authenticator.cookie_controller.delete_cookie()

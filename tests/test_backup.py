@@ -29,7 +29,7 @@ from timeline.workspace import (
     sync_collection,
 )
 from timeline.workspace.backup import backup_collection, restore_backup
-from timeline.workspace.recover import recover_edits, restore_recovered
+from timeline.workspace.recover import recover_edits, restore_recovered, set_aside_stores
 
 ARTICLE = "Talks opened in Geneva on 2020-01-03. A rocket hit the base on 2020-01-08, officials said."
 
@@ -215,6 +215,7 @@ def test_edits_are_recovered_from_a_set_aside_store_and_restored_once(data_dir: 
     finally:
         holder.close()
     before = set_aside.read_bytes()
+    assert set_aside_stores(tmp_path / "timeline.sqlite3") == [set_aside]  # not its -wal
     recovered = recover_edits(set_aside)
     assert recovered.problems == [] and len(recovered.edits) == 5
     assert set_aside.read_bytes() == before  # the set-aside file is never changed

@@ -469,3 +469,36 @@ def test_a_read_only_schema_1_store_is_read_as_it_is(tmp_path: Path) -> None:
         "(9, 'title', '1991')] []"
     )
     assert path.read_bytes() == before  # not migrated, not touched
+
+
+def test_kill_9_during_an_extraction_keeps_the_edits_and_the_next_sync_finishes(
+    store: EventStore, sources: Path
+) -> None:
+    import multiprocessing
+    import os
+    import signal
+
+    from workspace_support import sync_reporting
+
+    event = by_day(store, "2020-01-08")
+    saved(save_edit(store, edit_on(event, "title", "Kept through the crash"), None))
+    for number in range(30):
+        (sources / f"extra-{number:02d}.txt").write_text(f"Item {number} on 2019-03-{number % 28 + 1:02d}.")
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=sync_reporting, args=(str(store.path), str(sources), sender))
+    child.start()
+    sender.close()
+    for _ in range(10):  # killed while the eleventh article is being extracted and stored
+        assert receiver.poll(120), "the sync did not start"
+        assert receiver.recv() != "done"
+    os.kill(child.pid or 0, signal.SIGKILL)
+    child.join(60)
+    with closing(sqlite3.connect(store.path)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    reopened = EventStore(store.path, pipeline=PIPELINE)
+    report = reopened.sync(sources)
+    assert 20 <= len(report.extracted) <= 31 and report.errors == []
+    assert len([doc for doc in reopened.documents() if doc.doc_id.startswith("extra-")]) == 30
+    assert by_day(reopened, "2020-01-08").title == "Kept through the crash"
+    assert [edit.new for edit in edits(reopened)] == ["Kept through the crash"]

@@ -136,3 +136,13 @@ def save_edits_forever(database: str, writer: str, start: int, confirmed: Any) -
             raise AssertionError(f"unexpected conflict on {key}")
         confirmed.send(key)
         number += 1
+
+
+def sync_reporting(database: str, folder: str, extracted: Any) -> None:
+    """A process syncing ``folder`` into the store, sending each article's name as its extraction
+    starts (the parent kills it in the middle), then "done"."""
+    from timeline.store import EventStore
+
+    store = EventStore(Path(database), pipeline=PIPELINE)
+    store.sync(Path(folder), lambda done, total, name: extracted.send(name))
+    extracted.send("done")

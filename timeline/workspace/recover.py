@@ -112,9 +112,21 @@ def _row_ids(connection: sqlite3.Connection) -> list[int]:
     return list(range(1, min(highest, MAX_PROBED_IDS) + 1))
 
 
+def set_aside_stores(store_path: Path) -> list[Path]:
+    """The stores set aside beside ``store_path`` (``<name>.corrupt``, ``<name>.corrupt1``, ...), oldest
+    first: what the app offers to recover edits from."""
+    store_path = Path(store_path)
+    found = [
+        path
+        for path in store_path.parent.glob(store_path.name + ".corrupt*")
+        if not path.name.endswith(("-wal", "-shm"))
+    ]
+    return sorted(found, key=lambda path: (path.stat().st_mtime, path.name))
+
+
 def restore_recovered(store: EventStore, recovered: Recovered) -> Imported:
     """Append the recovered edits to ``store`` (by uuid: never twice)."""
     return import_edits(store, recovered.items)
 
 
-__all__ = ["Recovered", "recover_edits", "restore_recovered"]
+__all__ = ["Recovered", "recover_edits", "restore_recovered", "set_aside_stores"]

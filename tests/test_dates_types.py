@@ -455,3 +455,16 @@ def test_cli_batch_all_types_adds_type_and_the_new_values() -> None:
         ("a", "daily", "SET", "P1D", "1X"),
     ]
     assert all({"span", "start", "end", "precision", "anchored", "mod", "range_id"} <= r.keys() for r in rows)
+
+
+LATER_DURATIONS = [
+    # TimeML: "three days later" is the duration "three days"; "a year earlier" (a comparison period) a date.
+    ("Three days later, the index fell.", [("Three days", "DURATION", "P3D")]),
+    ("A few days later, it announced a sale.", [("A few days", "DURATION", "PXD")]),
+    ("up 5% from a year earlier, the company said", [("a year earlier", "DATE", "1988")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LATER_DURATIONS, ids=[c[0][:30] for c in LATER_DURATIONS])
+def test_later_is_a_duration_in_timeml(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert every(text, THU_2_NOV_1989) == expected

@@ -260,3 +260,37 @@ def anchor_durations(text: str, mentions: list[TimeMention]) -> list[TimeMention
             first = before + timedelta(days=1)
         out[i] = replace(mention, start=first, end=last, anchored=True)
     return out
+
+
+_LATER = re.compile(
+    r"^(?P<num>[\w\s-]+?)[\s-]+(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+(?:later|earlier)$",
+    re.IGNORECASE,
+)
+
+
+def later_as_durations(mentions: list[TimeMention]) -> list[TimeMention]:
+    """TimeML reads "three days later" as the duration "three days" (the word "later" a signal);
+    "a year earlier", a comparison period in financial news, stays a date."""
+    out: list[TimeMention] = []
+    for mention in mentions:
+        m = _LATER.match(mention.text) if mention.type == "DATE" and mention.relative else None
+        amount = amount_of(m["num"]) if m else None
+        if m is None or (amount is None and m["num"].lower() not in types_data().vague):
+            out.append(mention)
+            continue
+        end = mention.span[0] + m.end("unit")
+        value = duration_value(amount, _unit_code(m["unit"]))
+        out.append(
+            replace(
+                mention,
+                span=(mention.span[0], end),
+                text=mention.text[: m.end("unit")],
+                value=value,
+                type="DURATION",
+                start=None,
+                end=None,
+                anchored=False,
+                relative=False,
+            )
+        )
+    return out

@@ -17,27 +17,35 @@ events and edits, cached per store on (events generation, newest edit id).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid as uuids
 import weakref
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from timeline.corrections import Anchor, Corrected, Edit, EditError, apply_edits, clean_value
-from timeline.model import Event
-from timeline.store.database import path_lock
-from timeline.store.event_store import EventStore
-from timeline.store.migrate import legacy_new_value
-from timeline.store.schema import now_iso
-
-EDIT_COLUMNS = (
-    "id, uuid, event_id, anchor_doc, anchor_sentence, anchor_time, field, old, new, author, note, created_at"
+from timeline.corrections import (
+    EVENT_FIELDS,
+    Anchor,
+    Corrected,
+    Edit,
+    EditError,
+    apply_edits,
+    clean_value,
 )
-LEGACY_COLUMNS = "id, id, event_id, NULL, NULL, NULL, field, NULL, value, author, '', created_at"
-"""Schema-1 rows read as schema 2 (a read-only store that could not be migrated): the id as uuid."""
+from timeline.model import Event
+from timeline.store.edit_rows import (
+    EDIT_COLUMNS,
+    Imported,
+    UnreadableEdit,
+    edit_from_json,
+    edit_from_row,
+    edit_to_json,
+    import_edits,
+    insert_edit,
+    read_edit_rows,
+    write_transaction,
+)
+from timeline.store.event_store import EventStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,110 +76,6 @@ class HistoryEntry:
     @property
     def active(self) -> bool:
         return self.undone_by is None and self.edit.field != "undo"
-
-
-@dataclass(frozen=True, slots=True)
-class UnreadableEdit:
-    """A stored edit row that could not be read back (damaged JSON or columns): reported, never hidden."""
-
-    row_id: Any
-    reason: str
-
-    def __str__(self) -> str:
-        return f"edit #{self.row_id}: {self.reason}"
-
-
-# -- rows -----------------------------------------------------------------------------------------
-
-
-def _loads(text: Any) -> Any:
-    if text is None:
-        return None
-    if isinstance(text, bytes):
-        text = text.decode("utf-8")
-    return json.loads(text)
-
-
-def edit_from_row(row: Sequence[Any]) -> Edit:
-    """An ``EDIT_COLUMNS`` row as an Edit; ValueError/TypeError/UnicodeError when it is damaged."""
-    anchor = Anchor(str(row[3]), str(row[4] or ""), str(row[5] or "")) if row[3] else None
-    field = str(row[6])
-    if not field:
-        raise ValueError("no field")
-    return Edit(
-        field=field,  # type: ignore[arg-type]
-        new=_loads(row[8]),
-        event_id=str(row[2] or ""),
-        anchor=anchor,
-        old=_loads(row[7]),
-        author=str(row[9] or ""),
-        created_at=str(row[11] or ""),
-        id=int(row[0]),
-        note=str(row[10] or ""),
-    )
-
-
-def read_edit_rows(
-    connection: sqlite3.Connection, *, legacy: bool = False, where: str = "", params: Sequence[Any] = ()
-) -> tuple[list[tuple[str, Edit]], list[UnreadableEdit]]:
-    """(uuid, edit) of every readable row, oldest first, and the rows that could not be read."""
-    columns = LEGACY_COLUMNS if legacy else EDIT_COLUMNS
-    query = f"SELECT {columns} FROM edits {where} ORDER BY id"
-    found: list[tuple[str, Edit]] = []
-    unreadable: list[UnreadableEdit] = []
-    for row in connection.execute(query, tuple(params)):
-        try:
-            if legacy:  # schema 1 kept plain text: read it as the migration would convert it
-                row = (*row[:8], legacy_new_value(str(row[6]), row[8]), *row[9:])
-            found.append((str(row[1]), edit_from_row(row)))
-        except (ValueError, TypeError, UnicodeError) as error:
-            unreadable.append(UnreadableEdit(row[0], f"{type(error).__name__}: {error}"))
-    return found, unreadable
-
-
-def _dumps(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def insert_edit(connection: sqlite3.Connection, edit: Edit, uuid: str) -> Edit:
-    """Append one row (in the caller's transaction); the edit as stored, with its new id."""
-    created = edit.created_at or now_iso()
-    anchor = edit.anchor
-    cursor = connection.execute(
-        "INSERT INTO edits(uuid, event_id, anchor_doc, anchor_sentence, anchor_time, field, old, new, "
-        "author, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            uuid,
-            edit.event_id or "",
-            anchor.doc if anchor else None,
-            anchor.sentence_key if anchor else None,
-            anchor.time_text if anchor else None,
-            edit.field,
-            _dumps(edit.old),
-            _dumps(edit.new),
-            edit.author or "",
-            edit.note or "",
-            created,
-        ),
-    )
-    return replace(edit, id=int(cursor.lastrowid or 0), created_at=created)
-
-
-@contextmanager
-def write_transaction(store: EventStore) -> Iterator[sqlite3.Connection]:
-    """A ``BEGIN IMMEDIATE`` transaction on ``store``: committed on leaving, rolled back on any error.
-
-    StoreError when the store is read-only or SQLite fails (busy past its timeout, disk full...).
-    """
-    store.check_writable()
-    with path_lock(store.path), store.connection() as connection:
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield connection
-        except BaseException:
-            connection.rollback()
-            raise
-        connection.commit()
 
 
 # -- saving ---------------------------------------------------------------------------------------
@@ -224,8 +128,9 @@ def save_edit(
 ) -> Saved | Conflict:
     """Save ``edit`` unless someone changed that event's field since the form was drawn.
 
-    ``seen`` is the id of the newest edit on (event, field) when the form was drawn (None: there was
-    none); same event means the same event id or the same anchor. If a newer one exists, nothing is
+    ``seen`` is the id of the newest edit on (event, field) when the form was drawn (``latest_seen``;
+    None: there was none); same event means the same event id or the same anchor, so build the edit
+    with ``edit_for``. If a newer one exists, nothing is
     written and a Conflict is returned. The value is checked first (EditError with the reason);
     StoreError when the store cannot be written. ``uuid`` makes the save idempotent (see module doc).
     ``create`` edits (a new event) never conflict.
@@ -243,6 +148,22 @@ def save_edit(
         stored = insert_edit(connection, clean, key)
     _forget(store)
     return Saved(stored, key)
+
+
+def edit_for(event: Event, field: str, new: Any, author: str, note: str = "") -> Edit:
+    """The edit a form on ``event`` saves: its id and anchor (``anchor_of``: how it re-attaches after
+    re-extraction, and what the conflict check matches), the value shown (``old``) and the new one."""
+    from timeline.corrections import anchor_of, current_value
+
+    return Edit(
+        field=field,  # type: ignore[arg-type]
+        new=new,
+        event_id=event.id,
+        anchor=anchor_of(event),
+        old=current_value(event, field) if field in EVENT_FIELDS or field == "hidden" else None,
+        author=author,
+        note=note,
+    )
 
 
 def _undo_of(target: Edit, author: str, note: str) -> Edit:
@@ -346,13 +267,19 @@ def _forget(store: EventStore) -> None:
     _CACHE.pop(store, None)
 
 
+def cache_key(store: EventStore) -> tuple[int, int]:
+    """(events generation, newest edit id): changes whenever the corrected events may change (two
+    cheap reads; for ``st.cache_data`` keys)."""
+    return store.generation(), last_edit_id(store)
+
+
 def corrected_events(store: EventStore) -> Corrected:
     """The timeline as shown: the stored events with every edit applied, orphans listed.
 
     Cached per store object on (events generation, newest edit id): a change by another process or
     session shows on the next call.
     """
-    key = (store.generation(), last_edit_id(store))
+    key = cache_key(store)
     cached = _CACHE.get(store)
     if cached is not None and cached[0] == key:
         return cached[1]
@@ -400,75 +327,28 @@ def latest_seen(store: EventStore, event: Event, field: str) -> int | None:
     return latest.id if latest else None
 
 
-# -- import (restore, recovery) -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Imported:
-    added: int
-    already_there: int
-
-
-def import_edits(store: EventStore, items: Sequence[tuple[str, Edit]]) -> Imported:
-    """Append edits from a backup or a set-aside store, oldest first, in one transaction.
-
-    An edit whose uuid is already stored is skipped (restoring twice adds nothing); the others get new
-    ids, and an undo's target is renamed to its new id (or to the stored edit of the same uuid). An undo
-    whose target is in neither is kept as it was (it then cancels nothing).
-    """
-    added = skipped = 0
-    new_ids: dict[int, int] = {}
-    with write_transaction(store) as connection:
-        for key, edit in sorted(items, key=lambda item: item[1].id or 0):
-            row = connection.execute("SELECT id FROM edits WHERE uuid = ?", (key,)).fetchone()
-            if row is not None:
-                new_ids[edit.id or 0] = int(row[0])
-                skipped += 1
-                continue
-            target = int(edit.new) if edit.field == "undo" and str(edit.new).isdigit() else None
-            if target is not None:
-                edit = replace(edit, new=new_ids.get(target, target))
-            stored = insert_edit(connection, replace(edit, id=None), key)
-            new_ids[edit.id or 0] = stored.id or 0
-            added += 1
-    _forget(store)
-    return Imported(added, skipped)
-
-
-def edit_to_json(key: str, edit: Edit) -> dict[str, Any]:
-    """One edit as a backup keeps it (``edits.json``)."""
-    return {
-        "uuid": key,
-        "id": edit.id,
-        "field": edit.field,
-        "event_id": edit.event_id,
-        "anchor": edit.anchor.to_json() if edit.anchor else None,
-        "old": edit.old,
-        "new": edit.new,
-        "author": edit.author,
-        "note": edit.note,
-        "created_at": edit.created_at,
-    }
-
-
-def edit_from_json(data: Any) -> tuple[str, Edit]:
-    """The inverse of ``edit_to_json``; ValueError naming what is wrong."""
-    if not isinstance(data, dict) or not isinstance(data.get("uuid"), str) or not data["uuid"]:
-        raise ValueError("an edit without its uuid")
-    field = data.get("field")
-    if not isinstance(field, str) or not field:
-        raise ValueError(f"edit {data['uuid']} has no field")
-    number = data.get("id")
-    if number is not None and not isinstance(number, int):
-        raise ValueError(f"edit {data['uuid']} has a bad id")
-    return data["uuid"], Edit(
-        field=field,  # type: ignore[arg-type]
-        new=data.get("new"),
-        event_id=str(data.get("event_id") or ""),
-        anchor=Anchor.from_json(data.get("anchor")),
-        old=data.get("old"),
-        author=str(data.get("author") or ""),
-        created_at=str(data.get("created_at") or ""),
-        id=number,
-        note=str(data.get("note") or ""),
-    )
+__all__ = [
+    "Conflict",
+    "HistoryEntry",
+    "Imported",
+    "Saved",
+    "UnreadableEdit",
+    "cache_key",
+    "corrected_events",
+    "drop_orphan",
+    "edit_for",
+    "edit_from_json",
+    "edit_to_json",
+    "edits",
+    "history",
+    "import_edits",
+    "last_edit_id",
+    "latest_seen",
+    "orphans",
+    "place_orphan",
+    "read_edit_rows",
+    "save_edit",
+    "stored_edits",
+    "undo",
+    "write_transaction",
+]

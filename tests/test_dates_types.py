@@ -468,3 +468,11 @@ LATER_DURATIONS = [
 @pytest.mark.parametrize(("text", "expected"), LATER_DURATIONS, ids=[c[0][:30] for c in LATER_DURATIONS])
 def test_later_is_a_duration_in_timeml(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert every(text, THU_2_NOV_1989) == expected
+
+
+def test_a_rate_is_a_set() -> None:
+    assert every("remittances of $1 billion a year") == [("a year", "SET", "P1Y")]
+
+
+def test_the_year_in_news_is_the_year_of_the_report() -> None:
+    assert every("For the year, volume was flat.", THU_2_NOV_1989) == [("the year", "DATE", "1989")]

@@ -113,6 +113,12 @@ def type_rules() -> tuple[Rule, ...]:
             "type:unit",
         ),
         (
+            "the_year",
+            r"(?<![A-Za-z])[Tt]he\s+year(?![A-Za-z'’-])"
+            r"(?!\s+(?:ended|ending|to|through|before|after|earlier|later|ago|two|nineteen|twenty|one)\b)",
+            "type:unit",
+        ),
+        (
             "duration_bare",
             r"(?:(?<=\b[Ff]or\s)|(?<=\b[Oo]ver\s))(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))"
             r"(?![A-Za-z-])(?!\s+(?:ago|earlier|later|before|after|of)\b)",

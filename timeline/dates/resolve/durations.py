@@ -110,6 +110,9 @@ def _core_start(m: re.Match[str], text: str) -> int:
     return m.start()
 
 
+_AMOUNT_WORDS = frozenset(
+    {"hundred", "thousand", "million", "billion", "trillion", "percent", "cents", "dollars"}
+)
 _YEARLIKE = re.compile(r"^(?:1[0-9]|20)\d\d$")
 _OLD_AFTER = re.compile(r"[\s-]+old\b", re.IGNORECASE)
 _NOT_RATE_BEFORE = frozenset(
@@ -137,6 +140,8 @@ def _is_rate(m: re.Match[str], text: str) -> bool:
     if before is None:
         return False
     word = before.group(1).lower()
+    if word in _AMOUNT_WORDS or word.endswith("%"):
+        return True  # "$500 million a year", "5% a year"
     return any(c.isdigit() for c in word) or (word.endswith("s") and word not in _NOT_RATE_BEFORE)
 
 
@@ -153,8 +158,12 @@ def _duration(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         return None  # "a second group", "one second thought": an ordinal far more often than a length
     if _YEARLIKE.match(m["num"]) and not m["unit"].lower().endswith("s"):
         return None  # "the 1988 second quarter": a year, then an ordinal
-    if _is_age(m, ctx.text) or _is_fraction(m, ctx.text) or _is_rate(m, ctx.text):
+    if _is_age(m, ctx.text) or _is_fraction(m, ctx.text):
         return None
+    if _is_rate(m, ctx.text):
+        # "$1 billion a year", "four flights a week": a rate, TimeML's SET ("a year", P1Y).
+        value = duration_value(1, code)
+        return [Piece(m.start(), m.end(), None, _PRECISION[code], kind="SET", value=value)]
     value = duration_value(amount, code)
     start = _core_start(m, ctx.text)
     return [Piece(start, m.end(), None, _PRECISION[code], kind="DURATION", value=value)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.dates import calendar as cal
 from timeline.dates.patterns_types import types_data
 from timeline.dates.resolve.context import Context, Piece, handler
 
@@ -32,3 +33,12 @@ def _reference(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     if phrase in ("recent", "future") and next_word in ("and", "or"):
         return None
     return [Piece(m.start("ref"), m.end(), None, "day", kind="DATE", value=value)]
+
+
+@handler("the_year")
+def _the_year(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    """ "For the year, volume was flat": in news, the year of the report; in history, the story's year."""
+    ref = ctx.dct if ctx.mode == "news" else ctx.story_ref()
+    if ref is None:
+        return None
+    return [Piece(m.start(), m.end(), cal.year(ref.year), "year", relative=True)]

@@ -256,3 +256,23 @@ def test_a_file_that_is_not_a_database_recovers_nothing_and_says_why(tmp_path: P
     path.write_bytes(b"garbage" * 100)
     recovered = recover_edits(path)
     assert recovered.edits == [] and "is not a SQLite database" in recovered.problems[0]
+
+
+def test_a_backup_of_the_seed_collection_restores_into_one_that_reads_the_seeds(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "seeds" / "seed.txt").write_text("The envoy arrived on 2001-02-03.", encoding="utf-8")
+    default = get_collection("default", data_dir)
+    store = open_store(default, pipeline=PIPELINE)
+    sync_collection(default, store)
+    [event] = store.events()
+    save_edit(store, Edit("title", "Envoy arrives", event.id, anchor_of(event)), None)
+    report = backup_collection(default, tmp_path / "seeds.zip", store)
+    assert report.articles == 0  # the seeds come with the app: not copied
+    restored = restore_backup(report.path, data_dir=data_dir, pipeline=PIPELINE)
+    assert (
+        restored.collection.slug == "seed-articles" and restored.collection.sources_dir == tmp_path / "seeds"
+    )
+    copy = open_store(restored.collection, pipeline=PIPELINE)
+    sync_collection(restored.collection, copy)
+    assert titles(copy) == {"2001-02-03": "Envoy arrives"}

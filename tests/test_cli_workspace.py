@@ -95,6 +95,7 @@ def test_add_options_and_usage_errors(
     code, out, err = run(capsys, "add", str(article), "--collection", "war", "--title", "Truce", "--mode",
                          "narrative", "--outlet", "Class notes")  # fmt: skip
     assert code == 0 and out.startswith("mine/truce-") and "no publication date found" in err
+    assert run(capsys, "collection", "list")[1].splitlines()[1] == "war\t1\tWar"
     doc = open_store(get_collection("war")).documents()[0]
     assert (doc.title, doc.outlet, doc.mode) == ("Truce", "Class notes", "narrative")
     code, _, err = run(capsys, "add", str(article), str(article), "--title", "Both")

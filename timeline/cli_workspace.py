@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from timeline.documents.errors import DocumentError
 from timeline.documents.intake import UPLOAD_SUFFIXES, Draft, read_address, read_upload
 from timeline.store import StoreError
+from timeline.store.pipeline import article_files
 from timeline.store.records import SyncReport
 from timeline.workspace import (
     DEFAULT_SLUG,
@@ -194,11 +195,10 @@ def _sync(collection: Collection, err: TextIO) -> SyncReport:
 def _collection(args: argparse.Namespace, out: TextIO) -> int:
     if args.action == "list":
         for collection in list_collections():
-            own = len(list(collection.articles_dir.glob("*.*"))) - (
-                1 if (collection.articles_dir / "catalog.json").exists() else 0
-            )
+            folder = collection.articles_dir
+            own = len(article_files(folder)) if folder.is_dir() else 0
             problem = f"\t({collection.problem})" if collection.problem else ""
-            print(f"{collection.slug}\t{max(own, 0)}\t{collection.name}{problem}", file=out)
+            print(f"{collection.slug}\t{own}\t{collection.name}{problem}", file=out)
         return 0
     if args.action == "create":
         print(create_collection(args.name).slug, file=out)

@@ -80,6 +80,7 @@ def _store_writer(database: Path, name: str, start: int, confirmed: Connection) 
         edit = Edit(field="title", new=f"Title {key}", event_id=event_id, author=name)
         result = save_edit(store, edit, seen.get(event_id), uuid=key)
         while isinstance(result, Conflict):  # the other editor saved since: keep mine over theirs
+            confirmed.send("conflict")
             result = save_edit(store, edit, result.theirs.id, uuid=key)
         seen[event_id] = result.edit.id
         confirmed.send(key)
@@ -125,6 +126,7 @@ class Outcome:
     integrity: str = "ok"
     kills: int = 0
     restarts: int = 0
+    conflicts: int = 0
     seconds: float = 0.0
 
     @property
@@ -147,6 +149,9 @@ def _start(kind: str, target: Path, writer: Writer) -> None:
 
 
 def _take(writer: Writer, outcome: Outcome, key: str) -> None:
+    if key == "conflict":
+        outcome.conflicts += 1
+        return
     outcome.confirmed.add(key)
     writer.next_number = int(key.rsplit("-", 1)[1]) + 1
 
@@ -243,6 +248,7 @@ def report(outcome: Outcome, label: str) -> None:
         f"{label:<34} confirmed {len(outcome.confirmed):>4}  found {len(set(outcome.found)):>4}  "
         f"lost {outcome.lost:>4}  duplicated {outcome.duplicated}  damaged {outcome.damaged}  "
         f"integrity {outcome.integrity}  ({outcome.kills} kills, {outcome.restarts} restarts, "
+        f"{outcome.conflicts} conflicts, "
         f"{outcome.seconds:.0f} s)"
     )
 

@@ -502,3 +502,32 @@ def test_kill_9_during_an_extraction_keeps_the_edits_and_the_next_sync_finishes(
     assert len([doc for doc in reopened.documents() if doc.doc_id.startswith("extra-")]) == 30
     assert by_day(reopened, "2020-01-08").title == "Kept through the crash"
     assert [edit.new for edit in edits(reopened)] == ["Kept through the crash"]
+
+
+def test_two_processes_saving_one_field_at_once_give_one_save_and_one_conflict(tmp_path: Path) -> None:
+    import multiprocessing
+
+    from workspace_support import race_saves
+
+    path = tmp_path / DATABASE_NAME
+    EventStore(path, pipeline=PIPELINE).close()
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(2)
+    results = context.Queue()
+    rounds = 20
+    editors = [
+        context.Process(target=race_saves, args=(str(path), name, rounds, barrier, results))
+        for name in ("ana", "bo")
+    ]
+    for editor in editors:
+        editor.start()
+    outcomes = [results.get(timeout=120) for _ in range(2 * rounds)]
+    for editor in editors:
+        editor.join(60)
+    for number in range(rounds):
+        assert sorted(kind for n, _w, kind in outcomes if n == number) == ["conflict", "saved"], number
+    store = EventStore(path, pipeline=PIPELINE)
+    winners = {n: w for n, w, kind in outcomes if kind == "saved"}
+    assert sorted((edit.event_id, edit.author) for edit in edits(store)) == sorted(
+        (f"ev-{n}", w) for n, w in winners.items()
+    )

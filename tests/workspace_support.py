@@ -146,3 +146,18 @@ def sync_reporting(database: str, folder: str, extracted: Any) -> None:
     store = EventStore(Path(database), pipeline=PIPELINE)
     store.sync(Path(folder), lambda done, total, name: extracted.send(name))
     extracted.send("done")
+
+
+def race_saves(database: str, writer: str, rounds: int, barrier: Any, results: Any) -> None:
+    """One of two editors: each round, both save a title on the same event having seen no edit on it
+    (the barrier lines them up); reports Saved or Conflict per round."""
+    from timeline.corrections import Edit
+    from timeline.store import EventStore
+    from timeline.store.edits_store import Saved, save_edit
+
+    store = EventStore(Path(database), pipeline=PIPELINE)
+    for number in range(rounds):
+        edit = Edit(field="title", new=f"{writer} {number}", event_id=f"ev-{number}", author=writer)
+        barrier.wait(120)
+        result = save_edit(store, edit, None)
+        results.put((number, writer, "saved" if isinstance(result, Saved) else "conflict"))

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.events.attribution import without_attribution
 from timeline.events.clause_parse import parse_clauses
-from timeline.events.nlp import parse
 from timeline.events.titles import make_title, title_of
 
 
@@ -276,15 +274,3 @@ def test_a_clause_without_a_title_falls_back_to_the_main_clause_flagged(sentence
     title = title_of(clause)
     assert title is not None and title.fallback
     assert title.text == expected
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("Troops left the base, the source said.", "Troops left the base"),
-        ("Troops left the base, according to an informed source.", "Troops left the base"),
-        ("Officials said troops left the base.", "troops left the base"),
-    ],
-)
-def test_without_attribution(sentence: str, expected: str) -> None:
-    assert without_attribution(parse([sentence])[0]).rstrip(" .,") == expected

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from timeline.events.wording import title_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 
 def is_reporting_verb(token: Token) -> bool:
@@ -39,20 +39,3 @@ def attribution_roots(root: Token) -> Iterator[Token]:
     for token in root.subtree:
         if token.i != root.i and _is_attribution(token):
             yield token
-
-
-def without_attribution(doc: Doc) -> str:
-    """The sentence's text with its attribution dropped: the reported clause when a reporting verb
-    heads the sentence ("Officials said troops left" -> "troops left"), minus attribution phrases."""
-    dropped: set[int] = set()
-    for sent in doc.sents:
-        root = sent.root
-        if is_reporting_verb(root):
-            reported = [child for child in root.children if child.dep_ in ("ccomp", "xcomp")]
-            if reported:
-                keep = {token.i for child in reported for token in child.subtree}
-                dropped.update(token.i for token in sent if token.i not in keep)
-                root = reported[0]
-        for head in attribution_roots(root):
-            dropped.update(token.i for token in head.subtree)
-    return "".join(token.text_with_ws for token in doc if token.i not in dropped).strip()

@@ -17,7 +17,6 @@ from timeline.events.categories import category_of
 from timeline.events.clause_parse import ParsedClause, parse_clauses
 from timeline.events.display import display_date, display_range
 from timeline.events.furniture import (
-    is_eventful,
     is_site_furniture,
     settings,
 )
@@ -36,7 +35,7 @@ from timeline.model import (
     TimeMention,
 )
 
-__all__ = ["confidence_of", "event_id", "extract_events", "is_eventful", "is_site_furniture"]
+__all__ = ["confidence_of", "event_id", "extract_events", "is_site_furniture"]
 
 
 def event_id(doc_id: str, span: Span) -> str:

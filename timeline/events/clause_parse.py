@@ -11,8 +11,8 @@ for every dated mention in it, finds
 - ``clause``: the top of that verb's clause, climbing over infinitive and auxiliary links ("agreed" in
   "agreed to withdraw by 2011"): the verb whose subject is the clause's subject.
 
-Token offsets (``token.idx``) are offsets into the sentence text. ``subject_of`` and ``objects_of`` give a
-clause's participants, following the links a relative clause or a conjoined verb leaves implicit.
+Token offsets (``token.idx``) are offsets into the sentence text. ``subject_of`` gives a clause's subject,
+following the links a relative clause or a conjoined verb leaves implicit.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ LocalSpan = tuple[int, int]
 """Character offsets [start, end) into the sentence text."""
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "pobj", "agent", "acomp"})
 _CLIMB_DEPS = frozenset({"xcomp", "aux", "auxpass"})
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOT_CLAUSE_AUX = frozenset({"aux", "auxpass", "prep", "agent", "mark", "amod", "compound", "case"})
@@ -140,17 +139,6 @@ def subject_of(verb: Token) -> Token | None:
             return current.head
         current = current.head if current.dep_ == "conj" and current.head.i != current.i else None
     return None
-
-
-def objects_of(verb: Token) -> tuple[Token, ...]:
-    """The objects and complements of ``verb`` (direct object, attribute, agent, objects of its preps)."""
-    found: list[Token] = []
-    for child in verb.children:
-        if child.dep_ in OBJECT_DEPS:
-            found.append(child)
-        elif child.dep_ in ("prep", "agent"):
-            found.extend(grand for grand in child.children if grand.dep_ == "pobj")
-    return tuple(found)
 
 
 def place_clause(

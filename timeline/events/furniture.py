@@ -94,12 +94,3 @@ def says_more_than_its_date(sentence: str, time_span: tuple[int, int]) -> bool:
     words = _WORD.findall(f"{sentence[:start]} {sentence[end:]}")
     lowercase = [word for word in words if word[0].islower() and len(word) > 2]
     return len(words) >= int(data["min_words"]) and len(lowercase) >= int(data["min_lowercase_words"])
-
-
-def is_eventful(sentence: str, time_span: tuple[int, int]) -> bool:
-    """The cheap filter before parsing: not furniture, not a caption or byline, more than a date."""
-    return (
-        not is_site_furniture(sentence)
-        and not is_caption_or_byline(sentence)
-        and says_more_than_its_date(sentence, time_span)
-    )

@@ -189,3 +189,31 @@ def test_the_apps_default_store_shows_articles_added_to_the_default_collection(
     store = default_store()
     assert store.path == data_dir / "timeline.sqlite3"
     assert {doc.doc_id for doc in store.documents()} == {"seed.txt", added.doc_id}
+
+
+def test_an_own_articles_date_and_details_are_given_later_and_only_it_is_extracted_again(
+    data_dir: Path,
+) -> None:
+    from timeline.workspace.articles import set_published, update_article
+
+    war = create_collection("War", data_dir)
+    first = add_article(war, Draft("a", "Undated: talks on 2001-02-03."))
+    add_article(war, Draft("b", "Other: a vote on 2002-03-04."), published=date(2002, 3, 5))
+    store = open_store(war, pipeline=PIPELINE)
+    sync_collection(war, store)
+    entry = set_published(war, first.doc_id, date(2001, 2, 4))
+    assert entry["published"] == "2001-02-04" and "given by the editor" in entry["note"]
+    update_article(war, first.doc_id, title="  Talks  ", mode="narrative")
+    assert sync_collection(war, store).extracted == [first.doc_id]
+    doc = store.document(first.doc_id)
+    assert doc is not None and (doc.title, doc.published, doc.mode) == (
+        "Talks",
+        date(2001, 2, 4),
+        "narrative",
+    )
+    with pytest.raises(WorkspaceError, match="Only articles added"):
+        set_published(war, "seed.txt", date(2001, 1, 1))
+    with pytest.raises(WorkspaceError, match=r"no article 'mine/gone\.txt'"):
+        set_published(war, "mine/gone.txt", date(2001, 1, 1))
+    with pytest.raises(WorkspaceError, match="not a kind of text"):
+        update_article(war, first.doc_id, mode="poem")  # type: ignore[arg-type]

@@ -137,15 +137,67 @@ def add_article(
     return Added(OWN_PREFIX + name, target)
 
 
+_UNSET: Any = object()
+
+
+def update_article(
+    collection: Collection,
+    doc_id: str,
+    *,
+    title: str | None = _UNSET,
+    outlet: str | None = _UNSET,
+    url: str | None = _UNSET,
+    published: date | None = _UNSET,
+    mode: Mode = _UNSET,
+) -> dict[str, Any]:
+    """Change what the catalog says about one of the collection's own articles (only the fields given;
+    None clears one); the next sync extracts that article again (and only it). Returns the new entry.
+
+    WorkspaceError for an article that is not one of the collection's own, or a damaged catalog.
+    """
+    folder = collection.articles_dir
+    name = _own_name(collection, doc_id)
+    if mode is not _UNSET and mode not in ("news", "narrative"):
+        raise WorkspaceError(f"{mode!r} is not a kind of text (news or narrative).")
+    with folder_lock(folder):
+        catalog = read_catalog(folder)
+        entry = dict(catalog["articles"].get(name) or {})
+        for key, value in (("title", title), ("outlet", outlet), ("url", url), ("mode", mode)):
+            if value is not _UNSET:
+                entry[key] = (" ".join(value.split()) or None) if isinstance(value, str) else value
+        if published is not _UNSET:
+            entry["published"] = published.isoformat() if published else None
+            if published is not None:
+                entry["note"] = "Publication date given by the editor."
+        catalog["articles"][name] = entry
+        try:
+            write_json_atomic(folder / CATALOG_NAME, catalog)
+        except OSError as error:
+            raise WorkspaceError(f"The catalog in {folder} could not be saved: {error}") from error
+    return entry
+
+
+def set_published(collection: Collection, doc_id: str, published: date | None) -> dict[str, Any]:
+    """Give (or clear) an own article's publication date: its relative dates anchor at it once synced."""
+    return update_article(collection, doc_id, published=published)
+
+
+def _own_name(collection: Collection, doc_id: str) -> str:
+    if not doc_id.startswith(OWN_PREFIX):
+        raise WorkspaceError("Only articles added to the collection can be changed here.")
+    name = doc_id[len(OWN_PREFIX) :]
+    if "/" in name or name.startswith(".") or not (collection.articles_dir / name).is_file():
+        raise WorkspaceError(f"The collection has no article {doc_id!r}.")
+    return name
+
+
 def remove_article(collection: Collection, doc_id: str) -> None:
     """Take an own article out of the collection (its file and catalog entry); edits on it become orphans
     the editor can place or drop. A seed article cannot be removed (hide it instead)."""
     if not doc_id.startswith(OWN_PREFIX):
         raise WorkspaceError("Only articles added to the collection can be removed; hide the others instead.")
     folder = collection.articles_dir
-    name = doc_id[len(OWN_PREFIX) :]
-    if "/" in name or name.startswith(".") or not (folder / name).is_file():
-        raise WorkspaceError(f"The collection has no article {doc_id!r}.")
+    name = _own_name(collection, doc_id)
     with folder_lock(folder):
         (folder / name).unlink()  # first: without its file, a catalog entry is ignored
         catalog = read_catalog(folder)
@@ -153,4 +205,12 @@ def remove_article(collection: Collection, doc_id: str) -> None:
         write_json_atomic(folder / CATALOG_NAME, catalog)
 
 
-__all__ = ["Added", "DocumentError", "add_article", "read_catalog", "remove_article"]
+__all__ = [
+    "Added",
+    "DocumentError",
+    "add_article",
+    "read_catalog",
+    "remove_article",
+    "set_published",
+    "update_article",
+]

@@ -476,3 +476,28 @@ def test_a_rate_is_a_set() -> None:
 
 def test_the_year_in_news_is_the_year_of_the_report() -> None:
     assert every("For the year, volume was flat.", THU_2_NOV_1989) == [("the year", "DATE", "1989")]
+
+
+REPORT_QUARTERS = [
+    # News: the first quarter a report names is the one it is about; a comparison named later ("up from
+    # the second quarter") does not move it, and "a year ago" / "the latest quarter" read from it.
+    (
+        "Net rose in the third quarter, up from the second quarter. A year ago it lost money.",
+        ("A year ago", "1988-Q3"),
+    ),
+    (
+        "Profit fell in the third quarter from the second quarter; in the latest quarter costs rose.",
+        ("the latest quarter", "1989-Q3"),
+    ),
+    # "The current quarter" is the one under way at publication.
+    (
+        "Sales in the third quarter fell, and the current quarter began well.",
+        ("the current quarter", "1989-Q4"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORT_QUARTERS, ids=[c[1][0] for c in REPORT_QUARTERS])
+def test_report_quarter(text: str, expected: tuple[str, str]) -> None:
+    last = tag_dates(text, THU_2_NOV_1989)[-1]
+    assert (last.text, last.value) == expected

@@ -193,8 +193,14 @@ def _refines(anchor: cal.Interval | None, interval: cal.Interval) -> bool:
 def _remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
     if piece.interval is None:
         return
-    if mention.precision == "quarter" and "year" not in mention.text.lower():
-        ctx.last_quarter = piece.interval  # "the year-ago quarter" refers back; it is not a new reference
+    # "The year-ago quarter" refers back, no new reference; in news the first quarter named is the one
+    # the report is about, and the comparisons named after it ("up from the second quarter") leave it.
+    if (
+        mention.precision == "quarter"
+        and "year" not in mention.text.lower()
+        and (ctx.last_quarter is None or ctx.mode == "narrative")
+    ):
+        ctx.last_quarter = piece.interval
     # In news, coarse relative words ("this year") do not move the story's reference date; explicit
     # dates do. In history every date moves the story ("the following year").
     if (

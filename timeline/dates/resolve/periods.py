@@ -107,6 +107,8 @@ def _quarter_reference(ctx: Context) -> cal.Interval | None:
 @handler("quarter_ref")
 def _quarter_ref(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     text = m.group().lower()
+    if "current" in text and ctx.mode == "news" and ctx.dct is not None:
+        return _single(m, infer.shift_unit(ctx.dct, "quarter", 0), "quarter", relative=True)  # under way
     reference = _quarter_reference(ctx)
     if reference is None:
         return _single(m, None, "quarter", relative=True)

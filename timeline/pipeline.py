@@ -14,6 +14,7 @@ from pathlib import Path
 
 from timeline.documents import LoadError, load_corpus
 from timeline.events import extract_events, merge_events
+from timeline.events.nlp import ParserUnavailableError
 from timeline.model import Document, Event
 
 
@@ -41,6 +42,8 @@ def _extract_or_message(doc: Document) -> list[Event] | str:
     """Events of one document, or a one-line message when extraction itself fails (a bug, not bad input)."""
     try:
         return extract_events(doc)
+    except ParserUnavailableError:
+        raise  # not this document's fault: one message for the run (the CLI prints it), not one per article
     except Exception as error:  # one document's failure must not lose the others
         return f"{doc.path or doc.doc_id}: could not extract events ({type(error).__name__}: {error})"
 

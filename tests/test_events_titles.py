@@ -197,6 +197,12 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "last year",
             "Lena Berg won the mayoral election by a wide margin",
         ),
+        # a subordinate clause is the event when the date is in it; its purpose phrase stays
+        (
+            "The council may vote soon, though officials were still meeting Friday to settle the budget.",
+            "Friday",
+            "Officials were meeting to settle the budget",
+        ),
         # the other dates of the sentence leave the title too
         (
             "The minister announced on Monday that elections will take place at the end of the year.",

@@ -199,7 +199,9 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         dep = token.dep_
         on_spine = token.head.i in path
         relative = dep == "relcl" and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
-        if relative or (on_spine and (dep in _ALWAYS_DROP_CHILDREN or dep == "advcl")):
+        if relative or (
+            on_spine and (dep in _ALWAYS_DROP_CHILDREN or (dep == "advcl" and _subordinate(token)))
+        ):
             dropped |= _subtree(token)
         elif (
             on_spine
@@ -231,6 +233,14 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         core=frozenset(core),
         subject=subject,
         replacements=replacements,
+    )
+
+
+def _subordinate(clause: Token) -> bool:
+    """A clause of its own hung on the event ("though Democrats were ...", "after the army left"), not a
+    purpose or participle phrase of the event verb ("to round up votes", "cutting off villages")."""
+    return any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass", "aux", "auxpass") and c.tag_ != "TO" for c in clause.children
     )
 
 

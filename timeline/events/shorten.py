@@ -87,6 +87,7 @@ def _orphan(token: Token, keep: set[int]) -> bool:
     if (
         dep in ("acl", "advcl")
         and token.tag_ in ("VBN", "VBG")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children)
         and not any(t.i in keep for t in token.subtree if t.i > token.i)
     ):
         return True  # a participle left alone: "in his comments, made"

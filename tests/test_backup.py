@@ -276,3 +276,23 @@ def test_a_backup_of_the_seed_collection_restores_into_one_that_reads_the_seeds(
     copy = open_store(restored.collection, pipeline=PIPELINE)
     sync_collection(restored.collection, copy)
     assert titles(copy) == {"2001-02-03": "Envoy arrives"}
+
+
+def test_a_schema_1_edit_has_one_uuid_whether_migrated_or_recovered(tmp_path: Path) -> None:
+    from test_store_edits import SCHEMA_1
+
+    old = tmp_path / "old.sqlite3"
+    with closing(sqlite3.connect(old)) as connection:
+        connection.executescript(SCHEMA_1)
+    recovered = recover_edits(old)
+    assert recovered.problems == [] and [e.new for e in recovered.edits] == [
+        "Talks open",
+        ["Iran"],
+        True,
+        "1991",
+    ]
+    migrated = tmp_path / "timeline.sqlite3"
+    shutil.copyfile(old, migrated)
+    store = EventStore(migrated, pipeline=PIPELINE)
+    assert [key for key, _ in stored_edits(store)[0]] == [key for key, _ in recovered.items]
+    assert restore_recovered(store, recovered).added == 0  # already there: never doubled

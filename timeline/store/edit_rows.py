@@ -15,14 +15,14 @@ from typing import Any
 from timeline.corrections import Anchor, Edit
 from timeline.store.database import path_lock
 from timeline.store.event_store import EventStore
-from timeline.store.migrate import legacy_new_value
+from timeline.store.migrate import legacy_new_value, legacy_uuid
 from timeline.store.schema import now_iso
 
 EDIT_COLUMNS = (
     "id, uuid, event_id, anchor_doc, anchor_sentence, anchor_time, field, old, new, author, note, created_at"
 )
-LEGACY_COLUMNS = "id, id, event_id, NULL, NULL, NULL, field, NULL, value, author, '', created_at"
-"""Schema-1 rows read as schema 2 (a read-only store that could not be migrated): the id as uuid."""
+LEGACY_COLUMNS = "id, '', event_id, NULL, NULL, NULL, field, NULL, value, author, '', created_at"
+"""Schema-1 rows read as schema 2 (a read-only or set-aside store); the uuid is ``legacy_uuid``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +73,9 @@ def read_edit_rows(
     unreadable: list[UnreadableEdit] = []
     for row in connection.execute(query, tuple(params)):
         try:
-            if legacy:  # schema 1 kept plain text: read it as the migration would convert it
-                row = (*row[:8], legacy_new_value(str(row[6]), row[8]), *row[9:])
+            if legacy:  # schema 1 kept plain text: read it as the migration converts it
+                key = legacy_uuid(row[0], row[2], row[6], row[8], row[11])
+                row = (row[0], key, *row[2:8], legacy_new_value(str(row[6]), row[8]), *row[9:])
             found.append((str(row[1]), edit_from_row(row)))
         except (ValueError, TypeError, UnicodeError) as error:
             unreadable.append(UnreadableEdit(row[0], f"{type(error).__name__}: {error}"))

@@ -9,10 +9,10 @@ lessons tables are created afterwards by ``prepare_schema`` like on a new store.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
-import uuid
 from typing import Any
 
 EDITS_WORD = re.compile(r"\bedits\b")
@@ -23,6 +23,13 @@ def migrate(connection: sqlite3.Connection, version: int) -> None:
     """Bring the tables from ``version`` to the current schema (the caller commits, or rolls back)."""
     if version < 2:
         _edits_1_to_2(connection)
+
+
+def legacy_uuid(row_id: Any, event_id: Any, field: Any, value: Any, created_at: Any) -> str:
+    """The uuid a schema-1 edit gets: the same whether it is migrated, read from a read-only store or
+    recovered from a set-aside one (so a restore never doubles it), and different across stores."""
+    text = "|".join(str(part) for part in (row_id, event_id, field, value, created_at))
+    return "schema1-" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:24]
 
 
 def legacy_new_value(field: str, raw: Any) -> str | None:
@@ -65,7 +72,7 @@ def _edits_1_to_2(connection: sqlite3.Connection) -> None:
         (
             (
                 row[0],
-                uuid.uuid4().hex,
+                legacy_uuid(row[0], row[1], row[2], row[3], row[5]),
                 str(row[1] or ""),
                 str(row[2]),
                 legacy_new_value(str(row[2]), row[3]),

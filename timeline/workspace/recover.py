@@ -92,7 +92,7 @@ def _read(connection: sqlite3.Connection, result: Recovered) -> None:
             unreadable.extend(bad)
     result.problems.extend(str(item) for item in unreadable)
     for key, edit in found:
-        result.items.append((f"schema1-{edit.id}-{edit.created_at}" if legacy else key, edit))
+        result.items.append((key, edit))
 
 
 def _row_ids(connection: sqlite3.Connection) -> list[int]:

@@ -11,8 +11,8 @@ ignored by the loader, so a ``kill -9`` at any point leaves the old state (no ar
 (article and metadata), never an article without its metadata. Entries left without a file by a killed
 writer are removed by the next ``add_article`` (under the lock, so never one still being written).
 
-Names are made from the title and the text's hash (``<slug>-<8 hex>.txt``): adding the same text twice
-gives the same name, and is reported as already there rather than stored twice.
+Names are made from the title and the text's hash (``<slug>-<8 hex>.txt``): adding the same text again
+(under any title) is reported as already there (``Added.already_there``) rather than stored twice.
 """
 
 from __future__ import annotations
@@ -86,6 +86,13 @@ def file_name(draft: Draft, title: str | None) -> str:
     return f"{stem or 'article'}-{digest}{suffix}"
 
 
+def _same_text(folder: Path, name: str, data: bytes) -> list[Path]:
+    """Articles already in ``folder`` with exactly this text (whatever their title): names end with the
+    text's hash, so only those are read."""
+    tail = name[name.rindex("-") :]
+    return [path for path in sorted(folder.glob(f"*{tail}")) if path.is_file() and path.read_bytes() == data]
+
+
 def add_article(
     collection: Collection,
     draft: Draft,
@@ -123,8 +130,9 @@ def add_article(
         with folder_lock(folder):
             remove_stale_temporaries(folder)
             target = folder / name
-            if target.exists() and target.read_bytes() == data:
-                return Added(OWN_PREFIX + name, target, already_there=True)
+            same = _same_text(folder, name, data)
+            if same:
+                return Added(OWN_PREFIX + same[0].name, same[0], already_there=True)
             catalog = read_catalog(folder)
             articles = catalog["articles"]
             for stale in [key for key in articles if not (folder / str(key)).exists()]:

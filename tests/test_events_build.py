@@ -96,6 +96,7 @@ def test_a_repeated_caption_is_no_event(tagger) -> None:  # type: ignore[no-unty
         "Farmers block the motorway on Friday (Photo by Maria Ortiz)",
         "Farmers block the motorway on Friday. Picture: Getty Images",
         "Photograph : Maria Ortiz\\/AP Farmers block the motorway on Friday",
+        "FILE - In this photo taken on Friday, farmers block the motorway near the port",
         # bylines
         "By Sam Carter in Kabul Friday",
         "By Sam Carter, Friday",

@@ -191,6 +191,12 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "a week later",
             "The report will be published",
         ),
+        # a year inside a noun phrase goes alone ("of the 1989 spill" keeps "of the spill")
+        (
+            "The costs could rival those of the 1989 Alaska spill on Friday, the analyst said.",
+            "1989",
+            "The costs could rival those of the Alaska spill on Friday",
+        ),
         # a dated object noun stays in its clause
         (
             "Lena Berg won last year's mayoral election by a wide margin.",

@@ -84,7 +84,12 @@ def is_caption_or_byline(sentence: str) -> bool:
 @cache
 def _cue_patterns(cues: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """Each credit cue as a pattern starting a word; "Photograph:" also as "Photograph :"."""
-    return tuple(re.compile(r"(?<!\w)" + re.escape(cue).replace(":", r"\s*:")) for cue in cues)
+    return tuple(
+        re.compile(
+            r"(?<!\w)" + re.escape(cue).replace(":", r"\s*:") + (r"(?!\w)" if cue[-1].isalnum() else "")
+        )
+        for cue in cues
+    )
 
 
 def says_more_than_its_date(sentence: str, time_span: tuple[int, int]) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century", "hour", "minute", "season"})
 _TIME_EXTRA = 2  # words a time expression's subtree may hold beyond its own ("the", "this")
 
 
@@ -42,8 +43,9 @@ def time_phrase(tokens: tuple[Token, ...]) -> set[int]:
             noun = token
             while noun.dep_ in ("compound", "nummod", "quantmod") and noun.head.i != noun.i:
                 noun = noun.head
-            if noun.i != token.i and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-                inside |= _subtree(noun.head)  # "in 2014-three years after", "in the 2003 invasion"
+            timely = noun.like_num or noun.lemma_.lower() in _TIME_UNITS
+            if noun.i != token.i and timely and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+                inside |= _subtree(noun.head)  # "in 2014-three years after": the phrase is all time
     for token in tokens:
         current = token
         while current.head.i != current.i and current.head.i not in inside:

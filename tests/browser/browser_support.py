@@ -5,6 +5,7 @@ driver that uses the app the way a reader does and waits the way Streamlit needs
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import threading
 from collections.abc import Iterator, Mapping
@@ -14,7 +15,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from playwright.sync_api import ConsoleMessage, Dialog, Locator, Page
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from timeline.model import Event
 from timeline.store import StoredDocument
@@ -133,8 +135,118 @@ class PageWatch:
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 RUNNING = '[data-testid="stApp"][data-test-script-state="running"]'
 CHART = ".js-plotly-plot"
+CHART_ELEMENT = '[data-testid="stPlotlyChart"]'
 MAIN = '[data-testid="stMainBlockContainer"]'
 CHART_POINTS = ".js-plotly-plot .scatterlayer .point, .js-plotly-plot .barlayer .point"
+
+
+def _field(message: type[BackMsg] | type[ForwardMsg], name: str) -> int:
+    return int(message.DESCRIPTOR.fields_by_name[name].number)
+
+
+_FINAL = [
+    ForwardMsg.ScriptFinishedStatus.Value(name)
+    for name in ("FINISHED_SUCCESSFULLY", "FINISHED_WITH_COMPILE_ERROR", "FINISHED_FRAGMENT_RUN_SUCCESSFULLY")
+]
+RUN_LEDGER_JS = """
+(() => {
+  if (window.__runLedger) return;
+  const { RERUN, NEW_SESSION, SCRIPT_FINISHED, FINAL_STATUSES } = __FIELDS__;
+  const FINAL = new Set(FINAL_STATUSES);
+  const SKELETONS = '[data-testid="stSkeleton"], [data-testid="stSkeletonElement"], [data-testid="stAppSkeleton"]';
+  // Each rerun the page asks for, each run the server starts and each run's end, in the order they
+  // happened (seq), read from the websocket's protobuf messages (top-level field numbers only).
+  const ledger = { requests: 0, lastRequest: 0, lastStart: 0, lastEnd: 0, final: false, seq: 0 };
+  const topFields = (data) => {
+    let bytes = null;
+    if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
+    else if (ArrayBuffer.isView(data)) bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    const found = new Map();
+    if (!bytes) return found;
+    let at = 0;
+    const varint = () => {
+      let value = 0, scale = 1, byte;
+      do {
+        if (at >= bytes.length) throw new RangeError('truncated');
+        byte = bytes[at++];
+        value += (byte & 127) * scale;
+        scale *= 128;
+      } while (byte & 128);
+      return value;
+    };
+    try {
+      while (at < bytes.length) {
+        const tag = varint(), field = Math.floor(tag / 8), wire = tag % 8;
+        let value = null;
+        if (wire === 0) value = varint();
+        else if (wire === 1) at += 8;
+        else if (wire === 2) { const size = varint(); at += size; value = size; }
+        else if (wire === 5) at += 4;
+        else break;
+        if (!found.has(field)) found.set(field, value);
+      }
+    } catch (error) { /* a message cut short: what was read still counts */ }
+    return found;
+  };
+  const Native = window.WebSocket;
+  const send = Native.prototype.send;
+  Native.prototype.send = function (data) {
+    if (topFields(data).has(RERUN)) { ledger.requests += 1; ledger.lastRequest = ++ledger.seq; }
+    return send.call(this, data);
+  };
+  class Watched extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        const fields = topFields(event.data);
+        if (fields.has(NEW_SESSION)) ledger.lastStart = ++ledger.seq;
+        if (fields.has(SCRIPT_FINISHED)) {
+          ledger.lastEnd = ++ledger.seq;
+          ledger.final = FINAL.has(fields.get(SCRIPT_FINISHED));
+        }
+      });
+    }
+  }
+  window.WebSocket = Watched;
+  window.__runLedger = ledger;
+  // Idle: every rerun asked for has started since, the last run has ended for good (not to rerun),
+  // the page has drawn that end (Streamlit's own script state is back to notRunning) and every element
+  // has its own code loaded (Streamlit shows a skeleton while an element's script is fetched).
+  window.__appIdle = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return ledger.requests > 0 && ledger.lastStart > ledger.lastRequest && ledger.lastEnd > ledger.lastStart
+      && ledger.final && !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+      && !document.querySelector(SKELETONS);
+  };
+})();
+""".replace(
+    "__FIELDS__",
+    json.dumps(
+        {
+            "RERUN": _field(BackMsg, "rerun_script"),
+            "NEW_SESSION": _field(ForwardMsg, "new_session"),
+            "SCRIPT_FINISHED": _field(ForwardMsg, "script_finished"),
+            "FINAL_STATUSES": _FINAL,
+        }
+    ),
+)
+"""Installed in every tab before the app's own scripts: a ledger of script runs read off the websocket.
+
+Streamlit's ``data-test-script-state`` alone cannot tell "idle" from "a rerun was asked for and the
+server has not started it yet" (under load that gap lasts seconds); the ledger can, because it sees the
+request leave the page."""
+
+CHART_DRAWN_JS = """() => {
+  const plot = document.querySelector('.js-plotly-plot');
+  if (!plot || !plot._fullLayout || !plot._fullData) return false;
+  if (!plot.querySelector('.xtick text')) return false;  // the date axis is drawn
+  const svgPoints = plot.querySelector('.scatterlayer .point, .barlayer .point');
+  const glTraces = plot._fullData.filter((trace) => String(trace.type || '').endsWith('gl'));
+  const glDrawn = glTraces.length > 0 && glTraces.every((trace) => trace._length >= 0)
+    && !!plot.querySelector('canvas') && !!(plot._fullLayout._glcanvas);
+  return !!svgPoints || glDrawn;
+}"""
+"""True once the Plotly chart has its axis and its markers, drawn in SVG or in WebGL (a canvas)."""
 
 
 class AppDriver:
@@ -144,6 +256,7 @@ class AppDriver:
         self.page = page
         self.base_url = base_url
         self.artifacts = artifacts
+        page.add_init_script(RUN_LEDGER_JS)
 
     def open(self, path: str = "", query: Mapping[str, str] | None = None) -> None:
         """Go to a page of the app (``path`` as in its URL, e.g. ``present``) and wait until it is drawn."""
@@ -152,13 +265,38 @@ class AppDriver:
         self.wait_idle()
 
     def wait_idle(self) -> None:
-        """Until the script has finished its run (after a rerun has had a moment to start)."""
-        with contextlib.suppress(PlaywrightTimeout):  # the run was already over, or too quick to see
-            self.page.wait_for_selector(RUNNING, timeout=1_500)
-        self.page.wait_for_selector(IDLE)
-        # Streamlit may chain a second run (query params written, a callback): let it settle too.
-        self.page.wait_for_timeout(300)
-        self.page.wait_for_selector(IDLE)
+        """Until every script run the page asked for (so far) has ended and been drawn, chained runs
+        (a callback's rerun, a page switch) included. An action that asks for a rerun asks at once
+        (buttons, pills, options, Enter): call this right after it."""
+        self.page.wait_for_function("() => window.__appIdle && window.__appIdle()")
+
+    def reruns(self) -> int:
+        """How many reruns this page has asked for so far (see ``rerun_after``)."""
+        return int(self.page.evaluate("() => window.__runLedger ? window.__runLedger.requests : 0"))
+
+    @contextlib.contextmanager
+    def rerun_after(self) -> Iterator[None]:
+        """For an action whose rerun request may leave late (a chart click, a debounced field): waits
+        until the page has asked for a new run, and that run has ended."""
+        before = self.reruns()
+        yield
+        self.page.wait_for_function(
+            "(before) => window.__runLedger && window.__runLedger.requests > before", arg=before
+        )
+        self.wait_idle()
+
+    def wait_for_query(self, name: str, value: str | None, *, contains: bool = False) -> None:
+        """Until the address bar's query has ``name`` equal to ``value`` (``None``: absent), or, with
+        ``contains``, a comma-separated list holding it."""
+        self.page.wait_for_function(
+            """([name, value, contains]) => {
+              const got = new URLSearchParams(location.search).getAll(name).pop();
+              if (value === null) return got === undefined;
+              if (got === undefined) return false;
+              return contains ? got.split(',').includes(value) : got === value;
+            }""",
+            arg=[name, value, contains],
+        )
 
     def keyed(self, key: str) -> Locator:
         """The container Streamlit gives a widget or container created with ``key=``."""
@@ -174,9 +312,11 @@ class AppDriver:
         return path
 
     def wait_for_chart(self) -> Locator:
+        """Until the chart is drawn (axis and markers, SVG or WebGL) after the last run."""
+        self.wait_idle()
         chart = self.page.locator(CHART).first
         chart.wait_for(state="visible")
-        self.page.wait_for_selector(CHART_POINTS, state="attached")
+        self.page.wait_for_function(CHART_DRAWN_JS)
         return chart
 
 

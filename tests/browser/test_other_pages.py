@@ -40,23 +40,23 @@ def test_present_steps_forward_and_back(app: AppDriver, stored: StoredTimeline) 
     expect(app.keyed("previous").get_by_role("button")).to_be_disabled()
     app.screenshot("present-title-slide")
 
-    app.keyed("next").get_by_role("button").click()
-    app.wait_idle()
+    with app.rerun_after():
+        app.keyed("next").get_by_role("button").click()
     expect(app.page.get_by_text(f"1 / {total}", exact=True)).to_be_visible()
     expect(app.page.get_by_role("heading", name=slides[0].title)).to_be_visible()
-    assert app.query().get("slide") == "1"
+    app.wait_for_query("slide", "1")
     app.screenshot("present-slide-1")
 
-    app.keyed("next").get_by_role("button").click()
-    app.wait_idle()
+    with app.rerun_after():
+        app.keyed("next").get_by_role("button").click()
     expect(app.page.get_by_text(f"2 / {total}", exact=True)).to_be_visible()
     expect(app.page.get_by_role("heading", name=slides[1].title)).to_be_visible()
-    assert app.query().get("slide") == "2"
+    app.wait_for_query("slide", "2")
 
-    app.keyed("previous").get_by_role("button").click()
-    app.wait_idle()
+    with app.rerun_after():
+        app.keyed("previous").get_by_role("button").click()
     expect(app.page.get_by_text(f"1 / {total}", exact=True)).to_be_visible()
-    assert app.query().get("slide") == "1"
+    app.wait_for_query("slide", "1")
 
 
 def test_present_link_opens_on_its_slide(app: AppDriver, stored: StoredTimeline) -> None:

@@ -32,8 +32,8 @@ def pick_event(page: Page, app: AppDriver, label_part: str) -> None:
     picker = app.keyed("pick").get_by_role("combobox")
     picker.click()
     picker.fill(label_part)  # the list is virtualised: type to bring the wanted option into it
-    page.get_by_role("option").filter(has_text=label_part).first.click()
-    app.wait_idle()
+    with app.rerun_after():
+        page.get_by_role("option").filter(has_text=label_part).first.click()
 
 
 def expect_detail(page: Page, event: Event) -> None:
@@ -50,7 +50,9 @@ def test_opens_on_the_chart_with_every_event(app: AppDriver, stored: StoredTimel
     assert dated, "the seeds gave no dated event"
     drawn_ids = set(app.page.evaluate(CHART_EVENT_IDS_JS))
     assert {event.id for event in dated} <= drawn_ids
-    expect(app.page.get_by_text(re.compile(rf"{len(stored.events)} of {len(stored.events)} events shown")))
+    expect(
+        app.page.get_by_text(re.compile(rf"{len(stored.events)} of {len(stored.events)} events shown"))
+    ).to_be_visible()
     app.screenshot("timeline")
 
 
@@ -59,7 +61,7 @@ def test_picking_an_event_shows_its_quote_and_source(app: AppDriver, stored: Sto
     app.open()
     app.wait_for_chart()
     pick_event(app.page, app, event.title)
-    assert app.query().get("sel") == event.id
+    app.wait_for_query("sel", event.id)
     expect_detail(app.page, event)
     expect(app.page.locator(MAIN)).to_contain_text(event.sources[0].outlet or "Unknown outlet")
     app.screenshot("timeline-event-selected")
@@ -71,9 +73,11 @@ def test_a_click_on_a_marker_selects_its_event(app: AppDriver, stored: StoredTim
     marker = chart.locator(".scatterlayer .point").first
     box = marker.bounding_box()
     assert box is not None
-    # Plotly listens on its drag layer above the markers, so click where the marker is drawn.
-    app.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    app.wait_idle()
+    # Plotly listens on its drag layer above the markers, so click where the marker is drawn; the
+    # selection reaches the app a moment later (Plotly's event), so wait for that rerun, then the URL.
+    with app.rerun_after():
+        app.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    app.page.wait_for_function("() => new URLSearchParams(location.search).has('sel')")
     selected = app.query().get("sel")
     assert selected in {event.id for event in stored.events}
     chosen = next(event for event in stored.events if event.id == selected)
@@ -90,10 +94,13 @@ def test_a_shared_link_reopens_the_same_filters_and_event(
     app.open()
     app.wait_for_chart()
     app.keyed("f_actors").get_by_role("combobox").click()
-    app.page.get_by_role("option", name=actor, exact=True).click()
+    with app.rerun_after():
+        app.page.get_by_role("option", name=actor, exact=True).click()
+    app.wait_for_query("actors", actor, contains=True)  # the filter is in the address before going on
     app.page.keyboard.press("Escape")
-    app.wait_idle()
     pick_event(app.page, app, event.title)
+    app.wait_for_query("sel", event.id)
+    app.wait_for_query("actors", actor, contains=True)
     link = app.page.url
     assert app.query().get("sel") == event.id
     assert actor in app.query().get("actors", "").split(",")
@@ -104,10 +111,11 @@ def test_a_shared_link_reopens_the_same_filters_and_event(
     try:
         other = AppDriver(fresh.new_page(), app.base_url, app.artifacts)
         other.page.goto(link)
-        other.wait_idle()
         other.wait_for_chart()
         expect(other.keyed("f_actors")).to_contain_text(actor)
-        expect(other.page.get_by_text(re.compile(rf"{shown} of {len(stored.events)} events shown")))
+        expect(
+            other.page.get_by_text(re.compile(rf"{shown} of {len(stored.events)} events shown"))
+        ).to_be_visible()
         expect_detail(other.page, event)
         assert set(other.page.evaluate(CHART_EVENT_IDS_JS)) <= {
             e.id for e in stored.events if actor in e.actors
@@ -140,10 +148,10 @@ def test_the_detail_links_to_its_article_in_sources(app: AppDriver, stored: Stor
     document = next(doc for doc in stored.documents if doc.doc_id == event.mentions[0].doc)
     app.open("", {"sel": event.id})
     expect_detail(app.page, event)
-    app.page.locator(MAIN).get_by_role("link", name="Read it in the article").first.click()
-    app.wait_idle()
-    assert app.page.url.split("?")[0].endswith("/sources")
-    assert app.query().get("doc") == document.doc_id
+    with app.rerun_after():
+        app.page.locator(MAIN).get_by_role("link", name="Read it in the article").first.click()
+    app.page.wait_for_url(re.compile(r"/sources\?"))
+    app.wait_for_query("doc", document.doc_id)
     expect(
         app.page.locator(MAIN).get_by_role("heading", name=document.title or document.doc_id)
     ).to_be_visible()

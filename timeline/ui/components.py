@@ -61,15 +61,26 @@ FILTER_KEYS = (
     KEY_LANE,
 )
 
+CHART_BOX_KEY = "chart_box"
+CHART_BOX_FALLBACK_PX = 560
+"""The Timeline chart's box (``st.container(key=..., height=...)``): the CSS below sizes it to the screen."""
+
 PAGE_CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; padding-bottom: 2rem; }
+/* The chart's box: as tall as the screen less the title and count row above it (the chart stretches
+   to fill it), never shorter than a readable chart. */
+[data-testid="stLayoutWrapper"]:has(> .st-key-chart_box) {
+  flex: 0 0 auto !important; height: max(20rem, calc(100dvh - var(--chart-top, 14.5rem))) !important;
+}
+.st-key-chart_box { height: 100% !important; max-height: none !important; overflow: visible !important; }
 </style>
 """
-"""Our own static CSS: less empty space above the title, so the chart fits on a projected screen."""
+"""Our own static CSS: less empty space above the title, and a chart that fits the screen."""
 
 LARGE_TYPE_CSS = """
 <style>
+:root { --chart-top: 16.5rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] li,
 [data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] {
@@ -79,6 +90,8 @@ LARGE_TYPE_CSS = """
 [data-testid="stMainBlockContainer"] h2 { font-size: 2.5rem; }
 [data-testid="stMainBlockContainer"] h3 { font-size: 2.0rem; }
 [data-testid="stMainBlockContainer"] button p { font-size: 1.3rem; }
+.st-key-f_lane button { padding-left: 0.55rem; padding-right: 0.55rem; }
+.st-key-f_lane button p { font-size: 1.15rem; }
 </style>
 """
 """Our own static CSS (no article text) for the projector option."""
@@ -163,13 +176,11 @@ def filter_sidebar(view: FilterState, data: AppData) -> FilterState:
     ss = st.session_state
     with st.sidebar:
         st.header("Filters")
-        col_from, col_to = st.columns(2)
-        col_from.date_input(
+        # One above the other, so each shows its whole date (side by side they showed "2015…").
+        st.date_input(
             "From", min_value=EARLIEST, max_value=LATEST, key=KEY_FROM, format="YYYY-MM-DD", value=None
         )
-        col_to.date_input(
-            "To", min_value=EARLIEST, max_value=LATEST, key=KEY_TO, format="YYYY-MM-DD", value=None
-        )
+        st.date_input("To", min_value=EARLIEST, max_value=LATEST, key=KEY_TO, format="YYYY-MM-DD", value=None)
         st.text_input("Search titles and quotes", key=KEY_TEXT, placeholder="e.g. embassy, sanctions")
         st.multiselect("Actors", options=list(data.actors), key=KEY_ACTORS, placeholder="All actors")
         st.multiselect(

@@ -1,22 +1,47 @@
 """Present page: the current view as slides, one event each, in date order, for a class.
 
 Slide 0 is the title slide; slide n (1-based) is the n-th dated event. The slide number is in the URL
-(``slide``), so a link opens on the same slide.
+(``slide``), so a link opens on the same slide. Previous and Next sit above the slide, so a projector
+always shows them; a clicker's keys (PageDown/PageUp, the arrows, Space) step too (``keys``).
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 import pandas as pd
 import streamlit as st
 
 from timeline.chart import position_figure
+from timeline.corrections.shown import edited_text
 from timeline.filters import FilterState
 from timeline.highlight import highlighted_sentence, quotation
 from timeline.ui import components as ui
 from timeline.ui.detail import PRECISION_NOTE
+from timeline.ui.keys import presenter_keys
+from timeline.ui.lesson_play import LESSON_PARAM, lesson_play, slide_note, title_extra
+from timeline.ui.lesson_play import sidebar as lesson_sidebar
 from timeline.ui.state import AppData, app_data, filtered_frame, publish_view, set_view
 
 md = ui.md
+
+
+MAIN_ACTORS = 6
+"""How many actors the title slide names, the most frequent first."""
+
+PRESENT_CSS = """
+<style>
+.st-key-presenter_keys { display: none; }
+.st-key-slide h1 { font-size: clamp(1.7rem, 5.2vh, 3.2rem); line-height: 1.15; padding: 0.2rem 0 0.4rem; }
+.st-key-slide h3 { font-size: clamp(1.2rem, 3.4vh, 2rem); padding: 0.2rem 0; }
+.st-key-slide [data-testid="stMarkdownContainer"] p,
+.st-key-slide [data-testid="stMarkdownContainer"] blockquote {
+  font-size: clamp(1.05rem, 2.9vh, 1.45rem); line-height: 1.45;
+}
+</style>
+"""
+"""Our own static CSS for Present: the slide's type scales with the screen's height (a projector at
+1024x768 shows a whole slide, a large screen shows it large); the key listener takes no room."""
 
 
 def _step(delta: int, total: int) -> None:
@@ -38,14 +63,40 @@ def _span(df: pd.DataFrame) -> str:
     return f"{first.year}" if first.year == last.year else f"{first.year} – {last.year}"
 
 
-def _title_slide(df: pd.DataFrame, view: FilterState, data: AppData) -> None:
-    st.markdown(f"# Timeline {_span(df)}")
-    actors = sorted({actor for actors in df["actors"] for actor in actors})
-    st.markdown(f"## {len(df)} events" + (f" · {md(', '.join(actors[:6]))}" if actors else ""))
+def main_actors(df: pd.DataFrame, limit: int = MAIN_ACTORS) -> list[str]:
+    """The actors of ``df``'s events, the most frequent first (ties by name), at most ``limit``."""
+    counts = Counter(actor for actors in df["actors"] for actor in actors)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [name for name, _ in ranked[:limit]]
+
+
+def view_title(view: FilterState, data: AppData) -> str:
+    """The title slide's title: what the filters choose (actors, categories, one article, a search),
+    or "Timeline" when nothing is filtered."""
+    parts: list[str] = []
+    if view.actors:
+        parts.append(", ".join(view.actors[:3]) + (" and others" if len(view.actors) > 3 else ""))
+    if view.categories:
+        parts.append(", ".join(view.categories[:3]) + (" and more" if len(view.categories) > 3 else ""))
+    if len(view.sources) == 1:
+        parts.append(data.doc_names.get(view.sources[0], view.sources[0]))
+    if view.text:
+        parts.append(f"“{view.text}”")
+    return ui.shorten(": ".join(parts), 120) if parts else "Timeline"
+
+
+def _title_slide(df: pd.DataFrame, view: FilterState, data: AppData, title: str | None = None) -> None:
+    """The first slide: ``title`` (a lesson's) or the filters', the span, the count, the main actors."""
+    st.markdown(f"# {md(title or view_title(view, data))}")
+    span = _span(df)
+    st.markdown(f"### {len(df)} event{'s' if len(df) != 1 else ''}" + (f", {span}" if span else ""))
+    actors = main_actors(df)
+    if actors:
+        st.markdown("Main actors: " + md(", ".join(actors)))
     described = _describe_filters(view, data)
     if described:
         st.markdown("Showing: " + md(described))
-    st.markdown("Press **Next** (or the → key) to start.")
+    st.markdown("Press **Next** (or PageDown, →, Space) to start.")
 
 
 def _describe_filters(view: FilterState, data: AppData) -> str:
@@ -74,7 +125,9 @@ def _event_slide(row: pd.Series, df: pd.DataFrame, data: AppData) -> None:
         return
     note = PRECISION_NOTE.get(event.precision, event.precision)
     planned = " · :violet-badge[planned]" if event.planned else ""
-    st.markdown(f"### {md(event.display_date)} · {md(note)}{planned}")
+    edited = edited_text(event)
+    by_hand = f" · :orange-badge[edited by hand: {md(edited)}]" if edited else ""
+    st.markdown(f"### {md(event.display_date)} · {md(note)}{planned}{by_hand}")
     st.markdown(f"# {md(event.title)}")
     sentence = highlighted_sentence(event).replace("\n", " ").strip()
     if sentence:
@@ -101,38 +154,40 @@ def render() -> None:
         return
     view = ui.page_view(data)
     ui.page_style(True)
+    st.html(PRESENT_CSS)
     df = filtered_frame(data, view)
-    slides = df.loc[df["start"].notna()]
+    play = lesson_play(data)  # ?lesson=<slug>: the teacher's slides, in their order, instead of the view
+    slides = play.slides if play else df.loc[df["start"].notna()]
+    extra = {LESSON_PARAM: play.lesson.slug} if play else None
     total = len(slides)
     slide = min(view.slide, total)
     if slide != view.slide:
         view = view.replace(slide=slide)
         set_view(view)
 
-    top_left, top_right = st.columns([4, 1], vertical_alignment="center")
-    with top_left:
+    with st.sidebar:
         st.page_link(
             ui.TIMELINE_PAGE,
             label="Back to the timeline",
             icon=":material/arrow_back:",
             query_params=view.to_query_params(),
         )
-    top_right.markdown(f"**{slide} / {total}**")
-    st.progress(slide / total if total else 0.0)
+    if play:
+        lesson_sidebar(play, ui.PRESENT_PAGE, view.to_query_params())
     ui.link_notices(view)
 
+    if total == 0 and play:
+        st.info("This lesson has no slide to present yet: add events to it on the Lessons page.")
+        publish_view(view, extra)
+        return
     if total == 0:
         st.info("No event to present with these filters. Change them on the Timeline page, or reset them.")
         st.button("Reset filters", key="reset_present", on_click=ui.reset_filters, type="primary")
         publish_view(view)
         return
 
-    if slide == 0:
-        _title_slide(slides, view, data)
-    else:
-        _event_slide(slides.iloc[slide - 1], slides, data)
-
-    previous_col, spacer, next_col = st.columns([1, 3, 1])
+    presenter_keys(lambda delta: _step(delta, total))
+    previous_col, middle, next_col = st.columns([3, 2, 3], vertical_alignment="center")
     previous_col.button(
         "Previous",
         key="previous",
@@ -140,9 +195,11 @@ def render() -> None:
         args=(-1, total),
         disabled=slide == 0,
         icon=":material/chevron_left:",
-        shortcut="Left",
         width="stretch",
     )
+    with middle:
+        st.markdown(f"**{slide} / {total}**", width="stretch", text_alignment="center")
+        st.progress(slide / total if total else 0.0)
     next_col.button(
         "Next",
         key="next",
@@ -151,13 +208,21 @@ def render() -> None:
         disabled=slide >= total,
         icon=":material/chevron_right:",
         type="primary",
-        shortcut="Right",
         width="stretch",
     )
-    with spacer:
-        if slide >= total:
-            st.button("Back to the start", key="restart", on_click=_go_to, args=(0,), width="stretch")
-    publish_view(view)
+
+    with st.container(key="slide"):
+        if slide == 0:
+            _title_slide(slides, view, data, play.lesson.title if play else None)
+            if play:
+                title_extra(play)
+        else:
+            _event_slide(slides.iloc[slide - 1], slides, data)
+            if play:
+                slide_note(play, slide - 1)
+    if slide >= total:
+        st.button("Back to the start", key="restart", on_click=_go_to, args=(0,))
+    publish_view(view, extra)
 
 
 if __name__ == "__main__":

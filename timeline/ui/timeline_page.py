@@ -10,7 +10,11 @@ import streamlit as st
 from timeline.chart import timeline_figure
 from timeline.filters import FilterState
 from timeline.ui import components as ui
+from timeline.ui.chart_controls import key_controls
 from timeline.ui.detail import event_detail
+from timeline.ui.edit_add import manual_form
+from timeline.ui.edit_panel import correction_panel, hidden_toggle
+from timeline.ui.edit_writes import show_outcome
 from timeline.ui.state import AppData, app_data, filtered_frame, publish_view, set_view
 
 CHART_KEY = "chart"
@@ -91,17 +95,19 @@ def render() -> None:
     if ui.show_fatal(data):
         return
     view = ui.filter_sidebar(ui.page_view(data), data)
+    hidden_toggle(data)
     ui.page_style(view.large)
     df = filtered_frame(data, view)
     if view.selected and view.selected not in data.by_id:
         st.info("The event in this link is no longer in the timeline; showing the others.")
+        show_outcome()  # an editor who just hid or merged it away is told the change was saved
         view = view.replace(selected=None)
         set_view(view)
 
     st.title("Timeline", anchor=False)
     ui.show_problems(data)
     ui.link_notices(view)
-    head_left, head_right = st.columns([5, 2], vertical_alignment="bottom")
+    head_left, head_right, head_keys = st.columns([3, 2, 3], vertical_alignment="bottom")
     head_left.markdown(ui.count_line(len(df), len(data.frame), view))
     with head_right:
         st.segmented_control(
@@ -116,28 +122,43 @@ def render() -> None:
     if lane in ("actor", "category") and lane != view.lane:
         view = view.replace(lane=lane)
         set_view(view)
+    with head_keys:
+        show_key_events = key_controls(view, int(df["start"].notna().sum()))
 
     if df.empty:
         ui.empty_state(view)
+        manual_form(data)
         publish_view(view)
         return
 
     undated = int(df["start"].isna().sum())
-    fig = timeline_figure(df, lane_by=view.lane, large=view.large, selected=view.selected, colors=data.colors)
+    fig = timeline_figure(
+        df,
+        lane_by=view.lane,
+        large=view.large,
+        selected=view.selected,
+        colors=data.colors,
+        key_events=show_key_events,
+        key_count=view.key_count,
+    )
     # Side by side, so a click shows the quote without scrolling; stacked in large type (projector).
     chart_area, detail_area = (
         (st.container(), st.container()) if view.large else st.columns([5, 2], gap="medium")
     )
     with chart_area:
-        st.plotly_chart(
-            fig,
-            key=CHART_KEY,
-            on_select=_on_chart_select,
-            selection_mode="points",
-            config=CHART_CONFIG,
-            theme=None,
-            width="stretch",
-        )
+        # The box's height is the screen's, less what sits above it (components.CHART_BOX_CSS): the chart
+        # stretches to it, so its date axis is on screen at 1024x768 too. The pixels are a fallback.
+        with st.container(key=ui.CHART_BOX_KEY, height=ui.CHART_BOX_FALLBACK_PX, border=False):
+            st.plotly_chart(
+                fig,
+                key=CHART_KEY,
+                on_select=_on_chart_select,
+                selection_mode="points",
+                config=CHART_CONFIG,
+                theme=None,
+                width="stretch",
+                height="stretch",
+            )
         if undated:
             st.caption(
                 f"{undated} event(s) have no date that can be placed on the chart; they are in the event "
@@ -149,8 +170,10 @@ def render() -> None:
         if event is not None:
             hidden = not bool((df["id"] == view.selected).any())
             event_detail(event, view, data, hidden_by_filters=hidden, wide=view.large)
+            correction_panel(event, data)
         else:
             st.caption("Click an event on the chart, or choose one above, to read its source.")
+    manual_form(data)
     publish_view(view)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from app_harness import synthetic_store as synthetic_store  # the fixture, for the AppTests below
 from app_support import ALL_IDS, EVENTS, SCRIPT_TITLE
 
 from timeline import chart, chart_lanes, chart_traces
@@ -133,7 +134,8 @@ def test_lanes_follow_the_switch(frame: pd.DataFrame) -> None:
 def test_range_slider_and_quick_ranges(frame: pd.DataFrame) -> None:
     xaxis = timeline_figure(frame).layout.xaxis
     assert xaxis.rangeslider.visible
-    assert [button.label for button in xaxis.rangeselector.buttons] == ["1y", "5y", "all"]
+    (menu,) = timeline_figure(frame).layout.updatemenus
+    assert [button.label for button in menu.buttons] == ["Overview", "1y", "5y", "all"]
 
 
 def test_large_type_is_larger(frame: pd.DataFrame) -> None:
@@ -188,14 +190,14 @@ def _many(count: int, precision: str) -> list[Event]:
 
 
 def test_thousands_of_day_events_use_webgl() -> None:
-    fig = timeline_figure(events_frame(_many(chart.WEBGL_THRESHOLD + 10, "day")))
+    fig = timeline_figure(events_frame(_many(chart.WEBGL_THRESHOLD + 10, "day")), key_events=False)
     kinds = {trace.type for trace in fig.data if trace.customdata is not None}
     assert kinds == {"scattergl"}
     assert len(figure_event_ids(fig)) == chart.WEBGL_THRESHOLD + 10
 
 
 def test_thousands_of_spans_become_webgl_lines() -> None:
-    fig = timeline_figure(events_frame(_many(chart.BAR_LIMIT + 10, "month")))
+    fig = timeline_figure(events_frame(_many(chart.BAR_LIMIT + 10, "month")), key_events=False)
     assert not [trace for trace in fig.data if trace.type == "bar"]
     assert [trace for trace in fig.data if trace.type == "scattergl" and trace.mode == "lines"]
     assert len(figure_event_ids(fig)) == chart.BAR_LIMIT + 10
@@ -218,7 +220,8 @@ def test_catch_all_lanes_come_last() -> None:
 
     nobody = [dataclasses.replace(EVENTS[0], id=f"nobody-{n}", actors=()) for n in range(5)]
     lanes = lane_order(events_frame([*EVENTS, *nobody]), "actor")
-    assert lanes[-1] == "No actor", "even though it is the busiest lane"
+    assert lanes[-1] == "Other", "even though it is the busiest lane"
+    assert "No actor" not in lanes
 
 
 @pytest.mark.parametrize("count", [20, chart_lanes.PACK_LIMIT + 1])
@@ -228,3 +231,52 @@ def test_lane_offsets_are_stable_and_inside_the_lane(count: int) -> None:
     again = chart_lanes.lane_offsets(df.iloc[::-1].iloc[::-1], "primary_actor")
     assert (first == again).all()
     assert abs(first).max() < 0.5, "an event never strays into the next lane"
+
+
+# --- the Key events switch and its URL parameters, through the app (AppTest) ----------------------
+
+
+def _key_trace(at: Any) -> list[str]:
+    from app_harness import figure
+
+    traces = [trace for trace in figure(at)["data"] if trace.get("name") == "Key events"]
+    return [str(row[0]) for trace in traces for row in trace["customdata"]]
+
+
+def _has_density(at: Any) -> bool:
+    from app_harness import figure
+
+    return any(trace.get("type") == "heatmap" for trace in figure(at)["data"])
+
+
+@pytest.mark.usefixtures("synthetic_store")
+def test_app_a_link_turns_key_events_on_with_its_count_and_the_switch_turns_them_off() -> None:
+    from app_harness import chart_ids, open_app
+
+    at = open_app({"key": "1", "keyn": "3"})
+    assert at.toggle(key="chart_key_events").value is True
+    assert _has_density(at) and len(_key_trace(at)) == 3
+    assert at.number_input(key="chart_key_count").value == 3
+    at.toggle(key="chart_key_events").set_value(False).run()
+    assert not at.exception
+    assert not _has_density(at) and not _key_trace(at)
+    assert dict(at.query_params).get("key") in ("0", ["0"])
+    assert chart_ids(at) == set(ALL_IDS), "every event still drawn"
+
+
+@pytest.mark.usefixtures("synthetic_store")
+def test_app_few_events_open_without_key_events_and_the_count_goes_to_the_url() -> None:
+    from app_harness import open_app
+
+    at = open_app()
+    assert at.toggle(key="chart_key_events").value is False, f"{len(EVENTS)} events: under the threshold"
+    assert not _has_density(at)
+    at.toggle(key="chart_key_events").set_value(True).run()
+    assert _has_density(at) and len(_key_trace(at)) == min(len(EVENTS), 20)
+    at.number_input(key="chart_key_count").set_value(2).run()
+    assert not at.exception
+    assert len(_key_trace(at)) == 2
+    params = {
+        key: (value[-1] if isinstance(value, list) else value) for key, value in dict(at.query_params).items()
+    }
+    assert params.get("key") == "1" and params.get("keyn") == "2"

@@ -11,6 +11,12 @@ Encoding, chosen so a class can read it from the back of the room:
 - every point carries its event id in ``customdata[0]`` so a click selects the event itself, never a
   position that moves when the filters change.
 
+Many events: the chart opens on the bulk of the dated events (``timeline.chart_range``), lanes are
+the main actors with the rest folded into "Other" (``timeline.chart_lanes``), and past
+``KEY_EVENTS_AUTO`` events (or with the "Key events" switch on) it opens on density strips with the
+most salient events labelled, the single events one button away (``timeline.chart_layers`` says why
+buttons and not a rerun on zoom).
+
 Text from articles only reaches the figure HTML-escaped: Plotly renders a subset of HTML in hover
 labels and tick labels, and the exported HTML must not carry a live ``<script>``.
 """
@@ -25,7 +31,16 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.chart_lanes import LaneBy, lane_offsets, lane_order
+from timeline.chart_lanes import LaneBy, lane_of_rows, lane_offsets, lane_order
+from timeline.chart_layers import (
+    Layer,
+    density_trace,
+    initial_visibility,
+    key_rows,
+    key_trace,
+    range_buttons,
+)
+from timeline.chart_range import FINE_PRECISIONS, density, density_window, opening_range, quick_ranges
 from timeline.chart_traces import (
     Points,
     day_markers,
@@ -35,6 +50,8 @@ from timeline.chart_traces import (
     legend_entry,
     selection_ring,
 )
+from timeline.filters import DEFAULT_KEY_COUNT, KEY_EVENTS_AUTO
+from timeline.frame import EDITED_HOVER
 from timeline.palette import NEUTRAL, actor_colors, color_for
 
 WEBGL_THRESHOLD = 3000
@@ -60,11 +77,17 @@ CHART_COLUMNS = (
     "planned",
     "n_sources",
     "outlets",
+    "salience",
+    "edited",
 )
 """The frame columns the chart reads (taking only these keeps 100k-row copies cheap)."""
 
 
 KEY_TEXT = "●  exact day     ◆  week to year (bar = its span)<br>○ ◇  planned     bigger = more sources"
+DENSITY_KEY_TEXT = (
+    "Shade = how many events (hover for the count)     ● labelled = key events<br>"
+    "1y, 5y, every event: each event as a dot or a span"
+)
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -98,7 +121,8 @@ def _hover_text(df: pd.DataFrame) -> pd.Series:
     with_outlets = source_text.where(outlets.str.len() == 0, source_text + ": " + outlets)
     planned = column(np.where(df["planned"].to_numpy(dtype=bool), " (planned)", ""))
     dates = _escape(df["display_date"])
-    hover: pd.Series = "<b>" + titles + "</b><br>" + dates + planned + "<br>" + with_outlets
+    edited = column(np.where(df["edited"].to_numpy(dtype=bool), EDITED_HOVER, "")) if "edited" in df else ""
+    hover: pd.Series = "<b>" + titles + "</b><br>" + dates + planned + "<br>" + with_outlets + edited
     return hover
 
 
@@ -110,12 +134,15 @@ def timeline_figure(
     selected: str | None = None,
     colors: Mapping[str, str] | None = None,
     title: str | None = None,
+    key_events: bool | None = None,
+    key_count: int = DEFAULT_KEY_COUNT,
 ) -> go.Figure:
     """The timeline of the events in ``df`` (an ``events_frame``, usually filtered).
 
     ``colors`` maps actor -> colour (pass the colours of *all* actors so filtering never recolours one);
     events without a date (unanchored) cannot be placed and are left out. ``selected`` (an event id) is
-    ringed. Every data trace has the event id in ``customdata[0]``.
+    ringed. Every data trace has the event id in ``customdata[0]``. ``key_events`` (None: on past
+    ``KEY_EVENTS_AUTO`` dated events) opens on density strips and the ``key_count`` most salient events.
     """
     columns = [c for c in CHART_COLUMNS if c in df.columns]
     dated = df.loc[df["start"].notna().to_numpy(), columns].copy()
@@ -123,44 +150,93 @@ def timeline_figure(
         dict(colors) if colors is not None else actor_colors(dated["primary_actor"].astype(str).unique())
     )
     lanes = lane_order(dated, lane_by)
-    lane_column = "primary_actor" if lane_by == "actor" else "category"
+    dated["lane"] = lane_of_rows(dated, lane_by, lanes)
     lane_index = {name: index for index, name in enumerate(lanes)}
-    y = dated[lane_column].astype(str).map(lane_index).to_numpy(dtype=float) + lane_offsets(
-        dated, lane_column
-    )
+    y = dated["lane"].map(lane_index).to_numpy(dtype=float) + lane_offsets(dated, "lane")
     points = Points.from_frame(dated, y, _hover_text(dated) if len(dated) else pd.Series(dtype=str))
-    is_day = (dated["precision"].astype(str) == "day").to_numpy()
+    overview = (key_events if key_events is not None else len(dated) > KEY_EVENTS_AUTO) and len(dated) > 0
+    traces, layers = _event_traces(dated, points, palette, large=large, lane_by=lane_by)
+    opening = opening_range(dated)
+    if overview and opening is not None:
+        window = density_window(dated, opening)
+        traces.insert(0, density_trace(density(dated, lanes, dated["lane"], window, opening.days)))
+        layers.insert(0, "density")
+        chosen = key_rows(dated, key_count)
+        key_colors = [
+            color_for(name, palette) for name in dated["primary_actor"].astype(str).to_numpy()[chosen]
+        ]
+        traces.append(key_trace(points.take(chosen), dated["title"].iloc[chosen], key_colors, large))
+        layers.append("always")
+    if selected is not None:
+        ring = points.take(np.flatnonzero(points.ids == selected))
+        if len(ring):
+            traces.append(selection_ring(ring, large))
+            layers.append("always")
+    for trace, visible in zip(traces, initial_visibility(layers, overview), strict=True):
+        trace["visible"] = visible
+    fig = go.Figure()
+    fig.add_traces(traces)  # (faster than go.Figure(data=...), which deep-copies every array)
+    _layout(fig, lanes=lanes, lane_by=lane_by, large=large, title=title, overview=overview)
+    if opening is not None:
+        font_size = 20 if large else 14
+        quick = quick_ranges(dated)
+        fig.update_layout(
+            updatemenus=[range_buttons(layers, opening, quick, overview=overview, font_size=font_size)]
+        )
+        fig.update_xaxes(range=opening.as_list(), autorange=False)
+    return fig
+
+
+def _event_traces(
+    dated: pd.DataFrame, points: Points, palette: dict[str, str], *, large: bool, lane_by: LaneBy
+) -> tuple[list[Any], list[Layer]]:
+    """Every event's marker or band, one set of traces per colour (actors sharing a palette colour share
+    traces: Plotly's cost is per trace), each trace with its layer: bands coarser than a year are
+    "always" (visible over the density too), the rest "single"."""
+    precision = dated["precision"].astype(str)
+    is_day = (precision == "day").to_numpy()
+    coarse = (~precision.isin(FINE_PRECISIONS)).to_numpy()
     actors = dated["primary_actor"].astype(str).to_numpy()
     gl = len(dated) > WEBGL_THRESHOLD
     bars = int((~is_day).sum()) <= BAR_LIMIT
     labels = len(dated) <= LABEL_LIMIT
     traces: list[Any] = []
-    for name in sorted(set(actors.tolist())):
-        color = color_for(name, palette)
-        of_actor = actors == name
-        spans = points.take(np.flatnonzero(of_actor & ~is_day))
-        if len(spans):
-            if bars:
-                traces.append(interval_bars(spans, name=name, color=color))
-            else:
-                traces.extend(interval_lines(spans, name=name, color=color, large=large))
-            traces.append(interval_markers(spans, name=name, color=color, large=large, gl=gl))
+    layers: list[Layer] = []
+    names = sorted(set(actors.tolist()))
+    color_of = {name: color_for(name, palette) for name in names}
+    colors = np.array([color_of[name] for name in actors.tolist()], dtype=object)
+    for color in sorted(set(color_of.values())):
+        name = next(name for name in names if color_of[name] == color)  # the trace's name: its first actor
+        of_actor = colors == color
+        for group, layer in (
+            (of_actor & ~is_day & coarse, "always"),
+            (of_actor & ~is_day & ~coarse, "single"),
+        ):
+            spans = points.take(np.flatnonzero(group))
+            if not len(spans):
+                continue
+            drawn = (
+                [interval_bars(spans, name=name, color=color)]
+                if bars
+                else interval_lines(spans, name=name, color=color, large=large)
+            )
+            drawn.append(interval_markers(spans, name=name, color=color, large=large, gl=gl))
+            traces.extend(drawn)
+            layers.extend([layer] * len(drawn))  # type: ignore[list-item]
         days = points.take(np.flatnonzero(of_actor & is_day))
         if len(days):
             traces.append(day_markers(days, name=name, color=color, large=large, gl=gl, labels=labels))
-        if lane_by == "category":
-            traces.append(legend_entry(name, color))
-    if selected is not None:
-        chosen = points.take(np.flatnonzero(points.ids == selected))
-        if len(chosen):
-            traces.append(selection_ring(chosen, large))
-    fig = go.Figure()
-    fig.add_traces(traces)  # (faster than go.Figure(data=...), which deep-copies every array)
-    _layout(fig, lanes=lanes, lane_by=lane_by, large=large, title=title)
-    return fig
+            layers.append("single")
+    if lane_by == "category":
+        for name in names:
+            traces.append(legend_entry(name, color_of[name]))
+            layers.append("always")
+    return traces, layers
 
 
-def _layout(fig: go.Figure, *, lanes: list[str], lane_by: LaneBy, large: bool, title: str | None) -> None:
+def _layout(
+    fig: go.Figure, *, lanes: list[str], lane_by: LaneBy, large: bool, title: str | None, overview: bool
+) -> None:
     font_size = 20 if large else 14
     # Tall enough to read from the back of a classroom: lanes get room, a short chart still fills the view.
     lane_height = 80 if large else 64
@@ -193,17 +269,6 @@ def _layout(fig: go.Figure, *, lanes: list[str], lane_by: LaneBy, large: bool, t
         showgrid=True,
         gridcolor="#E5E5E5",
         rangeslider={"visible": True, "thickness": 0.07},
-        rangeselector={
-            "buttons": [
-                {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
-                {"count": 5, "label": "5y", "step": "year", "stepmode": "backward"},
-                {"step": "all", "label": "all"},
-            ],
-            "font": {"size": font_size},
-            "x": 0.0,
-            "y": 1.0,
-            "yanchor": "bottom",
-        },
         tickfont={"size": font_size},
     )
     fig.update_yaxes(
@@ -219,7 +284,7 @@ def _layout(fig: go.Figure, *, lanes: list[str], lane_by: LaneBy, large: bool, t
         automargin=True,
     )
     fig.add_annotation(
-        text=KEY_TEXT,
+        text=DENSITY_KEY_TEXT if overview else KEY_TEXT,
         xref="paper",
         yref="paper",
         x=0.0,

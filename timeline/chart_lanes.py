@@ -12,13 +12,39 @@ from timeline.frame import NO_ACTOR
 LaneBy = Literal["actor", "category"]
 
 
-def lane_order(df: pd.DataFrame, lane_by: LaneBy) -> list[str]:
-    """Lanes from the busiest down; the catch-all lanes ("No actor", "other") last."""
-    column = "primary_actor" if lane_by == "actor" else "category"
-    counts = df[column].astype(str).value_counts()
-    names = sorted(counts.index, key=lambda name: (-int(counts[name]), name))
-    catch_all = [name for name in names if name in (NO_ACTOR, "other")]
-    return [name for name in names if name not in catch_all] + catch_all
+OTHER_LANE = "Other"
+"""The lane of every event whose actor (or category) has no lane of its own, and of those without one."""
+
+MAX_LANES = 9
+"""At most this many lanes, "Other" included: past about nine a lane is too thin to read on a projector."""
+
+CATCH_ALL = frozenset({NO_ACTOR, "other", OTHER_LANE})
+"""Values that never get a lane of their own (no actor named, the "other" category)."""
+
+
+def lane_column(lane_by: LaneBy) -> str:
+    return "primary_actor" if lane_by == "actor" else "category"
+
+
+def lane_order(df: pd.DataFrame, lane_by: LaneBy, max_lanes: int = MAX_LANES) -> list[str]:
+    """The lanes: the main actors (or categories) by how many of the shown events they lead, the busiest
+    first, then "Other" for the rest, for events naming no actor and for the "other" category."""
+    counts = df[lane_column(lane_by)].astype(str).value_counts()
+    names = sorted(
+        (name for name in counts.index if name not in CATCH_ALL), key=lambda name: (-int(counts[name]), name)
+    )
+    folded = len(names) > max_lanes or any(name in CATCH_ALL for name in counts.index)
+    if not folded:
+        return names
+    return [*names[: max_lanes - 1], OTHER_LANE]
+
+
+def lane_of_rows(df: pd.DataFrame, lane_by: LaneBy, lanes: list[str]) -> pd.Series:
+    """Each row's lane name: its own actor (or category) if that has a lane, else "Other"."""
+    values = df[lane_column(lane_by)].astype(str)
+    own = values.isin([name for name in lanes if name != OTHER_LANE])
+    lanes_of_rows: pd.Series = values.where(own, OTHER_LANE)
+    return lanes_of_rows
 
 
 def _jitter(ids: pd.Series) -> np.ndarray:

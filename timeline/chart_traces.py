@@ -16,6 +16,8 @@ import numpy as np
 import pandas as pd
 
 DAY_MS = 86_400_000
+UNIT = "datetime64[s]"
+"""Seconds, as in the events frame: any year fits (nanoseconds only hold 1678–2262)."""
 HOVER = "%{customdata[1]}<extra></extra>"
 
 NDArray = np.ndarray[Any, Any]
@@ -36,12 +38,12 @@ class Points:
 
     @classmethod
     def from_frame(cls, df: pd.DataFrame, y: NDArray, hover: pd.Series) -> Points:
-        start = df["start"].to_numpy(dtype="datetime64[ns]")
+        start = df["start"].to_numpy(dtype=UNIT)
         return cls(
             ids=df["id"].astype(str).to_numpy(dtype=object),
             hover=hover.to_numpy(dtype=object),
             start=start,
-            stop=df["end"].to_numpy(dtype="datetime64[ns]") + np.timedelta64(1, "D"),
+            stop=df["end"].to_numpy(dtype=UNIT) + np.timedelta64(1, "D"),
             y=np.asarray(y, dtype=float),
             n_sources=df["n_sources"].to_numpy(dtype=np.int64),
             planned=df["planned"].to_numpy(dtype=bool),
@@ -167,7 +169,7 @@ def interval_lines(points: Points, *, name: str, color: str, large: bool) -> lis
         chosen = points.take(np.flatnonzero(points.planned == planned))
         if not len(chosen):
             continue
-        gaps = np.full(len(chosen), np.datetime64("NaT"), dtype="datetime64[ns]")
+        gaps = np.full(len(chosen), np.datetime64("NaT"), dtype=UNIT)
         xs = np.column_stack([chosen.start, chosen.stop, gaps]).ravel()
         ys = np.column_stack([chosen.y, chosen.y, np.full(len(chosen), np.nan)]).ravel()
         traces.append(

@@ -8,7 +8,9 @@ truncated.
 
 Query parameters: ``from``/``to`` (ISO dates), ``actors``, ``cats``, ``sources``, ``prec``
 (comma-separated lists; a comma or percent sign inside a value is percent-encoded), ``q`` (text),
-``planned=0`` (hide planned), ``lane=category``, ``sel`` (event id), ``large=1``, ``slide`` (int).
+``planned=0`` (hide planned), ``lane=category``, ``sel`` (event id), ``large=1``, ``slide`` (int),
+``key=1``/``key=0`` (the chart's "Key events" switch on or off; absent: on past ``KEY_EVENTS_AUTO``
+events) and ``keyn`` (how many key events, 1 to ``MAX_KEY_COUNT``).
 
 The address the app writes is at most ``MAX_QUERY_CHARS`` long: a longer one is cut by whole
 parameters (``to_query_params`` keeps what fits, ``unshared`` says what was left out), because
@@ -40,6 +42,15 @@ MAX_TEXT_LENGTH = 200
 
 MAX_SLIDE = 1_000_000
 
+DEFAULT_KEY_COUNT = 20
+"""How many key events the chart labels unless the link says otherwise (``keyn``)."""
+
+MAX_KEY_COUNT = 200
+"""The most key events a link may ask for (more labels than this would be a cloud again)."""
+
+KEY_EVENTS_AUTO = 300
+"""With the switch left alone, the chart shows key events over density past this many dated events."""
+
 MAX_QUERY_CHARS = 2000
 """The longest query string (URL-encoded) the app writes: a link anyone can paste, mail or chat."""
 
@@ -56,6 +67,8 @@ SHARE_ORDER = (
     "sel",
     "slide",
     "lane",
+    "key",
+    "keyn",
     "large",
     "planned",
     "from",
@@ -81,6 +94,8 @@ PARAM_NAMES = {
     "sel": "the selected event",
     "large": "large type",
     "slide": "the slide number",
+    "key": "the key-events switch",
+    "keyn": "the number of key events",
 }
 """How a left-out parameter is named to the reader."""
 
@@ -101,6 +116,13 @@ class FilterState:
     selected: str | None = None
     large: bool = False
     slide: int = 0
+    key_events: bool | None = None
+    """The chart's "Key events" switch; None: not chosen (on past ``KEY_EVENTS_AUTO`` dated events)."""
+    key_count: int = DEFAULT_KEY_COUNT
+
+    def key_events_on(self, dated: int) -> bool:
+        """Whether the chart shows key events over density for a view of ``dated`` dated events."""
+        return self.key_events if self.key_events is not None else dated > KEY_EVENTS_AUTO
 
     @classmethod
     def reset(cls) -> FilterState:
@@ -109,7 +131,9 @@ class FilterState:
 
     def cleared(self) -> FilterState:
         """No filters and no selection, but the reader's display choices (lanes, large type) kept."""
-        return FilterState(lane=self.lane, large=self.large)
+        return FilterState(
+            lane=self.lane, large=self.large, key_events=self.key_events, key_count=self.key_count
+        )
 
     def replace(self, **changes: object) -> FilterState:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
@@ -157,6 +181,10 @@ class FilterState:
             params["large"] = "1"
         if self.slide:
             params["slide"] = str(self.slide)
+        if self.key_events is not None:
+            params["key"] = "1" if self.key_events else "0"
+        if self.key_count != DEFAULT_KEY_COUNT:
+            params["keyn"] = str(self.key_count)
         return params
 
     def to_query_params(self) -> dict[str, str]:
@@ -215,6 +243,8 @@ class FilterState:
             selected=selected or None,
             large=_parse_flag(_last(params, "large"), default=False),
             slide=_parse_slide(_last(params, "slide")),
+            key_events=_parse_optional_flag(_last(params, "key")),
+            key_count=_parse_key_count(_last(params, "keyn")),
         )
 
 
@@ -288,6 +318,25 @@ def _parse_flag(value: str | None, *, default: bool) -> bool:
     if lowered in {"0", "false", "no", "off"}:
         return False
     return default
+
+
+def _parse_optional_flag(value: str | None) -> bool | None:
+    """A flag that may be left unset: anything unreadable is 'not chosen'."""
+    if value is None:
+        return None
+    read_as_on, read_as_off = _parse_flag(value, default=True), _parse_flag(value, default=False)
+    return read_as_on if read_as_on == read_as_off else None
+
+
+def _parse_key_count(value: str | None) -> int:
+    """``keyn``: a whole number of key events, clamped to 1..``MAX_KEY_COUNT``; unreadable: the default."""
+    if value is None:
+        return DEFAULT_KEY_COUNT
+    try:
+        count = int(value.strip())
+    except ValueError:
+        return DEFAULT_KEY_COUNT
+    return min(max(count, 1), MAX_KEY_COUNT)
 
 
 def _parse_slide(value: str | None) -> int:

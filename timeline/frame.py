@@ -4,8 +4,9 @@ Columns (all always present, also for an empty list of events):
 
 ==============  ==============================================================================
 id              event id (str)
-start, end      ``datetime64[ns]``, the event's inclusive interval; ``NaT`` for an unanchored event
-                (a relative date with nothing to anchor it); ``end`` falls back to ``start``
+start, end      ``datetime64[s]``, the event's inclusive interval; ``NaT`` for an unanchored event
+                (a relative date with nothing to anchor it); ``end`` falls back to ``start``. Seconds,
+                not nanoseconds: a nanosecond column only holds 1678–2262, and the year 800 must stay 800
 precision       "day", "week", "month", ... (str)
 display_date    the date as a reader should see it (str)
 title           short title (str); ``sentence`` the quoted sentence (str)
@@ -13,10 +14,13 @@ actors          tuple of actor names; ``primary_actor`` the first one, or ``NO_A
 category        str; ``planned`` bool; ``anchored`` bool; ``confidence`` float
 n_sources       number of distinct articles reporting the event (int)
 sources         tuple of doc ids; ``outlets`` their outlets joined with "; " (str)
-published       ``datetime64[ns]`` publication date of the first source (``NaT`` if unknown)
+published       ``datetime64[s]`` publication date of the first source (``NaT`` if unknown)
 search_text     lowercased title + sentence, for the text filter
 actors_key      "|a|b|": the actors joined with sentinels, so "any actor matches" is one vectorised
 sources_key     substring test per chosen value (see ``timeline.filters``); same for doc ids
+salience        the engine's salience of the event (``timeline.events.salience.event_salience``), for
+                the chart's key events (computed once here, not on every rerun)
+edited          bool: a teacher corrected or added the event by hand (``timeline.corrections``)
 hover           ready hover label, every article-derived part HTML-escaped:
                 "<b>title</b><br>display date (planned)<br>n sources: outlets" (built once here
                 so a chart rerun need not escape 100k strings again)
@@ -32,6 +36,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from timeline.events.salience import event_salience
 from timeline.model import Event
 
 NO_ACTOR = "No actor"
@@ -60,6 +65,8 @@ COLUMNS: tuple[str, ...] = (
     "search_text",
     "actors_key",
     "sources_key",
+    "salience",
+    "edited",
     "hover",
 )
 
@@ -78,6 +85,10 @@ def membership_token(value: str) -> str:
     return KEY_SEPARATOR + value.replace(KEY_SEPARATOR, "/") + KEY_SEPARATOR
 
 
+DATETIME_UNIT = "datetime64[s]"
+"""The unit of the frame's dates: seconds span ±2.9e11 years (nanoseconds only 1678–2262)."""
+
+
 def _datetimes(days: Sequence[date | None]) -> np.ndarray:
     # Day numbers through numpy are ~50x faster than pd.to_datetime on a list of date objects.
     ordinal_epoch = date(1970, 1, 1).toordinal()
@@ -88,7 +99,7 @@ def _datetimes(days: Sequence[date | None]) -> np.ndarray:
         count=len(days),
     )
     as_days = numbers.view("datetime64[D]")
-    result: np.ndarray = as_days.astype("datetime64[ns]")
+    result: np.ndarray = as_days.astype(DATETIME_UNIT)
     result[numbers == missing] = np.datetime64("NaT")
     return result
 
@@ -103,11 +114,26 @@ def hover_label(event: Event, outlets: str, n_sources: int) -> str:
     planned = " (planned)" if event.planned else ""
     count = f"{n_sources} source" if n_sources == 1 else f"{n_sources} sources"
     cited = f"{count}: {html.escape(_shorten(outlets, HOVER_OUTLETS_CHARS))}" if outlets else count
-    return f"<b>{title}</b><br>{html.escape(event.display_date)}{planned}<br>{cited}"
+    edited = EDITED_HOVER if _edited(event) else ""
+    return f"<b>{title}</b><br>{html.escape(event.display_date)}{planned}<br>{cited}{edited}"
+
+
+EDITED_HOVER = "<br><i>edited by hand</i>"
+"""Added to the hover label of an event a teacher corrected or added (our own markup, no article text)."""
+
+
+def _edited(event: Event) -> bool:
+    """Whether a teacher changed or added the event (the tags ``timeline.corrections`` leaves)."""
+    return "edited" in event.tags or "added by hand" in event.tags
 
 
 def _distinct(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
+
+
+def _salience(events: Sequence[Event]) -> np.ndarray:
+    scores = event_salience(events) if events else {}
+    return np.fromiter((scores.get(event.id, 0.0) for event in events), dtype=float, count=len(events))
 
 
 def events_frame(events: Sequence[Event]) -> pd.DataFrame:
@@ -137,6 +163,8 @@ def events_frame(events: Sequence[Event]) -> pd.DataFrame:
         "search_text": [f"{event.title}\n{event.sentence}".lower() for event in events],
         "actors_key": [membership_key(event.actors) for event in events],
         "sources_key": [membership_key(ids) for ids in source_ids],
+        "salience": _salience(events),
+        "edited": np.fromiter((_edited(event) for event in events), dtype=bool, count=len(events)),
         "hover": [
             hover_label(event, outlet, max(len(ids), 1))
             for event, outlet, ids in zip(events, outlets, source_ids, strict=True)

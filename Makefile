@@ -57,6 +57,23 @@ chromium:
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	fi
 
+# The browser suite's JavaScript (axe-core, injected into every page for the accessibility checks): exactly
+# the versions in tests/browser/node/package-lock.json (npm ci), redone when the lock changes; Debian's npm
+# is installed first when there is none.
+NODE_DIR := tests/browser/node
+npm-deps: $(NODE_DIR)/node_modules/.package-lock.json
+
+$(NODE_DIR)/node_modules/.package-lock.json: $(NODE_DIR)/package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		echo "Installing Debian's npm for the browser tests..."; \
+		if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -q; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm; \
+	fi
+	@echo "Installing the browser suite's JavaScript ($(NODE_DIR), npm ci)..."
+	@npm ci --prefix $(NODE_DIR) --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # No first-run e-mail prompt: the app must start with no setup step.
 run: install
 	$(BIN)/streamlit run app.py --server.showEmailPrompt=false $(ARGS)
@@ -71,7 +88,7 @@ RUN_PYTEST = rc=0; $(BIN)/pytest $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: treating as a failure" >&2; fi
 
 # Every check runs even when an earlier one fails, so one run shows everything; any failure fails `make test`.
-test: install chromium
+test: install chromium npm-deps
 	@status=0; \
 	echo "== ruff check"; $(BIN)/ruff check . || status=1; \
 	echo "== mypy"; $(BIN)/mypy || status=1; \
@@ -84,7 +101,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install chromium
+pytest: install chromium npm-deps
 	@$(RUN_PYTEST); exit $$rc
 
 bench: install chromium

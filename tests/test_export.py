@@ -15,6 +15,7 @@ import pytest
 
 from bench.synthetic import make_event, synthetic_events
 from timeline import cli
+from timeline.corrections.shown import edited_text
 from timeline.events.export import CSV_COLUMNS, FORMULA_PREFIXES, csv_text, write_csv
 from timeline.export import timelinejs_bytes, to_csv, to_html, to_json, to_timelinejs
 from timeline.filters import FilterState, apply_filters
@@ -55,11 +56,12 @@ def test_csv_holds_exactly_the_filtered_events(filtered: tuple[pd.DataFrame, lis
 
 def test_csv_of_an_empty_view_has_the_header_only() -> None:
     table = pd.read_csv(io.BytesIO(to_csv([])), encoding="utf-8-sig")
-    assert len(table) == 0 and list(table.columns) == list(CSV_COLUMNS)
+    assert len(table) == 0 and list(table.columns) == [*CSV_COLUMNS, "edited"]
 
 
 def test_the_download_and_the_cli_share_one_writer(events: list[Event]) -> None:
-    assert to_csv(events) == ("\ufeff" + csv_text(events)).encode("utf-8")
+    edited = {"edited": lambda event: edited_text(event, " | ")}
+    assert to_csv(events) == ("\ufeff" + csv_text(events, edited)).encode("utf-8")
     written = io.StringIO()
     write_csv(events, written)
     assert written.getvalue() == csv_text(events)

@@ -3,9 +3,11 @@
 - ``to_csv(events)``: the events of the view, one row per event, written by the same writer as
   ``timeline extract --csv`` (``timeline.events.export.write_csv``: lists joined with " | ", cells a
   spreadsheet would run as a formula, starting with = + - @ or a tab or CR, prefixed with an
-  apostrophe), as UTF-8 with a BOM so spreadsheet programs pick the right encoding.
+  apostrophe), as UTF-8 with a BOM so spreadsheet programs pick the right encoding; its last column,
+  ``edited``, says what a teacher changed by hand.
 - ``to_json(events)``: a JSON **array** of ``Event.to_json()`` objects (the same records the CLI's
-  ``--json`` writes, as one document rather than JSON Lines, so it opens in any JSON viewer).
+  ``--json`` writes, as one document rather than JSON Lines, so it opens in any JSON viewer), each with
+  ``edited`` (the list of what was changed by hand; TimelineJS slides and the chart's hover say it too).
 - ``to_timelinejs(events)``: a TimelineJS3 timeline (``timelinejs_bytes``: the same as a file).
   TimelineJS renders ``headline``/``text`` as HTML, so every piece of article text is HTML-escaped
   here; only the markup we add ourselves is HTML.
@@ -22,21 +24,30 @@ from urllib.parse import urlparse
 
 import plotly.graph_objects as go
 
+from timeline.corrections.shown import edited_fields, edited_text
 from timeline.events.export import csv_text
 from timeline.model import Event
 
 DEFAULT_TITLE = "Timeline"
+EDITED_COLUMN = "edited"
+"""The CSV column and JSON field saying what a teacher changed by hand (empty for an event as extracted)."""
 
 
 def to_csv(events: Sequence[Event]) -> bytes:
-    """The events (those of the current view, in its order) as CSV bytes: the CLI's format and writer."""
-    return ("\ufeff" + csv_text(events)).encode("utf-8")
+    """The events (those of the current view, in its order) as CSV bytes: the CLI's format and writer,
+    plus an ``edited`` column saying what a teacher changed by hand ("title | date", "added by hand")."""
+    extra = {EDITED_COLUMN: lambda event: edited_text(event, " | ")}
+    return ("\ufeff" + csv_text(events, extra)).encode("utf-8")
+
+
+def _record(event: Event) -> dict[str, Any]:
+    return {**event.to_json(), EDITED_COLUMN: edited_fields(event)}
 
 
 def to_json(events: Sequence[Event]) -> bytes:
-    """A JSON array of the events' records, one per line, UTF-8."""
+    """A JSON array of the events' records (plus ``edited``: what was changed by hand), one per line."""
     # One compact record per line: readable, and the C encoder (json's indent= falls back to Python).
-    lines = ",\n".join(json.dumps(event.to_json(), ensure_ascii=False) for event in events)
+    lines = ",\n".join(json.dumps(_record(event), ensure_ascii=False) for event in events)
     return f"[\n{lines}\n]\n".encode() if lines else b"[]\n"
 
 
@@ -74,6 +85,9 @@ def _slide_text(event: Event) -> str:
         link = _safe_link(source.url)
         cited = f'<a href="{esc(link)}">{esc(label)}</a>' if link else esc(label)
         paragraphs.append(f"<p>Source: {cited}</p>")
+    edited = edited_text(event)
+    if edited:
+        paragraphs.append(f"<p><em>Edited by hand: {esc(edited)}</em></p>")
     return "".join(paragraphs)
 
 

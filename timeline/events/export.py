@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TextIO
 
 from timeline.model import Event
@@ -83,22 +83,27 @@ def defused(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
 
 
-def write_csv(events: Iterable[Event], out: TextIO) -> None:
-    """A header row, then one ``csv_row`` per event, every cell defused.
+def write_csv(
+    events: Iterable[Event], out: TextIO, extra: Mapping[str, Callable[[Event], str]] | None = None
+) -> None:
+    """A header row, then one ``csv_row`` per event, every cell defused; ``extra`` adds columns after
+    the standard ones (name -> the cell of an event).
 
     Rows end with CRLF (RFC 4180), so a cell holding a line break or a lone CR is quoted and stays one cell.
     """
+    added = dict(extra or {})
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([*CSV_COLUMNS, *added])
     for event in events:
         row = csv_row(event)
-        writer.writerow([defused(row[column]) for column in CSV_COLUMNS])
+        cells = [row[column] for column in CSV_COLUMNS] + [cell(event) for cell in added.values()]
+        writer.writerow([defused(cell) for cell in cells])
 
 
-def csv_text(events: Iterable[Event]) -> str:
+def csv_text(events: Iterable[Event], extra: Mapping[str, Callable[[Event], str]] | None = None) -> str:
     """``write_csv`` into a string."""
     buffer = io.StringIO()
-    write_csv(events, buffer)
+    write_csv(events, buffer, extra)
     return buffer.getvalue()
 
 

@@ -12,9 +12,12 @@ import streamlit as st
 
 from timeline import export
 from timeline.chart import timeline_figure
+from timeline.corrections.shown import edited_text
 from timeline.filters import FilterState
 from timeline.model import Event
 from timeline.ui import components as ui
+from timeline.ui.edit_panel import hidden_toggle
+from timeline.ui.history import edit_log, orphans_section
 from timeline.ui.state import AppData, app_data, filtered_frame, publish_view
 
 TABLE_COLUMNS = {
@@ -29,6 +32,7 @@ TABLE_COLUMNS = {
     "n_sources": st.column_config.NumberColumn("Sources", width="small"),
     "outlets": st.column_config.TextColumn("Outlets"),
     "sentence": st.column_config.TextColumn("Quote", width="large"),
+    "edited": st.column_config.TextColumn("Edited by hand", help="What a teacher changed by hand"),
 }
 
 
@@ -98,7 +102,7 @@ def plain_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({name: values.astype(str).map(ui.md).to_numpy() for name, values in columns.items()})
 
 
-def _table(df: pd.DataFrame) -> pd.DataFrame:
+def _table(df: pd.DataFrame, data: AppData) -> pd.DataFrame:
     table = df.loc[
         :, ["display_date", "start", "end", "precision", "title", "category", "planned", "n_sources"]
     ]
@@ -106,6 +110,7 @@ def _table(df: pd.DataFrame) -> pd.DataFrame:
         actors_text=df["actors"].map(lambda actors: ", ".join(actors)),
         outlets=df["outlets"],
         sentence=df["sentence"],
+        edited=[edited_text(data.by_id[i]) if i in data.by_id else "" for i in df["id"].astype(str)],
     )
     return table.loc[:, list(TABLE_COLUMNS)]
 
@@ -119,18 +124,21 @@ def render() -> None:
     if ui.show_fatal(data):
         return
     view = ui.filter_sidebar(ui.page_view(data), data)
+    hidden_toggle(data)
     ui.page_style(view.large)
     df = filtered_frame(data, view)
     st.title("Data", anchor=False)
     ui.show_problems(data)
     ui.link_notices(view)
+    orphans_section(data)
+    edit_log()
     st.markdown(ui.count_line(len(df), len(data.frame), view))
     if df.empty:
         ui.empty_state(view)
         publish_view(view)
         return
     st.dataframe(
-        _table(df),
+        _table(df, data),
         hide_index=True,
         column_config=TABLE_COLUMNS,
         width="stretch",

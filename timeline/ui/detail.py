@@ -7,6 +7,8 @@ from urllib.parse import urlparse
 
 import streamlit as st
 
+from timeline.corrections.apply import HIDDEN_TAG
+from timeline.corrections.shown import edited_text
 from timeline.filters import FilterState
 from timeline.highlight import highlighted_sentence, quotation
 from timeline.model import Event, Mention, Source
@@ -76,6 +78,11 @@ def event_detail(
             badges.append(":violet-badge[planned]")
         if len(event.sources) > 1:
             badges.append(f":blue-badge[{len(event.sources)} sources]")
+        edited = edited_text(event)
+        if edited:
+            badges.append(f":orange-badge[edited by hand: {md(edited)}]")
+        if HIDDEN_TAG in event.tags:
+            badges.append(":gray-badge[hidden from readers]")
         if event.actors:
             badges.append(md(", ".join(event.actors)))
         st.markdown(" · ".join(badges))
@@ -83,7 +90,8 @@ def event_detail(
             st.caption("This event is hidden by the current filters.")
         mentions = event.mentions or ()
         if not mentions:
-            st.markdown(quotation(md(event.sentence)))
+            if event.sentence:
+                st.markdown(quotation(md(event.sentence)))
             st.markdown("— " + _citation(event.source if event.sources else None, "", data))
             return
         first = mentions[0]

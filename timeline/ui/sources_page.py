@@ -12,6 +12,7 @@ import streamlit as st
 from timeline.filters import FilterState
 from timeline.highlight import document_marks, render_markdown, segments
 from timeline.ui import components as ui
+from timeline.ui.edit_add import article_tools
 from timeline.ui.state import (
     AppData,
     DocumentInfo,
@@ -151,6 +152,7 @@ def render() -> None:
     )
     doc = data.document(chosen) if chosen else None
     if doc is not None:
+        article_tools(doc, data)
         _article(doc, view, data)
     publish_view(view, {DOC_PARAM: chosen} if chosen else None)
 

@@ -4,9 +4,12 @@ Data: the store is opened once per server process (``st.cache_resource``). Every
 the articles folder's fingerprint (names, sizes, times: no file is read) and, when it differs from
 the one last synced, syncs the folder (only new and changed articles are extracted) under a progress
 bar. The events, their frame, documents and colours are bundled in one read-only ``AppData`` cached
-as a resource keyed on that fingerprint, so an unchanged folder costs one directory listing and a
-rerun after a filter change reuses the bundle without copying 100k rows (``st.cache_data`` would
-pickle and copy the frame on every rerun). Pages must treat it as read-only.
+as a resource keyed on that fingerprint and on the edits (events generation, newest edit id), so an
+unchanged folder costs one directory listing and two tiny queries, a saved edit shows on the next
+run, and a rerun after a filter change reuses the bundle without copying 100k rows (``st.cache_data``
+would pickle and copy the frame on every rerun). The events are the corrected ones (the teachers'
+edits applied, ``timeline.store.edits_store.corrected_events``); events an editor hid are left out
+for everyone but an editor who turned on "Show hidden events". Pages must treat it as read-only.
 
 View: the whole view (filters, lanes, selection, large type, slide) is one ``FilterState`` kept in
 the session and mirrored into ``st.query_params`` on every run, so the address bar is always a link
@@ -19,7 +22,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +90,14 @@ class AppData:
     fatal: str | None = None
     """Set when nothing could be loaded at all (the database can't be opened, say)."""
     doc_names: Mapping[str, str] = field(default_factory=dict)
+    orphans: tuple[Any, ...] = ()
+    """The edits in force that attach to no event (``timeline.corrections.Edit``), for editors to place."""
+    hidden: int = 0
+    """How many events editors hid (left out of ``events`` unless the bundle was built with them)."""
+    hidden_articles: frozenset[str] = frozenset()
+    """The articles an editor hid whole (their events carry the ``hidden`` tag)."""
+    last_edit: int = 0
+    """The newest edit's id when the bundle was built (0: none)."""
 
     def document(self, doc_id: str) -> DocumentInfo | None:
         for doc in self.documents:
@@ -203,18 +214,64 @@ def _sync(live: _LiveStore, sources: Path, fingerprint: str) -> None:
     live.syncs += 1
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _bundle(database: str, sources: str, fingerprint: str, syncs: int, _live: _LiveStore) -> AppData:
-    """The pages' data for one synced state of the folder (the arguments are the cache key)."""
+SHOW_HIDDEN_KEY = "_show_hidden_events"
+"""Session key of the editors' "Show hidden events" toggle (honoured only for a signed-in editor)."""
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def _bundle(
+    database: str,
+    sources: str,
+    fingerprint: str,
+    syncs: int,
+    edits_key: tuple[int, int],
+    with_hidden: bool,
+    _live: _LiveStore,
+) -> AppData:
+    """The pages' data for one synced state of the folder and of the edits (the arguments are the cache
+    key): the events as corrected by the teachers' edits, hidden ones left out unless ``with_hidden``."""
     del database, sources, fingerprint, syncs
+    from timeline.corrections.apply import HIDDEN_TAG
+    from timeline.store.edits_store import corrected_events
+
     store = _live.store
-    events = list(store.events())
+    corrected = corrected_events(store)
+    hidden = [event for event in corrected.events if HIDDEN_TAG in event.tags]
+    events = [event for event in corrected.events if with_hidden or HIDDEN_TAG not in event.tags]
     documents = list(store.documents())
     report = _live.report
     problems = failed_articles(documents, getattr(report, "errors", ()) or ())
     notices = [str(notice) for notice in getattr(report, "notices", ()) or ()]
     notices += [str(notice) for notice in getattr(store, "notices", ()) if notice not in notices]
-    return build_app_data(events, documents, problems, notices)
+    data = build_app_data(events, documents, problems, notices)
+    return replace(
+        data,
+        orphans=tuple(corrected.orphans),
+        hidden=len(hidden),
+        hidden_articles=corrected.hidden_articles,
+        last_edit=edits_key[1],
+    )
+
+
+def _edits_key(store: Any) -> tuple[int, int]:
+    """(events generation, newest edit id): changes with every sync and every saved edit."""
+    from timeline.store.edits_store import last_edit_id
+
+    return (int(store.generation()), last_edit_id(store))
+
+
+def _with_hidden() -> bool:
+    if not st.session_state.get(SHOW_HIDDEN_KEY):
+        return False
+    from timeline.ui.signin import is_editor  # here: signin imports the page components, which import us
+
+    return is_editor()
+
+
+def current_store() -> Any:
+    """The open store of the current data folder (the one ``app_data`` reads), for saving edits."""
+    database, _sources = _locations()
+    return _live_store(str(database)).store
 
 
 def _locations() -> tuple[Path, Path]:
@@ -257,7 +314,9 @@ def app_data() -> AppData:
                     _sync(live, sources, fingerprint)
             finally:
                 live.lock.release()
-        return _bundle(str(database), str(sources), fingerprint, live.syncs, live)
+        return _bundle(
+            str(database), str(sources), fingerprint, live.syncs, _edits_key(live.store), _with_hidden(), live
+        )
     except Exception as error:
         from timeline.events.nlp import ParserUnavailableError
 

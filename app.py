@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from timeline.ui import signin
+from timeline.ui import collections, signin
 
 # The tab icon is a file of the app (sent inline): a Material or emoji icon would be fetched from
 # Google's or a CDN's servers on every page load, and the app makes no outside request.
@@ -24,9 +24,18 @@ navigation = st.navigation(
             "timeline/ui/sources_page.py", title="Sources", icon=":material/article:", url_path="sources"
         ),
         st.Page("timeline/ui/data_page.py", title="Data", icon=":material/table:", url_path="data"),
+        st.Page("timeline/ui/lessons_page.py", title="Lessons", icon=":material/school:", url_path="lessons"),
+        st.Page("timeline/ui/add_page.py", title="Add articles", icon=":material/note_add:", url_path="add"),
+        st.Page(
+            "timeline/ui/collections_page.py",
+            title="Collection",
+            icon=":material/folder_open:",
+            url_path="collection",
+        ),
     ]
 )
 # Who may change things is settled before the page runs; the sign-in form sits under the page's sidebar.
 signin.restore_session()
+collections.sidebar()  # the current collection (c=<slug>), above the page's own sidebar
 navigation.run()
 signin.sidebar()

@@ -187,12 +187,15 @@ class _LiveStore:
 def _live_store(database: str) -> _LiveStore:
     # A failure raises and so is not cached: the next run tries again.
     from timeline.store import EventStore
+    from timeline.ui.collections import remember_set_aside
 
-    return _LiveStore(EventStore(Path(database)))
+    store = EventStore(Path(database))
+    remember_set_aside(Path(database), store.recovered_from)  # said on every page until restored
+    return _LiveStore(store)
 
 
-def _sync(live: _LiveStore, sources: Path, fingerprint: str) -> None:
-    """Sync the folder into the store, with a progress bar while articles are extracted."""
+def _sync(live: _LiveStore, sources: Path | None, fingerprint: str, articles: Path | None = None) -> None:
+    """Sync the folders into the store, with a progress bar while articles are extracted."""
     bar: Any = None
 
     def progress(done: int, total: int, name: str) -> None:
@@ -206,7 +209,7 @@ def _sync(live: _LiveStore, sources: Path, fingerprint: str) -> None:
             bar = st.progress(0.0, text=text)
         bar.progress(done / total, text=text)
 
-    report = live.store.sync(sources, progress=progress)
+    report = live.store.sync(sources, progress=progress, articles_dir=articles)
     if bar is not None:
         bar.empty()
     live.report = report
@@ -269,21 +272,22 @@ def _with_hidden() -> bool:
 
 
 def current_store() -> Any:
-    """The open store of the current data folder (the one ``app_data`` reads), for saving edits."""
-    database, _sources = _locations()
+    """The open store of the current collection (the one ``app_data`` reads), for saving edits."""
+    database, _sources, _articles = _locations()
     return _live_store(str(database)).store
 
 
-def _locations() -> tuple[Path, Path]:
-    from timeline import store as store_module
+def _locations() -> tuple[Path, Path | None, Path]:
+    """(store, read-only source folder, own articles folder) of the current collection (``c=``)."""
+    from timeline.ui.collections import store_location
 
-    return store_module.default_data_dir() / store_module.DATABASE_NAME, store_module.default_sources_dir()
+    return store_location()
 
 
 def reload_data() -> None:
     """Sync the articles folder again on the next run, even if its fingerprint looks unchanged."""
     try:
-        database, _sources = _locations()
+        database, _sources, _articles = _locations()
         _live_store(str(database)).fingerprint = None
     except Exception:  # the next run reports it
         LOG.exception("Could not open the timeline store")
@@ -291,17 +295,19 @@ def reload_data() -> None:
 
 
 def app_data() -> AppData:
-    """The data for the current data/articles folders (``TIMELINE_DATA_DIR``, ``TIMELINE_SEEDS_DIR``),
-    synced first when the folder changed since the last sync.
+    """The data of the current collection (``timeline.ui.collections``; by default the seed articles of
+    ``TIMELINE_SEEDS_DIR`` and its store in ``TIMELINE_DATA_DIR``), synced first when its folders changed
+    since the last sync.
 
     If nothing can be loaded, an empty ``AppData`` whose ``fatal`` says why (details in the server log).
     """
     try:
         from timeline.store import folder_fingerprint
 
-        database, sources = _locations()
+        database, sources, articles = _locations()
         live = _live_store(str(database))
-        fingerprint = folder_fingerprint(sources)
+        own = folder_fingerprint(articles) if articles.is_dir() else "none"
+        fingerprint = f"{folder_fingerprint(sources) if sources else 'none'}:{own}"
         if live.fingerprint != fingerprint:
             if not live.lock.acquire(blocking=False):
                 with st.spinner("Another reader is loading the new articles…"):
@@ -311,7 +317,7 @@ def app_data() -> AppData:
                     from timeline.events.nlp import load_parser
 
                     load_parser()  # a missing model: one clear message, not one failure per article
-                    _sync(live, sources, fingerprint)
+                    _sync(live, sources, fingerprint, articles)
             finally:
                 live.lock.release()
         return _bundle(
@@ -368,7 +374,9 @@ def publish_view(state: FilterState, extra: Mapping[str, str] | None = None) -> 
     """Store the view and write it (plus page params such as ``doc``) to the URL."""
     st.session_state[VIEW_KEY] = state
     params = state.to_query_params()
-    wanted = {**params, **(extra or {})}
+    from timeline.ui.collections import collection_params
+
+    wanted = {**params, **collection_params(), **(extra or {})}
     current = {key: values[-1] for key, values in _url_params().items() if values}
     if current != wanted:
         st.query_params.from_dict(wanted)
@@ -389,4 +397,7 @@ def filtered_frame(data: AppData, state: FilterState) -> pd.DataFrame:
 
 def link_params(state: FilterState, **changes: Any) -> dict[str, str]:
     """Query params for a link to another page that keeps this view (with some fields changed)."""
-    return state.replace(**changes).to_query_params() if changes else state.to_query_params()
+    from timeline.ui.collections import collection_params
+
+    params = state.replace(**changes).to_query_params() if changes else state.to_query_params()
+    return {**params, **collection_params()}

@@ -123,6 +123,34 @@ def _names_another_date(clean: str) -> bool:
     return any(f"{ending} " in lower for ending in speaker_endings)
 
 
+_PLACE = r"[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de|es))*"
+_WIRE = re.compile(
+    rf"(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})\s*(?P<agency1>\([^()\n]{{1,30}}\)\s*)?,\s*"
+    r"(?P<date>[^—–\n]{6,40}?)\s*(?P<agency2>\([^()\n]{1,30}\)\s*)?(?:—|–|--|-(?=\s)|:)\s+(?=\S)"
+)
+"""A wire dateline opening the first paragraph: "BAGHDAD, March 3, 2004 — ...",
+"Kabul, Afghanistan, 3 March 2004 (AP) - ...": a place (its first word in capitals, or an agency named
+in brackets: "Mr Smith, 12 May 2003 — " is no dateline), a full date, a dash, then the story."""
+
+
+def find_wire_dateline(lines: list[Line], article_end: int) -> tuple[date, int, int] | None:
+    """The date and span of a wire dateline at the start of one of the first lines (the span covers the
+    place, the date and the dash only: the rest of the line is the story's first sentence)."""
+    for line in lines[: min(dateline_data()["window_lines"], article_end)]:
+        offset = len(line.raw) - len(line.raw.lstrip(" \t\ufeff\xa0#*_>"))
+        match = _WIRE.match(line.raw, offset)
+        if match is None or _names_another_date(match["date"]):
+            continue
+        first_word = match["place"].split()[0].split(",")[0]
+        if not (first_word.isupper() and len(first_word) > 1) and not (match["agency1"] or match["agency2"]):
+            continue
+        found = find_date(match["date"])
+        if found is None or _other_words(match["date"]) > 0:
+            continue
+        return found[0], line.start + match.start(), line.start + match.end()
+    return None
+
+
 def find_dateline(lines: list[Line], article_end: int) -> tuple[Dateline | None, list[Dateline]]:
     """The publication dateline among the first and last lines of the article, and every dateline seen.
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from timeline.documents.chrome import LineKind, classify, normalise
 from timeline.documents.data import chrome_data
-from timeline.documents.dateline import find_dateline
+from timeline.documents.dateline import find_dateline, find_wire_dateline
 from timeline.documents.lines import Line, split_lines
 from timeline.model import Mode, Span
 
@@ -63,12 +63,17 @@ def analyse_layout(text: str, mode: Mode = "news") -> Layout:
     spans = [(lines[p].start, lines[p].end) for p in sorted(excluded) if p < article_end]
     if article_end < len(lines):
         spans.append((lines[article_end].start, len(text)))
+    dateline_span = (dateline.line.start, dateline.line.end) if dateline else None
+    published = dateline.date if dateline else None
+    wire = None if dateline else find_wire_dateline(lines, article_end)
+    if wire is not None:
+        published, dateline_span = wire[0], (wire[1], wire[2])
     return Layout(
         excluded=tuple(spans),
         title=title.clean if title else None,
         title_span=(title.start, title.end) if title else None,
-        dateline=(dateline.line.start, dateline.line.end) if dateline else None,
-        published=dateline.date if dateline else None,
+        dateline=dateline_span,
+        published=published,
     )
 
 

@@ -241,3 +241,10 @@ def test_cli_without_a_terminal_or_stdin_says_how_to_give_the_password(
     monkeypatch.setattr("getpass.getpass", no_input)
     assert main(["editor", "add", "Ana"]) == 1
     assert "--password-stdin" in capsys.readouterr().err
+
+
+def test_the_editor_help_states_the_password_rule_the_accounts_apply() -> None:
+    from timeline.auth.accounts import MIN_PASSWORD
+    from timeline.cli_editor import PASSWORD_RULE_CHARS
+
+    assert PASSWORD_RULE_CHARS == MIN_PASSWORD

@@ -173,7 +173,8 @@ def show_outcome(where: str = PANEL) -> None:
             icon=":material/sync_problem:",
         )
         who = md(theirs.author or "someone")
-        st.markdown(f"**Theirs** ({who}, {md(theirs.created_at)}): {md(_their_words(theirs))}")
+        when = theirs.created_at.replace("T", " ")[:16]
+        st.markdown(f"**Theirs** ({who}, {md(when)}): {md(_their_words(theirs))}")
         st.markdown(f"**Yours**: {md(_label(yours.field))} → {md(_value(yours.new))}")
         keep, mine = st.columns(2)
         keep.button("Keep theirs", key=KEEP_THEIRS_KEY, on_click=_keep_theirs, width="stretch")

@@ -16,7 +16,7 @@ from timeline import chart, chart_lanes, chart_traces
 from timeline.chart import figure_event_ids, position_figure, timeline_figure
 from timeline.frame import events_frame
 from timeline.model import Event
-from timeline.palette import actor_colors
+from timeline.palette import actor_colors, outline
 
 BY_ID = {event.id: event for event in EVENTS}
 
@@ -120,7 +120,7 @@ def test_one_colour_per_actor_whatever_the_lanes(frame: pd.DataFrame, lane_by: s
         if trace.customdata is None or trace.name == "Selected":
             continue
         line_color = trace.marker.line.color
-        assert line_color == colors[trace.name], trace.name
+        assert line_color == outline(colors[trace.name]), trace.name  # the actor's hue, 3:1 on white
 
 
 def test_lanes_follow_the_switch(frame: pd.DataFrame) -> None:

@@ -159,9 +159,13 @@ def timeline_figure(
     opening = opening_range(dated)
     if overview and opening is not None:
         window = density_window(dated, opening)
-        traces.insert(0, density_trace(density(dated, lanes, dated["lane"], window, opening.days)))
+        strips = density(dated, lanes, dated["lane"], window, opening.days)
+        traces.insert(0, density_trace(strips))
         layers.insert(0, "density")
-        chosen = key_rows(dated, key_count)
+        periods = np.searchsorted(strips.edges, points.middle.astype(strips.edges.dtype), side="right")
+        chosen = key_rows(
+            dated, key_count, groups=dated["lane"].to_numpy(dtype=str) + "\x00" + periods.astype(str)
+        )
         key_colors = [
             color_for(name, palette) for name in dated["primary_actor"].astype(str).to_numpy()[chosen]
         ]
@@ -199,6 +203,7 @@ def _event_traces(
     actors = dated["primary_actor"].astype(str).to_numpy()
     gl = len(dated) > WEBGL_THRESHOLD
     bars = int((~is_day).sum()) <= BAR_LIMIT
+    coarse_bars = int(coarse.sum()) <= BAR_LIMIT  # (SVG bars carry their hover; WebGL lines do not)
     labels = len(dated) <= LABEL_LIMIT
     traces: list[Any] = []
     layers: list[Layer] = []
@@ -208,21 +213,23 @@ def _event_traces(
     for color in sorted(set(color_of.values())):
         name = next(name for name in names if color_of[name] == color)  # the trace's name: its first actor
         of_actor = colors == color
-        for group, layer in (
-            (of_actor & ~is_day & coarse, "always"),
-            (of_actor & ~is_day & ~coarse, "single"),
+        for group, band_layer, as_bars in (
+            (of_actor & ~is_day & coarse, "always", coarse_bars),
+            (of_actor & ~is_day & ~coarse, "single", bars),
         ):
             spans = points.take(np.flatnonzero(group))
             if not len(spans):
                 continue
             drawn = (
                 [interval_bars(spans, name=name, color=color)]
-                if bars
+                if as_bars
                 else interval_lines(spans, name=name, color=color, large=large)
             )
-            drawn.append(interval_markers(spans, name=name, color=color, large=large, gl=gl))
             traces.extend(drawn)
-            layers.extend([layer] * len(drawn))  # type: ignore[list-item]
+            layers.extend([band_layer] * len(drawn))  # type: ignore[list-item]
+            # The diamond marks a span's middle: over the density a decade's middle would be a false date.
+            traces.append(interval_markers(spans, name=name, color=color, large=large, gl=gl))
+            layers.append("single")
         days = points.take(np.flatnonzero(of_actor & is_day))
         if len(days):
             traces.append(day_markers(days, name=name, color=color, large=large, gl=gl, labels=labels))
@@ -323,7 +330,7 @@ def position_figure(
                 "size": 10,
                 "color": "#BBBBBB",
                 "symbol": "line-ns",
-                "line": {"width": 2, "color": "#999999"},
+                "line": {"width": 2, "color": "#767676"},
             },
             hoverinfo="skip",
             showlegend=False,

@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from timeline.palette import outline, text_shade
+
 DAY_MS = 86_400_000
 UNIT = "datetime64[s]"
 """Seconds, as in the events frame: any year fits (nanoseconds only hold 1678–2262)."""
@@ -118,12 +120,12 @@ def day_markers(points: Points, *, name: str, color: str, large: bool, gl: bool,
         mode="markers+text" if labels else "markers",
         text=[f"×{n}" if n > 1 else "" for n in points.n_sources.tolist()] if labels else None,
         textposition="middle right",
-        textfont={"size": 15 if large else 12, "color": color},
+        textfont={"size": 15 if large else 12, "color": text_shade(color)},
         marker={
             "size": points.sizes(14.0 if large else 10.0),
             "symbol": "circle",
             **points.fill(color),
-            "line": {"color": color, "width": 2},
+            "line": {"color": outline(color), "width": 2},
             "opacity": 1.0,
         },
         name=name,
@@ -147,7 +149,7 @@ def interval_bars(points: Points, *, name: str, color: str) -> Trace:
         marker={
             "color": color,
             "opacity": 0.38,
-            "line": {"color": color, "width": 1.5},
+            "line": {"color": outline(color), "width": 1.5},
             "pattern": {
                 "shape": np.where(points.planned, "/", "").astype(object),
                 "fgcolor": color,
@@ -200,7 +202,7 @@ def interval_markers(points: Points, *, name: str, color: str, large: bool, gl: 
             "size": points.sizes(15.0 if large else 11.0),
             "symbol": "diamond",
             **points.fill(pale(color)),
-            "line": {"color": color, "width": 1.5},
+            "line": {"color": outline(color), "width": 1.5},
         },
         name=name,
         legendgroup=name,

@@ -43,6 +43,58 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 NEUTRAL = "#7F7F7F"
 """For the "no actor" lane and anything unnamed."""
 
+BACKGROUND = "#FFFFFF"
+"""The chart's background."""
+MARKER_CONTRAST = 3.0
+TEXT_CONTRAST = 4.5
+"""WCAG 2.1 minimum contrast ratios: graphics that carry meaning (1.4.11) and text (1.4.3)."""
+
+
+def _channels(color: str) -> tuple[int, int, int]:
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG's relative luminance of a ``#RRGGBB`` colour (0 black to 1 white)."""
+
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(channel) for channel in _channels(color))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(color: str, background: str = BACKGROUND) -> float:
+    """WCAG's contrast ratio between two ``#RRGGBB`` colours (1 to 21)."""
+    lighter, darker = sorted((relative_luminance(color), relative_luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@functools.cache
+def darkened(color: str, minimum: float, background: str = BACKGROUND) -> str:
+    """``color`` itself if it has ``minimum`` contrast against ``background``, else the same hue mixed
+    with the least black (in steps of 2%) that reaches it."""
+    red, green, blue = _channels(color)
+    for step in range(51):
+        keep = 1 - step / 50
+        shade = "#" + "".join(f"{round(channel * keep):02X}" for channel in (red, green, blue))
+        if contrast_ratio(shade, background) >= minimum:
+            return shade
+    return "#000000"
+
+
+def outline(color: str) -> str:
+    """The outline of a marker filled with ``color``: the colour itself when it stands out from the
+    background (3:1), else a darker shade of it, so a light marker (orange, yellow, sky blue) still
+    shows its edge on a white chart or a washed-out projector."""
+    return darkened(color, MARKER_CONTRAST)
+
+
+def text_shade(color: str) -> str:
+    """``color`` dark enough for text on the background (4.5:1): labels written in an actor's colour."""
+    return darkened(color, TEXT_CONTRAST)
+
 
 def _stable_index(name: str, size: int) -> int:
     # Python's hash() is salted per process; sha256 keeps a name's colour the same across reruns.

@@ -12,7 +12,8 @@ from timeline.ui import collections, signin
 # Google's or a CDN's servers on every page load, and the app makes no outside request.
 FAVICON = Path(__file__).resolve().parent / "timeline" / "ui" / "favicon.svg"
 
-st.set_page_config(page_title="Timeline", page_icon=str(FAVICON), layout="wide")
+# No page_title here: each tab is titled by its page (st.Page's title), "Present", "Sources", ...
+st.set_page_config(page_icon=str(FAVICON), layout="wide")
 
 navigation = st.navigation(
     [

@@ -68,9 +68,16 @@ def density_trace(density: Density) -> Trace:
     }
 
 
-def key_rows(df: pd.DataFrame, count: int) -> np.ndarray[Any, Any]:
+def key_rows(
+    df: pd.DataFrame, count: int, groups: np.ndarray[Any, Any] | None = None
+) -> np.ndarray[Any, Any]:
     """Positions in ``df`` (dated rows) of its ``count`` most salient events: salience, then sources,
-    then the earlier date, then the id, so the choice never depends on row order."""
+    then the earlier date, then the id, so the choice never depends on row order.
+
+    With ``groups`` (a label per row: lane and period), the most salient event of each group comes
+    first, so the labels spread over the lanes and periods instead of piling up on one busy day; the
+    rest fill up by salience.
+    """
     if count <= 0 or df.empty:
         return np.array([], dtype=np.int64)
     salience = df["salience"].to_numpy(dtype=float) if "salience" in df else np.zeros(len(df))
@@ -82,6 +89,12 @@ def key_rows(df: pd.DataFrame, count: int) -> np.ndarray[Any, Any]:
             -salience,
         )
     )
+    if groups is not None:
+        ranked_groups = np.asarray(groups)[order]
+        _, first_of_group = np.unique(ranked_groups, return_index=True)
+        leaders = np.zeros(len(order), dtype=bool)
+        leaders[first_of_group] = True
+        order = np.concatenate([order[leaders], order[~leaders]])  # (both parts keep salience order)
     chosen: np.ndarray[Any, Any] = np.sort(order[:count])
     return chosen
 
@@ -112,7 +125,7 @@ def key_trace(points: Points, titles: pd.Series, colors: list[str], large: bool)
         "showlegend": False,
         "customdata": points.customdata,
         "hovertemplate": HOVER,
-        "cliponaxis": False,
+        "cliponaxis": True,
     }
 
 

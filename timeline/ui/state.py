@@ -45,6 +45,7 @@ WRITTEN_KEY = "_view_params_written"
 
 VIEW_PARAM_NAMES = frozenset(
     {"from", "to", "actors", "cats", "sources", "q", "prec", "planned", "lane", "sel", "large", "slide"}
+    | {"key", "keyn"}  # the chart's key-events switch and count
 )
 """Query parameters that belong to ``FilterState``; others (such as ``doc``) belong to one page."""
 

@@ -18,7 +18,8 @@ from timeline.events.sentences import Sentence, split_sentences
 from timeline.model import PRECISION_ORDER, Event, Source
 from timeline.ui import edit_writes
 from timeline.ui.components import EARLIEST, LATEST, PRECISION_LABELS, shorten
-from timeline.ui.edit_panel import article_seen, save_article_hidden
+from timeline.ui.edit_structure import save_article_hidden
+from timeline.ui.edit_writes import article_seen
 from timeline.ui.signin import is_editor
 from timeline.ui.state import AppData, DocumentInfo
 
@@ -105,7 +106,7 @@ def _add_free(keys: dict[str, str]) -> None:
     try:
         event = _event_from(keys)
     except EditError as error:
-        edit_writes._problem(str(error), "add")
+        edit_writes.problem(str(error), "add")
         return
     _save_created(event, event.source.title or "", "add")
 
@@ -131,14 +132,14 @@ def _sentences(doc: DocumentInfo) -> list[Sentence]:
 def _add_cited(keys: dict[str, str], doc: DocumentInfo, sentences: list[Sentence]) -> None:
     index = st.session_state.get(keys["sentence"])
     if not isinstance(index, int) or not 0 <= index < len(sentences):
-        edit_writes._problem("Choose the sentence that reports the event.", "cite")
+        edit_writes.problem("Choose the sentence that reports the event.", "cite")
         return
     sentence = sentences[index]
     source = Source(doc.doc_id, doc.title, doc.outlet, doc.url, doc.published)
     try:
         event = _event_from(keys, source=source, sentence=sentence, doc_id=doc.doc_id)
     except EditError as error:
-        edit_writes._problem(str(error), "cite")
+        edit_writes.problem(str(error), "cite")
         return
     _save_created(event, f"from sentence {index + 1} of {doc.name}", "cite")
 

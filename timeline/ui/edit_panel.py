@@ -15,34 +15,18 @@ from typing import Any
 
 import streamlit as st
 
-from timeline.corrections import Anchor, Edit, anchor_of, mention_anchor
-from timeline.corrections.apply import HIDDEN_TAG
+from timeline.corrections import Edit
 from timeline.model import PRECISION_ORDER, Event
-from timeline.store.edits_store import latest_seen, latest_touching
 from timeline.ui import edit_writes
-from timeline.ui.components import EARLIEST, LATEST, PRECISION_LABELS, md, shorten
+from timeline.ui.components import EARLIEST, LATEST, PRECISION_LABELS
+from timeline.ui.edit_structure import structure_forms
+from timeline.ui.edit_writes import event_edit, seen_of
 from timeline.ui.history import event_history
 from timeline.ui.signin import is_editor
-from timeline.ui.state import SHOW_HIDDEN_KEY, AppData, current_store
+from timeline.ui.state import SHOW_HIDDEN_KEY, AppData
 
 SHOW_HIDDEN_WIDGET = "show_hidden_toggle"
 PANEL_KEY = "edit_panel"
-
-
-def _edit(event: Event, field: str, new: Any, old: Any) -> Edit:
-    return Edit(field=field, new=new, old=old, event_id=event.id, anchor=anchor_of(event))  # type: ignore[arg-type]
-
-
-def _seen(event: Event, *fields: str) -> dict[str, int | None]:
-    store = current_store()
-    return {field: latest_seen(store, event, field) for field in fields}
-
-
-def article_seen(doc_id: str) -> int | None:
-    probe = Edit(field="hide_article", new=True, anchor=Anchor(doc_id, "", ""))
-    with current_store().connection() as connection:
-        latest = latest_touching(connection, probe)
-    return latest.id if latest else None
 
 
 # -- saving (form callbacks: the values are read from the session, the seen ids from the arguments) ----
@@ -51,9 +35,9 @@ def article_seen(doc_id: str) -> int | None:
 def _save_title(event: Event, seen: dict[str, int | None], key: str) -> None:
     title = str(st.session_state.get(key) or "")
     if " ".join(title.split()) == event.title:
-        edit_writes._problem("The title is unchanged.")
+        edit_writes.problem("The title is unchanged.")
         return
-    edit_writes.save([(_edit(event, "title", title, event.title), seen["title"])], "title changed")
+    edit_writes.save([(event_edit(event, "title", title, event.title), seen["title"])], "title changed")
 
 
 def _save_date(event: Event, seen: dict[str, int | None], keys: dict[str, str]) -> None:
@@ -61,13 +45,13 @@ def _save_date(event: Event, seen: dict[str, int | None], keys: dict[str, str]) 
     precision = st.session_state.get(keys["precision"])
     edits: list[tuple[Edit, int | None]] = []
     if start != event.start:
-        edits.append((_edit(event, "start", _iso(start), _iso(event.start)), seen["start"]))
+        edits.append((event_edit(event, "start", _iso(start), _iso(event.start)), seen["start"]))
     if end != event.end and not (start != event.start and end == event.end):
-        edits.append((_edit(event, "end", _iso(end), _iso(event.end)), seen["end"]))
+        edits.append((event_edit(event, "end", _iso(end), _iso(event.end)), seen["end"]))
     if precision != event.precision:
-        edits.append((_edit(event, "precision", precision, event.precision), seen["precision"]))
+        edits.append((event_edit(event, "precision", precision, event.precision), seen["precision"]))
     if not edits:
-        edit_writes._problem("The date is unchanged.")
+        edit_writes.problem("The date is unchanged.")
         return
     edit_writes.save(edits, "date changed")
 
@@ -82,13 +66,13 @@ def _save_details(event: Event, seen: dict[str, int | None], keys: dict[str, str
     planned = st.session_state.get(keys["planned"]) == "planned"
     edits: list[tuple[Edit, int | None]] = []
     if actors != list(event.actors):
-        edits.append((_edit(event, "actors", actors, list(event.actors)), seen["actors"]))
+        edits.append((event_edit(event, "actors", actors, list(event.actors)), seen["actors"]))
     if " ".join(category.split()).lower() != event.category:
-        edits.append((_edit(event, "category", category, event.category), seen["category"]))
+        edits.append((event_edit(event, "category", category, event.category), seen["category"]))
     if planned != event.planned:
-        edits.append((_edit(event, "planned", planned, event.planned), seen["planned"]))
+        edits.append((event_edit(event, "planned", planned, event.planned), seen["planned"]))
     if not edits:
-        edit_writes._problem("Nothing was changed.")
+        edit_writes.problem("Nothing was changed.")
         return
     what = " and ".join(dict.fromkeys(_DETAIL_WORDS[edit.field] for edit, _seen in edits))
     edit_writes.save(edits, f"{what} changed")
@@ -97,43 +81,12 @@ def _save_details(event: Event, seen: dict[str, int | None], keys: dict[str, str
 _DETAIL_WORDS = {"actors": "actors", "category": "category", "planned": "planned or past"}
 
 
-def _save_hidden(event: Event, seen: int | None, hide: bool) -> None:
-    edit_writes.save(
-        [(_edit(event, "hidden", hide, not hide), seen)], "event hidden" if hide else "event shown again"
-    )
-
-
-def save_article_hidden(doc_id: str, seen: int | None, hide: bool, where: str = edit_writes.PANEL) -> None:
-    """Hide (or show again) every event of one article: a ``hide_article`` edit on it."""
-    edit = Edit(field="hide_article", new=hide, old=not hide, anchor=Anchor(doc_id, "", ""))
-    edit_writes.save([(edit, seen)], "article hidden" if hide else "article shown again", where)
-
-
-def _save_merge(event: Event, seen: int | None, key: str, data: AppData) -> None:
-    other = data.by_id.get(str(st.session_state.get(key) or ""))
-    if other is None or other.id == event.id:
-        edit_writes._problem("Choose the event to merge into this one.")
-        return
-    anchor = anchor_of(other)
-    new = {"event_id": other.id, "anchor": anchor.to_json() if anchor else None}
-    edit_writes.save([(_edit(event, "merge", new, None), seen)], "events merged")
-
-
-def _save_split(event: Event, seen: int | None, key: str) -> None:
-    index = st.session_state.get(key)
-    if not isinstance(index, int) or not 0 <= index < len(event.mentions):
-        edit_writes._problem("Choose the report to split off.")
-        return
-    new = {"anchor": mention_anchor(event.mentions[index]).to_json()}
-    edit_writes.save([(_edit(event, "split", new, None), seen)], "report split off")
-
-
 # -- drawing -----------------------------------------------------------------------------------------
 
 
 def _title_form(event: Event, suffix: str) -> None:
     key = f"edit_title:{suffix}"
-    seen = _seen(event, "title")
+    seen = seen_of(event, "title")
     with st.container(key="edit_title"), st.form("edit_title_form", border=False):
         st.text_input("Title", value=event.title, key=key, max_chars=200)
         st.form_submit_button(
@@ -147,7 +100,7 @@ def _title_form(event: Event, suffix: str) -> None:
 
 def _date_form(event: Event, suffix: str) -> None:
     keys = {name: f"edit_{name}:{suffix}" for name in ("start", "end", "precision")}
-    seen = _seen(event, "start", "end", "precision")
+    seen = seen_of(event, "start", "end", "precision")
     with st.container(key="edit_date"), st.form("edit_date_form", border=False):
         left, right = st.columns(2)
         left.date_input(
@@ -180,7 +133,7 @@ def _date_form(event: Event, suffix: str) -> None:
 
 def _details_form(event: Event, suffix: str, data: AppData) -> None:
     keys = {name: f"edit_{name}:{suffix}" for name in ("actors", "category", "planned")}
-    seen = _seen(event, "actors", "category", "planned")
+    seen = seen_of(event, "actors", "category", "planned")
     actors = list(dict.fromkeys([*data.actors, *event.actors]))
     categories = list(dict.fromkeys([*data.categories, event.category]))
     with st.container(key="edit_details"), st.form("edit_details_form", border=False):
@@ -216,72 +169,6 @@ def _details_form(event: Event, suffix: str, data: AppData) -> None:
         )
 
 
-def _mention_label(event: Event, index: int, data: AppData) -> str:
-    mention = event.mentions[index]
-    source = next((s for s in event.sources if s.doc == mention.doc), None)
-    outlet = (source.outlet if source else None) or data.doc_names.get(mention.doc, mention.doc)
-    return f"{shorten(outlet, 30)} · {shorten(mention.sentence.strip(), 70)}"
-
-
-def _structure(event: Event, suffix: str, data: AppData) -> None:
-    hidden = HIDDEN_TAG in event.tags
-    seen = _seen(event, "hidden", "merge", "split")
-    with st.container(key="edit_hide"):
-        if hidden:
-            st.caption("Hidden: readers do not see this event.")
-        st.button(
-            "Show it to readers again" if hidden else "Hide this event from readers",
-            key="edit_hide_event",
-            on_click=_save_hidden,
-            args=(event, seen["hidden"], not hidden),
-            icon=":material/visibility:" if hidden else ":material/visibility_off:",
-        )
-        for number, source in enumerate(event.sources):
-            if source.doc not in data.doc_names:
-                continue
-            article_hidden = source.doc in data.hidden_articles
-            st.button(
-                ("Show again the whole article: " if article_hidden else "Hide the whole article: ")
-                + md(shorten(data.doc_names[source.doc], 50)),
-                key=f"edit_hide_article_{number}",
-                on_click=save_article_hidden,
-                args=(source.doc, article_seen(source.doc), not article_hidden),
-            )
-    others = [other.id for other in data.events if other.id != event.id]
-    with st.container(key="edit_merge"), st.form("edit_merge_form", border=False):
-        merge_key = f"edit_merge:{suffix}"
-        st.selectbox(
-            "Merge with another event (its reports join this one; it leaves the timeline)",
-            options=others,
-            index=None,
-            format_func=lambda event_id: _event_label(data, event_id),
-            key=merge_key,
-            placeholder="Type to find the other event…",
-        )
-        st.form_submit_button(
-            "Merge", key="edit_merge_save", on_click=_save_merge, args=(event, seen["merge"], merge_key, data)
-        )
-    if len(event.mentions) > 1:
-        with st.container(key="edit_split"), st.form("edit_split_form", border=False):
-            split_key = f"edit_split:{suffix}"
-            st.selectbox(
-                "Split off a report (it becomes an event of its own)",
-                options=list(range(len(event.mentions))),
-                index=None,
-                format_func=lambda index: _mention_label(event, index, data),
-                key=split_key,
-                placeholder="Choose the report…",
-            )
-            st.form_submit_button(
-                "Split", key="edit_split_save", on_click=_save_split, args=(event, seen["split"], split_key)
-            )
-
-
-def _event_label(data: AppData, event_id: str) -> str:
-    event = data.by_id.get(event_id)
-    return f"{event.display_date} · {shorten(event.title, 80)}" if event else event_id
-
-
 def correction_panel(event: Event, data: AppData) -> None:
     """The corrections of ``event`` (editors only; nothing at all for a reader)."""
     if not is_editor():
@@ -300,7 +187,7 @@ def correction_panel(event: Event, data: AppData) -> None:
         with details:
             _details_form(event, suffix, data)
         with structure:
-            _structure(event, suffix, data)
+            structure_forms(event, suffix, data)
         with history:
             event_history(event)
 

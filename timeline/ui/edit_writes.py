@@ -17,10 +17,11 @@ from typing import Any
 
 import streamlit as st
 
-from timeline.corrections import Edit, EditError
+from timeline.corrections import Anchor, Edit, EditError, anchor_of
 from timeline.corrections.edits import FIELD_LABELS
+from timeline.model import Event
 from timeline.store import StoreError
-from timeline.store.edits_store import Conflict, Saved, save_edit
+from timeline.store.edits_store import Conflict, Saved, latest_seen, latest_touching, save_edit
 from timeline.ui.components import md
 from timeline.ui.signin import NotAnEditor, require_editor
 from timeline.ui.state import current_store
@@ -52,7 +53,7 @@ def _done(text: str, where: str = PANEL) -> None:
     st.session_state[DONE_KEY] = lines
 
 
-def _problem(text: str, where: str = PANEL) -> None:
+def problem(text: str, where: str = PANEL) -> None:
     st.session_state[PROBLEM_KEY] = (where, text)
 
 
@@ -66,7 +67,7 @@ def author(where: str = PANEL) -> str | None:
     try:
         return require_editor()
     except NotAnEditor as refusal:
-        _problem(str(refusal), where)
+        problem(str(refusal), where)
         return None
 
 
@@ -78,11 +79,11 @@ def write(action: Callable[[str], Any], done: str, where: str = PANEL) -> Any:
     try:
         result = action(name)
     except EditError as error:
-        _problem(str(error), where)
+        problem(str(error), where)
         return None
     except StoreError as error:
         LOG.exception("An edit could not be saved")
-        _problem(f"The change could not be saved ({error}); nothing was changed.", where)
+        problem(f"The change could not be saved ({error}); nothing was changed.", where)
         return None
     _done(done, where)
     return result
@@ -106,13 +107,32 @@ def save(edits: list[tuple[Edit, int | None]], what: str, where: str = PANEL) ->
                 break
             saved.append(_label(result.edit.field))
     except EditError as error:
-        _problem(str(error), where)
+        problem(str(error), where)
     except StoreError as error:
         LOG.exception("An edit could not be saved")
-        _problem(f"The change could not be saved ({error}); nothing more was changed.", where)
+        problem(f"The change could not be saved ({error}); nothing more was changed.", where)
     if saved:
         _done(f"Saved: {what}" + (f" ({', '.join(saved)})" if len(edits) > 1 else ""), where)
     return len(saved) == len(edits)
+
+
+def event_edit(event: Event, field: str, new: Any, old: Any) -> Edit:
+    """The edit of ``field`` on ``event``: its id and anchor (how it re-attaches after re-extraction)."""
+    return Edit(field=field, new=new, old=old, event_id=event.id, anchor=anchor_of(event))  # type: ignore[arg-type]
+
+
+def seen_of(event: Event, *fields: str) -> dict[str, int | None]:
+    """The ``seen`` of each field: the newest edit on it now (what a form drawn now passes to the save)."""
+    store = current_store()
+    return {field: latest_seen(store, event, field) for field in fields}
+
+
+def article_seen(doc_id: str) -> int | None:
+    """The ``seen`` of hiding an article: the newest ``hide_article`` edit on it."""
+    probe = Edit(field="hide_article", new=True, anchor=Anchor(doc_id, "", ""))
+    with current_store().connection() as connection:
+        latest = latest_touching(connection, probe)
+    return latest.id if latest else None
 
 
 def _label(field: str) -> str:
@@ -136,7 +156,7 @@ def _save_mine() -> None:
         result = save_edit(current_store(), replace(yours, author=name, id=None, created_at=""), theirs.id)
     except (EditError, StoreError) as error:
         LOG.exception("An edit could not be saved over a conflict")
-        _problem(f"The change could not be saved ({error}).")
+        problem(f"The change could not be saved ({error}).")
         return
     if isinstance(result, Saved):
         st.session_state.pop(CONFLICT_KEY, None)

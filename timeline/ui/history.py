@@ -53,7 +53,7 @@ def event_history(event: Event) -> None:
 def _place(edit_id: int, key: str, data: AppData) -> None:
     target = data.by_id.get(str(st.session_state.get(key) or ""))
     if target is None:
-        edit_writes._problem("Choose the event to place this change on.", ORPHANS)
+        edit_writes.problem("Choose the event to place this change on.", ORPHANS)
         return
     edit_writes.write(
         lambda name: place_orphan(current_store(), edit_id, target, name),

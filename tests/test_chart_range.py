@@ -14,6 +14,7 @@ from bench.synthetic import make_event
 from timeline import chart_range
 from timeline.chart import figure_event_ids, timeline_figure
 from timeline.chart_lanes import OTHER_LANE, lane_of_rows, lane_order
+from timeline.chart_layers import key_rows
 from timeline.filters import DEFAULT_KEY_COUNT, KEY_EVENTS_AUTO, MAX_KEY_COUNT, FilterState
 from timeline.frame import NO_ACTOR, events_frame
 from timeline.model import Event
@@ -263,12 +264,29 @@ def test_the_switch_is_on_by_default_past_a_few_hundred_events(
 
 
 def test_key_events_are_the_most_salient() -> None:
-    events = _days(date(2005, 1, 1), 30, actors=("US",))
-    df = events_frame(events)
-    df["salience"] = np.arange(len(df), dtype=float)  # the last ones the most salient
+    df = events_frame(_days(date(2005, 1, 1), 30, actors=("US",)))
+    df["salience"] = np.arange(len(df), dtype=float)  # the later, the more salient
+    assert sorted(key_rows(df, 3).tolist()) == [27, 28, 29]
+
+
+def test_key_events_spread_over_lanes_and_periods_before_filling_up() -> None:
+    df = events_frame(_days(date(2005, 1, 1), 30, actors=("US",)))
+    df["salience"] = np.arange(len(df), dtype=float)
+    groups = np.array(["early"] * 10 + ["middle"] * 10 + ["late"] * 10)
+    assert key_rows(df, 3, groups).tolist() == [9, 19, 29], "the best of each group first"
+    assert key_rows(df, 4, groups).tolist() == [9, 19, 28, 29], "then by salience"
+
+
+def test_the_chart_labels_the_most_salient_event_of_each_stretch() -> None:
+    df = events_frame(_days(date(2005, 1, 1), 300, actors=("US",)))
+    salience = np.zeros(len(df))
+    salience[[5, 150, 290]] = [3.0, 2.0, 1.0]  # one salient event early, one midway, one late
+    df["salience"] = salience
     fig = timeline_figure(df, key_events=True, key_count=3)
     (key,) = [trace for trace in fig.data if trace.name == "Key events"]
-    assert sorted(str(row[0]) for row in key.customdata) == sorted(str(i) for i in df["id"].iloc[-3:])
+    assert sorted(str(row[0]) for row in key.customdata) == sorted(
+        str(df["id"].iloc[i]) for i in (5, 150, 290)
+    )
 
 
 def test_switch_off_draws_only_single_events() -> None:

@@ -40,7 +40,7 @@ from timeline.chart_layers import (
     key_trace,
     range_buttons,
 )
-from timeline.chart_range import FINE_PRECISIONS, density, density_window, opening_range, quick_ranges
+from timeline.chart_range import DAY, FINE_PRECISIONS, density, density_window, opening_range, quick_ranges
 from timeline.chart_traces import (
     Points,
     day_markers,
@@ -162,14 +162,16 @@ def timeline_figure(
         strips = density(dated, lanes, dated["lane"], window, opening.days)
         traces.insert(0, density_trace(strips))
         layers.insert(0, "density")
-        periods = np.searchsorted(strips.edges, points.middle.astype(strips.edges.dtype), side="right")
+        # Spread the labels: about as many stretches per lane as key events per lane, one event each.
+        stretch = (opening.end - opening.start) / max(1, -(-key_count // len(lanes)))
+        periods = (points.middle.astype(opening.start.dtype) - opening.start) // max(stretch, DAY)
         chosen = key_rows(
             dated, key_count, groups=dated["lane"].to_numpy(dtype=str) + "\x00" + periods.astype(str)
         )
         key_colors = [
             color_for(name, palette) for name in dated["primary_actor"].astype(str).to_numpy()[chosen]
         ]
-        traces.append(key_trace(points.take(chosen), dated["title"].iloc[chosen], key_colors, large))
+        traces.append(key_trace(points.take(chosen), dated["title"].iloc[chosen], key_colors, large, opening))
         layers.append("always")
     if selected is not None:
         ring = points.take(np.flatnonzero(points.ids == selected))
@@ -195,8 +197,9 @@ def _event_traces(
     dated: pd.DataFrame, points: Points, palette: dict[str, str], *, large: bool, lane_by: LaneBy
 ) -> tuple[list[Any], list[Layer]]:
     """Every event's marker or band, one set of traces per colour (actors sharing a palette colour share
-    traces: Plotly's cost is per trace), each trace with its layer: bands coarser than a year are
-    "always" (visible over the density too), the rest "single"."""
+    traces: Plotly's cost is per trace), each in the "single" layer (legend entries "always"). Bands
+    coarser than a year are drawn with their own bars (their count, not the others', decides SVG or
+    WebGL), so a few decade bands keep their hover among thousands of events."""
     precision = dated["precision"].astype(str)
     is_day = (precision == "day").to_numpy()
     coarse = (~precision.isin(FINE_PRECISIONS)).to_numpy()
@@ -214,7 +217,7 @@ def _event_traces(
         name = next(name for name in names if color_of[name] == color)  # the trace's name: its first actor
         of_actor = colors == color
         for group, band_layer, as_bars in (
-            (of_actor & ~is_day & coarse, "always", coarse_bars),
+            (of_actor & ~is_day & coarse, "single", coarse_bars),
             (of_actor & ~is_day & ~coarse, "single", bars),
         ):
             spans = points.take(np.flatnonzero(group))
@@ -275,7 +278,8 @@ def _layout(
         type="date",
         showgrid=True,
         gridcolor="#E5E5E5",
-        rangeslider={"visible": True, "thickness": 0.07},
+        # Not over the density: the slider redraws every trace, and twenty labels in 50 px are a smudge.
+        rangeslider={"visible": not overview, "thickness": 0.07},
         tickfont={"size": font_size},
     )
     fig.update_yaxes(

@@ -12,8 +12,9 @@ script. The figure therefore carries both pictures, computed in pandas once per 
 
 The quick-range buttons ("Overview", "1y", "5y", "all", "every event") are Plotly ``updatemenus``
 that set the date range *and* which layer is visible in one client-side step (no rerun, no server
-round trip): "Overview" and "all" show the density, "1y", "5y" and "every event" the single events.
-Bands coarser than a year, the key events and the selection ring are visible in every layer. With
+round trip): "Overview" and "all" show the density, "1y", "5y" and "every event" the single events
+(bands coarser than a year among them: over the density a "1990s" band would hide ten years of
+strips). The key events and the selection ring are visible in every layer. With
 the "Key events" switch off, only the single events are drawn and the buttons only set the range.
 """
 
@@ -30,10 +31,14 @@ from timeline.chart_traces import HOVER, Points, Trace
 
 Layer = Literal["single", "density", "always"]
 
-DENSITY_SCALE = [[0.0, "#DCE6F0"], [0.35, "#7F9FC4"], [1.0, "#0B2E59"]]
-"""Light to dark blue: the darker the strip, the more events in that period (the key says so)."""
+DENSITY_SCALE = [[0.0, "#E6EDF5"], [1.0, "#6E93BC"]]
+"""Light to mid blue: the darker the strip, the more events in that period (the key says so). The
+darkest stays light enough for a key event's black label over it (about 5:1)."""
 
 KEY_LABEL_CHARS = 34
+
+EDGE_SHARE = 0.15
+"""A key event this close to an edge of the opening range (share of its span) is labelled inwards."""
 
 
 def density_trace(density: Density) -> Trace:
@@ -99,13 +104,22 @@ def key_rows(
     return chosen
 
 
-def key_trace(points: Points, titles: pd.Series, colors: list[str], large: bool) -> Trace:
-    """The key events, labelled with their (escaped, shortened) titles, above and below by turns."""
+def key_trace(
+    points: Points, titles: pd.Series, colors: list[str], large: bool, window: Range | None = None
+) -> Trace:
+    """The key events, labelled with their (escaped, shortened) titles, above and below by turns; near
+    an edge of ``window`` (the opening range) a label reads inwards, so the plot's edge never cuts it."""
     one_day = (points.stop - points.start) == np.timedelta64(1, "D")
     x = np.where(one_day, points.start, points.middle)
     order = np.argsort(x, kind="stable")
-    positions = np.empty(len(x), dtype=object)
-    positions[order] = ["top center" if index % 2 == 0 else "bottom center" for index in range(len(x))]
+    vertical = np.empty(len(x), dtype=object)
+    vertical[order] = ["top" if index % 2 == 0 else "bottom" for index in range(len(x))]
+    horizontal = np.full(len(x), "center", dtype=object)
+    if window is not None and window.days > 0:
+        share = (x.astype(window.start.dtype) - window.start) / (window.end - window.start)
+        horizontal[share < EDGE_SHARE] = "right"
+        horizontal[share > 1 - EDGE_SHARE] = "left"
+    positions = vertical + " " + horizontal
     labels = [html.escape(_shorten(str(title), KEY_LABEL_CHARS)) for title in titles.tolist()]
     return {
         "type": "scatter",

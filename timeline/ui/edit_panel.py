@@ -178,7 +178,7 @@ def correction_panel(event: Event, data: AppData) -> None:
         st.markdown("**Correct this event**")
         edit_writes.show_outcome()
         title, when, details, structure, history = st.tabs(
-            ["Title", "Date", "Actors, category", "Hide, merge, split", "History"]
+            ["Title", "Date", "Actors", "Hide, merge", "History"]
         )
         with title:
             _title_form(event, suffix)

@@ -431,6 +431,9 @@ def test_a_concurrent_save_is_a_conflict_showing_both_values(synthetic_store: Pa
     assert "Mr Jones" in text and "Their title" in text and "My title" in text
     assert not successes(mine)
     assert [edit.new for edit in edits(store(synthetic_store))] == ["Their title"]
+    ok(mine.selectbox(key="pick").set_value("ev-mosul").run())  # another event: not its conflict
+    assert SAVE_MINE_KEY not in widget_keys(mine)
+    ok(mine.selectbox(key="pick").set_value("ev-invasion").run())
     ok(mine.button(key=SAVE_MINE_KEY).click().run())
     assert "Saved: title changed (over their change)" in successes(mine)
     assert [edit.new for edit in edits(store(synthetic_store))] == ["Their title", "My title"]

@@ -176,7 +176,7 @@ def correction_panel(event: Event, data: AppData) -> None:
     suffix = f"{event.id}:{data.last_edit}"
     with st.container(border=True, key=PANEL_KEY):
         st.markdown("**Correct this event**")
-        edit_writes.show_outcome()
+        edit_writes.show_outcome(event_id=event.id)
         title, when, details, structure, history = st.tabs(
             ["Title", "Date", "Actors", "Hide, merge", "History"]
         )

@@ -171,9 +171,9 @@ def _their_words(theirs: Edit) -> str:
     return theirs.describe()
 
 
-def show_outcome(where: str = PANEL) -> None:
-    """The outcome of the last write made from ``where``: confirmations, a refusal, or (in the panel) a
-    conflict to settle."""
+def show_outcome(where: str = PANEL, event_id: str | None = None) -> None:
+    """The outcome of the last write made from ``where``: confirmations, a refusal, or (in the panel of
+    the event ``event_id``) a conflict on that event to settle."""
     done = st.session_state.get(DONE_KEY) or []
     for _place, line in [item for item in done if item[0] == where]:
         st.success(md(str(line)), icon=":material/check_circle:")
@@ -183,7 +183,11 @@ def show_outcome(where: str = PANEL) -> None:
         st.session_state.pop(PROBLEM_KEY, None)
         st.error(md(str(problem[1])), icon=":material/error:")
     pending = st.session_state.get(CONFLICT_KEY)
-    if where != PANEL or not isinstance(pending, PendingConflict):
+    if (
+        where != PANEL
+        or not isinstance(pending, PendingConflict)
+        or pending.conflict.yours.event_id != event_id
+    ):
         return
     theirs, yours = pending.conflict.theirs, pending.conflict.yours
     with st.container(border=True, key="edit_conflict"):

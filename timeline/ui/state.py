@@ -203,6 +203,12 @@ def _sync(live: _LiveStore, sources: Path | None, fingerprint: str, articles: Pa
         nonlocal bar
         if total == 0:
             return
+        if bar is None:
+            from timeline.events.nlp import load_parser
+
+            # Before the first article, not on every start: a missing model is one clear message, and
+            # a start with nothing new to read skips loading the parser (seconds).
+            load_parser()
         text = f"Reading new and changed articles: {done} of {total} articles"
         if name:
             text += f" (now {escape_markdown(name)})"
@@ -315,9 +321,6 @@ def app_data() -> AppData:
                     live.lock.acquire()
             try:
                 if live.fingerprint != fingerprint:
-                    from timeline.events.nlp import load_parser
-
-                    load_parser()  # a missing model: one clear message, not one failure per article
                     _sync(live, sources, fingerprint, articles)
             finally:
                 live.lock.release()

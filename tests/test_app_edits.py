@@ -206,7 +206,9 @@ def _check_title(seen: Seen) -> None:
         slide["text"]["headline"] == "US-led forces invade Iraq"
         and "Edited by hand: title" in slide["text"]["text"]
     )
-    assert "US-led forces invade Iraq" in seen.hover and "edited by hand" in seen.hover, seen.hover[seen.hover.find("ev-invasion") - 20 :][:300]
+    assert "US-led forces invade Iraq" in seen.hover and "edited by hand" in seen.hover, seen.hover[
+        seen.hover.find("ev-invasion") - 20 :
+    ][:300]
 
 
 def _date(at: AppTest) -> None:
@@ -245,7 +247,11 @@ def _category_planned(at: AppTest) -> None:
 
 def _check_category_planned(seen: Seen) -> None:
     row = seen.csv_row("ev-invasion")
-    assert (row["category"], row["planned"], row["edited"]) == ("diplomacy", "yes", "category | planned or past")
+    assert (row["category"], row["planned"], row["edited"]) == (
+        "diplomacy",
+        "yes",
+        "category | planned or past",
+    )
     assert "planned" in seen.present_text and "edited by hand: category, planned or past" in seen.present_text
 
 
@@ -552,3 +558,22 @@ def test_hidden_events_come_back_for_an_editor_who_shows_them(synthetic_store: P
     ok(at.button(key="edit_hide_event").click().run())  # "Show it to readers again"
     assert "Saved: event shown again" in successes(at)
     assert "ev-invasion" in chart_ids(open_app())
+
+
+@pytest.mark.usefixtures("editors")
+@pytest.mark.parametrize(
+    ("prefix", "value", "button", "reason"),
+    [
+        ("edit_title:", "   ", "edit_title_save", "A title cannot be empty."),
+        ("edit_title:", "Invasion of Iraq begins", "edit_title_save", "The title is unchanged."),
+        ("add_title:", "No date given", "add_event_save", "An event added by hand needs a start date."),
+    ],
+)
+def test_a_refused_change_says_why_and_writes_nothing(
+    prefix: str, value: str, button: str, reason: str, synthetic_store: Path
+) -> None:
+    at = signed_in({"sel": "ev-invasion"})
+    keyed(at, "text_input", prefix).input(value)
+    ok(at.button(key=button).click().run())
+    assert reason in shown_text("\n".join(str(item.value) for item in at.error))
+    assert not successes(at) and edits(store(synthetic_store)) == []

@@ -143,3 +143,13 @@ def test_day_salience_keeps_to_the_period() -> None:
     refs = [DayReference("a", _day(9), _day(n)) for n in range(5)]
     scores = day_salience(refs, {"a": _day(9)}, date_from=_day(1), date_to=_day(3))
     assert sorted(scores) == [_day(1), _day(2), _day(3)]
+
+
+def test_a_day_announced_in_advance_outranks_an_unnamed_one_but_less_than_a_recalled_one() -> None:
+    published = {"on-x": _day(5), "on-y": _day(6), "ahead": _day(1), "after": _day(9)}
+    announced = [DayReference("ahead", _day(1), _day(5))]  # "the hearing on Friday" before that Friday
+    scores = day_salience(announced, published)
+    assert scores[_day(5)] > scores[_day(6)]  # same publications, but one day was awaited
+    recalled = [DayReference("after", _day(9), _day(6))]
+    both = day_salience(announced + recalled, published)
+    assert both[_day(6)] > both[_day(5)]  # referring back counts more than announcing ahead

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -17,10 +18,14 @@ from bench.synthetic import make_event, synthetic_events
 from timeline import cli
 from timeline.corrections.shown import edited_text
 from timeline.events.export import CSV_COLUMNS, FORMULA_PREFIXES, csv_text, write_csv
-from timeline.export import timelinejs_bytes, to_csv, to_html, to_json, to_timelinejs
+from timeline.dates import tag_dates
+from timeline.events.display import display_date
+from timeline.export import lane_groups, timelinejs_bytes, to_csv, to_html, to_json, to_timelinejs
 from timeline.filters import FilterState, apply_filters
 from timeline.frame import events_frame
-from timeline.model import Event
+from timeline.model import Event, Source
+from timeline.offline_html import DATA_ID, script_json
+from timeline.timelinejs import summary
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -156,7 +161,8 @@ def test_timelinejs_escapes_article_text() -> None:
     text = json.dumps(document)
     assert "<script>" not in text and "<img" not in text
     assert document["events"][0]["text"]["headline"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
-    assert "&lt;img src=x onerror=alert(1)&gt;" in document["events"][0]["text"]["text"]
+    assert "<img src=x onerror=alert(1)>" in html.unescape(document["events"][0]["media"]["url"])
+    assert document["events"][0]["group"] == html.escape(SCRIPT)
 
 
 @pytest.mark.parametrize(
@@ -170,29 +176,159 @@ def test_timelinejs_links_only_web_addresses(url: str, linked: bool) -> None:
     assert "javascript:" not in text
 
 
+def _dated(phrase: str) -> Event:
+    """An event dated by the engine's own tagger from ``phrase``, with the engine's display date."""
+    (mention,) = tag_dates(f"Talks happened in {phrase}, officials said.", date(2021, 6, 1), "news")
+    shown = display_date(mention.start, mention.end, mention.precision, mention.value, mention.mod)
+    event = make_event("e", mention.start, mention.end, precision=mention.precision)
+    return Event(**{**{f: getattr(event, f) for f in event.__slots__}, "display_date": shown})
+
+
+# (what the article says, the slide's start_date, its end_date, its display_date)
+TIMELINEJS_DATES = [
+    ("April 7, 2017", {"year": 2017, "month": 4, "day": 7}, None, "Fri 7 Apr 2017"),
+    ("the week of April 3, 2017", {"year": 2017, "month": 4, "day": 3}, None, "Mon 3 Apr 2017"),
+    ("March 2020", {"year": 2020, "month": 3}, None, "Mar 2020"),
+    ("2014", {"year": 2014}, None, "2014"),
+    ("late 2017", {"year": 2017, "month": 9}, {"year": 2017, "month": 12}, "Late 2017"),
+    ("the end of 2017", {"year": 2017, "month": 12}, None, "Late 2017"),
+    ("early 2015", {"year": 2015, "month": 1}, {"year": 2015, "month": 4}, "Early 2015"),
+    ("mid-2016", {"year": 2016, "month": 5}, {"year": 2016, "month": 8}, "Mid 2016"),
+    ("the summer of 2018", {"year": 2018, "month": 6}, {"year": 2018, "month": 8}, "Summer 2018"),
+    ("the winter of 2018", {"year": 2018, "month": 12}, {"year": 2019, "month": 2}, "Winter 2018"),
+    ("the first quarter of 2020", {"year": 2020, "month": 1}, {"year": 2020, "month": 3}, "Q1 2020"),
+    ("the second half of 2019", {"year": 2019, "month": 7}, {"year": 2019, "month": 12}, "H2 2019"),
+    ("the 2010s", {"year": 2010}, {"year": 2019}, "2010s"),
+    ("the late 1990s", {"year": 1996, "month": 9}, {"year": 1999, "month": 12}, "Late 1990s"),
+    ("the 20th century", {"year": 1900}, {"year": 1999}, "20th century"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "start_date", "end_date", "shown"), TIMELINEJS_DATES)
+def test_timelinejs_places_each_date_where_its_words_put_it(
+    phrase: str, start_date: dict[str, int], end_date: dict[str, int] | None, shown: str
+) -> None:
+    slide = to_timelinejs([_dated(phrase)])["events"][0]
+    assert slide["start_date"] == start_date
+    assert slide.get("end_date") == end_date
+    assert slide["display_date"] == shown
+
+
 @pytest.mark.parametrize(
-    ("event", "start_date", "end_date"),
+    ("start", "end", "start_date", "end_date"),
     [
-        (make_event("d", date(2020, 1, 3)), {"year": 2020, "month": 1, "day": 3}, None),
         (
-            make_event("m", date(2020, 3, 1), date(2020, 3, 31), precision="month"),
-            {"year": 2020, "month": 3},
-            None,
+            date(2020, 1, 3),
+            date(2020, 1, 5),
+            {"year": 2020, "month": 1, "day": 3},
+            {"year": 2020, "month": 1, "day": 5},
         ),
-        (make_event("y", date(2020, 1, 1), date(2020, 12, 31), precision="year"), {"year": 2020}, None),
+        (date(2020, 3, 1), date(2020, 3, 1), {"year": 2020, "month": 3, "day": 1}, None),
+        (date(2020, 1, 1), date(2020, 1, 1), {"year": 2020, "month": 1, "day": 1}, None),
+        (date(2020, 2, 1), date(2020, 2, 29), {"year": 2020, "month": 2}, None),
         (
-            make_event("s", date(2020, 6, 1), date(2020, 8, 31), precision="season"),
-            {"year": 2020, "month": 6, "day": 1},
-            {"year": 2020, "month": 8, "day": 31},
+            date(2020, 3, 15),
+            date(2020, 4, 30),
+            {"year": 2020, "month": 3, "day": 15},
+            {"year": 2020, "month": 4, "day": 30},
         ),
     ],
 )
-def test_timelinejs_dates_follow_precision(
-    event: Event, start_date: dict[str, int], end_date: dict[str, int] | None
+def test_timelinejs_dates_use_the_finest_unit_the_interval_is_whole_in(
+    start: date, end: date, start_date: dict[str, int], end_date: dict[str, int] | None
 ) -> None:
-    slide = to_timelinejs([event])["events"][0]
-    assert slide["start_date"] == start_date
-    assert slide.get("end_date") == end_date
+    slide = to_timelinejs([make_event("i", start, end)])["events"][0]
+    assert (slide["start_date"], slide.get("end_date")) == (start_date, end_date)
+
+
+def test_timelinejs_title_slide_has_the_title_and_the_summary() -> None:
+    events = [
+        make_event("a", date(2003, 3, 20), actors=("Iraq", "United States")),
+        make_event("b", date(2011, 12, 18), actors=("United States",)),
+        make_event("c", date(2021, 7, 26), actors=("Iran", "United States")),
+        make_event("u", None, actors=("Zz",)),
+    ]
+    title = to_timelinejs(events, title="US <troops> in Iraq")["title"]["text"]
+    assert title["headline"] == "US &lt;troops&gt; in Iraq"
+    assert title["text"] == "<p>3 events, 2003 – 2021. Main actors: United States, Iran, Iraq.</p>"
+    assert summary(events[:1]) == "1 event, 2003. Main actors: Iraq, United States."
+    assert summary([]) == "0 events."
+
+
+def test_timelinejs_groups_are_the_charts_lanes() -> None:
+    events = [
+        make_event("a", date(2003, 3, 20), actors=("Iraq",)),
+        make_event("b", date(2004, 1, 1), actors=("Iraq", "Iran")),
+        make_event("c", date(2005, 1, 1), actors=()),
+        make_event("d", date(2006, 1, 1), actors=("Iran",), category="diplomacy"),
+    ]
+    frame = events_frame(events)
+    by_actor = to_timelinejs(events, groups=lane_groups(frame, "actor"))
+    assert [slide["group"] for slide in by_actor["events"]] == ["Iraq", "Iraq", "Other", "Iran"]
+    by_category = to_timelinejs(events, groups=lane_groups(frame, "category"))
+    assert [slide["group"] for slide in by_category["events"]] == ["Other", "Other", "Other", "diplomacy"]
+    assert [slide["group"] for slide in to_timelinejs(events)["events"]] == ["Iraq", "Iraq", "Other", "Iran"]
+
+
+def test_timelinejs_media_is_the_quote_with_its_source() -> None:
+    event = make_event(
+        "m",
+        date(2020, 1, 3),
+        sentence="Officials said the strike killed him.",
+        outlet="The <Guardian>",
+        url="https://example.org/a?b=1&c=2",
+        published=date(2020, 1, 4),
+    )
+    media = to_timelinejs([event])["events"][0]["media"]
+    assert media["url"].startswith("<blockquote>") and media["url"].endswith("</blockquote>")
+    assert html.unescape(media["url"]) == "<blockquote>“Officials said the strike killed him.”</blockquote>"
+    assert media["caption"] == '<a href="https://example.org/a?b=1&amp;c=2">Article doc-a</a>'
+    assert media["credit"] == "The &lt;Guardian&gt;, 2020-01-04"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "He shared it on spotify and in an iframe.",
+        "The report.pdf was leaked.",
+        "See youtu.be/abc and https://www.google.com/maps/@1,2,3z.",
+        "Was it a jpg? Nobody knows",
+        "documentcloud.org/x and imgur.com/y",
+    ],
+)
+def test_timelinejs_quotes_stay_quotes_whatever_they_name(quote: str) -> None:
+    """TimelineJS picks an embed by matching its media url: a quote naming one stays a block quote."""
+    url = to_timelinejs([make_event("q", date(2020, 1, 1), sentence=quote)])["events"][0]["media"]["url"]
+    inner = url.removeprefix("<blockquote>").removesuffix("</blockquote>")
+    assert not set(inner) & set("./?i<>")
+    assert html.unescape(inner) == f"“{quote}”"
+
+
+def test_timelinejs_slide_text_cites_every_source() -> None:
+    event = make_event("s", date(2020, 1, 1), docs=("a.txt", "b.txt"), url="https://example.org/x")
+    text = to_timelinejs([event])["events"][0]["text"]["text"]
+    assert text.count("<p>Source: ") == 2 and "Article a.txt" in text and "Article b.txt" in text
+
+
+def test_csv_cites_each_article_by_title_outlet_date_and_address() -> None:
+    event = make_event("c", date(2020, 1, 1), docs=("a.txt", "b.txt"), url="https://example.org/x")
+    event = Event(
+        **{
+            **{f: getattr(event, f) for f in event.__slots__},
+            "sources": (
+                Source(
+                    "a.txt", "Iran says talks resume", "Reuters", "https://example.org/a", date(2020, 1, 2)
+                ),
+                Source("b.txt", None, None, None, None),
+            ),
+        }
+    )
+    row = _csv_table(to_csv([event])).iloc[0]
+    assert row["source_titles"] == "Iran says talks resume | b.txt"
+    assert row["outlets"] == "Reuters | "
+    assert row["published"] == "2020-01-02 | "
+    assert row["urls"] == "https://example.org/a | "
+    assert row["docs"] == "a.txt | b.txt"
 
 
 def test_html_is_self_contained() -> None:
@@ -202,3 +338,19 @@ def test_html_is_self_contained() -> None:
     assert re.search(r"plotly\.js v\d+\.\d+", page)
     assert len(page) > 1_000_000  # plotly.js itself is inlined (a few MB)
     assert "<title>&lt;script&gt;" in page
+
+
+def test_html_carries_each_events_citation_as_inert_json() -> None:
+    event = make_event(
+        "h", date(2020, 1, 1), title=SCRIPT, sentence=f"</script>{SCRIPT} & more", url="javascript:alert(1)"
+    )
+    figure = go.Figure(go.Scatter(x=["2020-01-01"], y=["Iran"], customdata=[["h"]], mode="markers"))
+    page = to_html(figure, title="T", events=[event])
+    block = re.search(f'<script type="application/json" id="{DATA_ID}">(.*?)</script>', page, re.S)
+    assert block is not None
+    data = json.loads(block.group(1))
+    assert data["h"]["quote"] == f"</script>{SCRIPT} & more" and data["h"]["title"] == SCRIPT
+    assert data["h"]["sources"][0]["url"] == ""  # only web addresses become links
+    assert SCRIPT not in page and "</script><script>" not in page
+    assert "plotly_click" in page and "textContent" in page and "innerHTML" not in page.split(DATA_ID)[-1]
+    assert script_json("<>&") == '"\\u003c\\u003e\\u0026"'

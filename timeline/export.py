@@ -1,34 +1,48 @@
 """Downloads of the current view: CSV, JSON, TimelineJS JSON and a self-contained chart HTML.
 
 - ``to_csv(events)``: the events of the view, one row per event, written by the same writer as
-  ``timeline extract --csv`` (``timeline.events.export.write_csv``: lists joined with " | ", cells a
-  spreadsheet would run as a formula, starting with = + - @ or a tab or CR, prefixed with an
-  apostrophe), as UTF-8 with a BOM so spreadsheet programs pick the right encoding; its last column,
-  ``edited``, says what a teacher changed by hand.
+  ``timeline extract --csv`` (``timeline.events.export.write_csv``: lists joined with " | ", each
+  article cited by title, outlet, date and address, cells a spreadsheet would run as a formula,
+  starting with = + - @ or a tab or CR, prefixed with an apostrophe), as UTF-8 with a BOM so spreadsheet
+  programs pick the right encoding; its last column, ``edited``, says what a teacher changed by hand.
 - ``to_json(events)``: a JSON **array** of ``Event.to_json()`` objects (the same records the CLI's
   ``--json`` writes, as one document rather than JSON Lines, so it opens in any JSON viewer), each with
   ``edited`` (the list of what was changed by hand; TimelineJS slides and the chart's hover say it too).
-- ``to_timelinejs(events)``: a TimelineJS3 timeline (``timelinejs_bytes``: the same as a file).
-  TimelineJS renders ``headline``/``text`` as HTML, so every piece of article text is HTML-escaped
-  here; only the markup we add ourselves is HTML.
-- ``to_html(fig)``: the chart as one offline HTML file with plotly.js inlined.
+- ``to_timelinejs(events)``: a TimelineJS3 timeline (``timeline.timelinejs``: dates where their
+  modifiers put them, a title slide with the view's summary, groups by lane, the quote and its source
+  as media; every piece of article text HTML-escaped). ``timelinejs_bytes``: the same as a file.
+- ``to_html(fig, events=...)``: the chart as one offline HTML file with plotly.js inlined, showing
+  the quote and source of a clicked event (``timeline.offline_html``).
+- ``lane_groups(df, lane_by)``: each event's lane in the chart, for TimelineJS's groups.
 """
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlparse
 
-import plotly.graph_objects as go
+import pandas as pd
 
+from timeline.chart_lanes import LaneBy, lane_of_rows, lane_order
 from timeline.corrections.shown import edited_fields, edited_text
 from timeline.events.export import csv_text
 from timeline.model import Event
+from timeline.offline_html import to_html
+from timeline.timelinejs import DEFAULT_TITLE, summary, timelinejs_bytes, to_timelinejs
 
-DEFAULT_TITLE = "Timeline"
+__all__ = [
+    "DEFAULT_TITLE",
+    "EDITED_COLUMN",
+    "lane_groups",
+    "summary",
+    "timelinejs_bytes",
+    "to_csv",
+    "to_html",
+    "to_json",
+    "to_timelinejs",
+]
+
 EDITED_COLUMN = "edited"
 """The CSV column and JSON field saying what a teacher changed by hand (empty for an event as extracted)."""
 
@@ -51,85 +65,9 @@ def to_json(events: Sequence[Event]) -> bytes:
     return f"[\n{lines}\n]\n".encode() if lines else b"[]\n"
 
 
-def _timelinejs_date(day: Any, precision: str) -> dict[str, int]:
-    parts = {"year": day.year}
-    if precision in {"year", "decade", "century"}:
-        return parts
-    parts["month"] = day.month
-    if precision == "month":
-        return parts
-    parts["day"] = day.day
-    return parts
-
-
-def _safe_link(url: str | None) -> str | None:
-    if not url:
-        return None
-    parsed = urlparse(url)
-    return url if parsed.scheme in {"http", "https"} and parsed.netloc else None
-
-
-def _slide_text(event: Event) -> str:
-    esc = html.escape
-    paragraphs = [f"<p>“{esc(event.sentence)}”</p>"] if event.sentence else []
-    for source in event.sources:
-        label = ", ".join(
-            part
-            for part in (
-                source.title or source.doc,
-                source.outlet,
-                source.published.isoformat() if source.published else "no publication date",
-            )
-            if part
-        )
-        link = _safe_link(source.url)
-        cited = f'<a href="{esc(link)}">{esc(label)}</a>' if link else esc(label)
-        paragraphs.append(f"<p>Source: {cited}</p>")
-    edited = edited_text(event)
-    if edited:
-        paragraphs.append(f"<p><em>Edited by hand: {esc(edited)}</em></p>")
-    return "".join(paragraphs)
-
-
-def to_timelinejs(events: Sequence[Event], *, title: str = DEFAULT_TITLE, intro: str = "") -> dict[str, Any]:
-    """A TimelineJS3 JSON document of the events that have a date (unanchored ones cannot be placed)."""
-    slides: list[dict[str, Any]] = []
-    for event in events:
-        if event.start is None:
-            continue
-        slide: dict[str, Any] = {
-            "start_date": _timelinejs_date(event.start, event.precision),
-            "display_date": html.escape(event.display_date),
-            "text": {"headline": html.escape(event.title), "text": _slide_text(event)},
-            "group": html.escape(event.actors[0] if event.actors else event.category),
-            "unique_id": event.id,
-        }
-        end = event.end or event.start
-        if end != event.start and event.precision not in {"month", "year", "decade", "century"}:
-            slide["end_date"] = _timelinejs_date(end, event.precision)
-        slides.append(slide)
-    return {
-        "title": {"text": {"headline": html.escape(title), "text": html.escape(intro)}},
-        "events": slides,
-    }
-
-
-def timelinejs_bytes(events: Sequence[Event], *, title: str = DEFAULT_TITLE, intro: str = "") -> bytes:
-    """``to_timelinejs`` as a UTF-8 file, one slide per line (compact, so json's fast encoder is used)."""
-    document = to_timelinejs(events, title=title, intro=intro)
-    slides = ",\n".join(json.dumps(slide, ensure_ascii=False) for slide in document["events"])
-    head = json.dumps(document["title"], ensure_ascii=False)
-    return f'{{"title": {head},\n"events": [\n{slides}\n]}}\n'.encode()
-
-
-def to_html(fig: go.Figure, *, title: str = DEFAULT_TITLE) -> str:
-    """The figure as a complete HTML page that works offline (plotly.js inlined, no CDN)."""
-    page: str = fig.to_html(
-        include_plotlyjs=True,
-        full_html=True,
-        config={"displaylogo": False, "responsive": True},
-        default_width="100%",
-        default_height="100%",
-    )
-    # Plotly writes no <title>; give the saved file a readable one.
-    return page.replace("<head>", f"<head><title>{html.escape(title)}</title>", 1)
+def lane_groups(df: pd.DataFrame, lane_by: LaneBy) -> dict[str, str]:
+    """Event id -> the lane the chart draws it in (its main actor or category, or "Other")."""
+    if df.empty:
+        return {}
+    lanes = lane_of_rows(df, lane_by, lane_order(df, lane_by))
+    return dict(zip(df["id"].astype(str), lanes.astype(str), strict=True))

@@ -2,6 +2,8 @@
 
 ``write_csv`` is the one CSV writer: ``timeline extract --csv`` and the app's download
 (``timeline.export.to_csv``) both use it, so both defuse the cells a spreadsheet would run as a formula.
+Each row cites its articles as a reader would (``source_titles``, ``outlets``, ``published``, ``urls``:
+one entry per source, in the same order), besides the file names and offsets (``docs``, ``spans``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ CSV_COLUMNS = (
     "docs",
     "spans",
     "time_texts",
+    "source_titles",
     "outlets",
     "published",
     "urls",
@@ -68,6 +71,7 @@ def csv_row(event: Event) -> dict[str, str]:
         "docs": joined(mention.doc for mention in event.mentions),
         "spans": joined(f"{mention.span[0]}-{mention.span[1]}" for mention in event.mentions),
         "time_texts": joined(mention.time_text for mention in event.mentions),
+        "source_titles": joined(source.title or source.doc for source in event.sources),
         "outlets": joined(source.outlet or "" for source in event.sources),
         "published": joined(
             source.published.isoformat() if source.published else "" for source in event.sources

@@ -1,9 +1,16 @@
-"""Data page: the current view as a sortable table, and downloads of exactly those events."""
+"""Data page: the current view as a sortable table, and downloads of exactly those events.
+
+The downloads never rerun the page (``on_click="ignore"``): a rerun replaces every button's file, so
+a click right after another download used to ask for a file the rerun had just dropped
+(``MediaFileStorageError``) and the second download never came. The chart's page (a few MB) is built
+only when its button is clicked; the other files are built with the page (on click past
+``EAGER_LIMIT`` events).
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 
@@ -18,6 +25,7 @@ from timeline.model import Event
 from timeline.ui import components as ui
 from timeline.ui.edit_panel import hidden_toggle
 from timeline.ui.history import edit_log, orphans_section
+from timeline.ui.present_page import view_title
 from timeline.ui.state import AppData, app_data, filtered_frame, publish_view
 
 TABLE_COLUMNS = {
@@ -35,6 +43,8 @@ TABLE_COLUMNS = {
     "edited": st.column_config.TextColumn("Edited by hand", help="What a teacher changed by hand"),
 }
 
+
+LOG = logging.getLogger(__name__)
 
 EAGER_LIMIT = 5000
 """Up to this many events the files are built with the page; past it, only when a button is clicked."""
@@ -63,28 +73,48 @@ def json_bytes(events: list[Event]) -> bytes:
     return export.to_json(events)
 
 
-def timelinejs_bytes(events: list[Event], title: str) -> bytes:
-    document = export.to_timelinejs(events, title=title)
-    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+def timelinejs_bytes(events: list[Event], title: str, groups: Mapping[str, str] | None = None) -> bytes:
+    return export.timelinejs_bytes(events, title=title, groups=groups)
 
 
-def build_downloads(df: pd.DataFrame, events: list[Event], title: str) -> Downloads:
+def build_downloads(
+    df: pd.DataFrame, events: list[Event], title: str, groups: Mapping[str, str] | None = None
+) -> Downloads:
+    """The view's files; ``groups`` (event id -> lane) are TimelineJS's groups, the chart's lanes."""
     if len(df) > EAGER_LIMIT:
         return Downloads(
             csv=partial(csv_bytes, events),
             json=partial(json_bytes, events),
-            timelinejs=partial(timelinejs_bytes, events, title),
+            timelinejs=partial(timelinejs_bytes, events, title, groups),
         )
     return Downloads(
-        csv=csv_bytes(events), json=json_bytes(events), timelinejs=timelinejs_bytes(events, title)
+        csv=csv_bytes(events), json=json_bytes(events), timelinejs=timelinejs_bytes(events, title, groups)
     )
 
 
 def chart_html(df: pd.DataFrame, view: FilterState, data: AppData) -> str:
-    """The chart of this view as one offline HTML page (plotly.js inlined, about 4 MB: built on click)."""
+    """The chart of this view as one offline HTML page (plotly.js inlined, about 4 MB: built on click),
+    showing the quote and source of a clicked event."""
     title = _title(view)
     figure = timeline_figure(df, lane_by=view.lane, large=view.large, colors=data.colors, title=title)
-    return export.to_html(figure, title=title)
+    return export.to_html(figure, title=title, events=view_events(df, data))
+
+
+FAILED_PAGE = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>Chart not built</title></head><body>"
+    "<h1>The chart could not be built</h1><p>The CSV, JSON and TimelineJS downloads hold the same "
+    "events; the server's log says what went wrong.</p></body></html>"
+)
+
+
+def chart_download(df: pd.DataFrame, view: FilterState, data: AppData) -> bytes:
+    """``chart_html`` as the file the button hands out; if building it fails, a page saying so (logged),
+    never a download that silently does not come."""
+    try:
+        return chart_html(df, view, data).encode("utf-8")
+    except Exception:
+        LOG.exception("Could not build the chart download")
+        return FAILED_PAGE.encode("utf-8")
 
 
 PLAIN_LIMIT = 300
@@ -152,7 +182,7 @@ def render() -> None:
         st.table(plain_table(df.head(PLAIN_LIMIT)), hide_index=True)
 
     events = view_events(df, data)
-    files = build_downloads(df, events, _title(view))
+    files = build_downloads(df, events, view_title(view, data), export.lane_groups(df, view.lane))
 
     st.subheader("Download this view", anchor=False)
     columns = st.columns(4)
@@ -163,6 +193,7 @@ def render() -> None:
         mime="text/csv",
         icon=":material/table_view:",
         key="dl_csv",
+        on_click="ignore",
     )
     columns[1].download_button(
         "JSON (records)",
@@ -171,6 +202,7 @@ def render() -> None:
         mime="application/json",
         icon=":material/data_object:",
         key="dl_json",
+        on_click="ignore",
     )
     columns[2].download_button(
         "TimelineJS",
@@ -179,15 +211,17 @@ def render() -> None:
         mime="application/json",
         icon=":material/view_timeline:",
         key="dl_tljs",
+        on_click="ignore",
         help="Open it in TimelineJS (timeline.knightlab.com) to make a slideshow timeline.",
     )
     columns[3].download_button(
         "Chart (HTML)",
-        lambda: chart_html(df, view, data),
+        partial(chart_download, df, view, data),
         file_name="timeline.html",
         mime="text/html",
         icon=":material/language:",
         key="dl_html",
+        on_click="ignore",
         help="The interactive chart as one web page that works offline.",
     )
     publish_view(view)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from browser_support import REPO, SERVER_START_TIMEOUT_S, UI_TIMEOUT_MS, AppDriver
@@ -62,10 +63,10 @@ def scale_app(browser: Browser, scale_url: str, artifacts: Path) -> Iterator[App
     context.close()
 
 
-def _drawn(app: AppDriver) -> dict[str, object]:
+def _drawn(app: AppDriver) -> dict[str, Any]:
     app.wait_idle()
     app.page.wait_for_function(CHART_DRAWN_JS, polling="raf")
-    state: dict[str, object] = app.page.evaluate(VISIBLE_JS)
+    state: dict[str, Any] = app.page.evaluate(VISIBLE_JS)
     return state
 
 

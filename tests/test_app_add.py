@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from app_harness import TIMELINE_PAGE, all_text, chart_ids, open_app
 from app_harness import synthetic_store as synthetic_store  # fixture, re-exported for pytest
 from intake_fixtures import encrypted, serve, text_pdf
@@ -109,8 +110,18 @@ def test_a_pasted_text_is_prefilled_confirmed_and_its_events_appear(synthetic_st
     _events_on_timeline(at, synthetic_store)
 
 
-def test_uploaded_files_are_read_a_bad_one_is_named_and_the_others_go_on(synthetic_store: Path) -> None:
+def test_uploaded_files_are_read_a_bad_one_is_named_and_the_others_go_on(
+    synthetic_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     at = signed_in(ADD_PAGE)
+    bars: list[str] = []
+    progress = st.progress
+
+    def recording(value: float, text: str | None = None, **kwargs: object) -> object:
+        bars.append(str(text))
+        return progress(value, text=text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(st, "progress", recording)
     _upload(
         at,
         [
@@ -124,6 +135,7 @@ def test_uploaded_files_are_read_a_bad_one_is_named_and_the_others_go_on(synthet
     assert at.file_uploader[0].value in (None, []), "the chooser is emptied for the next files"
     _confirm(at)
     assert "Added 2 article(s)" in successes(at), all_text(at)
+    assert any("of 2 articles" in bar for bar in bars), bars  # the progress bar counts while extracting
     docs, _events = _own(synthetic_store)
     assert len(docs) == 2
     _events_on_timeline(at, synthetic_store)
@@ -154,6 +166,7 @@ BAD_FILES = [
     ("huge.txt", b"a" * HUGE, "50.0 MB is over the 10 MB limit"),
     ("locked.pdf", encrypted(text_pdf(["Secret minutes of 3 May 2004."])), "password-protected"),
     ("fake.pdf", b"this is not a pdf at all", "not a PDF"),
+    ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "not an article type"),
 ]
 
 
@@ -248,3 +261,15 @@ def test_a_reader_sees_no_control_and_a_forged_request_adds_nothing(synthetic_st
     ok(at.run())
     assert _own(synthetic_store) == ([], [])
     assert not list((synthetic_store / "collections").glob("*/articles/*.txt"))
+
+
+def test_too_many_files_at_once_are_refused_whole_and_none_is_read(
+    synthetic_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = signed_in(ADD_PAGE)
+    read: list[str] = []
+    getvalue = UploadedFile.getvalue
+    monkeypatch.setattr(UploadedFile, "getvalue", lambda self: read.append(str(self.name)) or getvalue(self))
+    _upload(at, [(f"note-{n}.txt", ARTICLE.encode(), "text/plain") for n in range(51)])
+    assert "51 files were chosen; at most 50 can be added at once." in errors(at)
+    assert read == [] and _pending(at) == []

@@ -157,6 +157,7 @@ def test_backup_and_restore_round_trip(synthetic_store: Path, captured_downloads
     [
         ("notes.zip", b"just some text", "is not a timeline backup"),
         ("empty.zip", b"PK\x05\x06" + b"\0" * 18, "has no collection.json"),
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "is not a timeline backup"),
     ],
 )
 def test_a_bad_backup_file_is_refused_with_its_reason_and_nothing_changes(

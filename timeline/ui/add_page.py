@@ -364,9 +364,10 @@ def render() -> None:
     kinds = ", ".join(sorted(UPLOAD_SUFFIXES))
     upload, paste, address = st.tabs(["Upload files", "Paste a text", "Web address"])
     with upload:
+        # No ``type=`` filter: Streamlit would refuse another type with a bare error; ``check_batch``
+        # names the file and the types it takes instead.
         st.file_uploader(
             f"Article files ({kinds}; up to {MAX_UPLOAD_MB} MB each)",
-            type=[suffix.lstrip(".") for suffix in UPLOAD_SUFFIXES],
             accept_multiple_files=True,
             key=uploader_key(),
             max_upload_size=MAX_UPLOAD_MB,

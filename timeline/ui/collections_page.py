@@ -108,7 +108,9 @@ def _restore() -> None:
         _said(problem=f"{name} could not be restored ({type(error).__name__}). Nothing else was changed.")
         return
     st.session_state[RESTORE_ROUND_KEY] = int(st.session_state.get(RESTORE_ROUND_KEY, 0)) + 1
-    if not into_this:
+    if into_this:
+        forget_set_aside(collection)  # its corrections are back (the backup's, by uuid)
+    else:
         _switch_to(report.collection)
     reload_data()
     _said(done=report.summary())
@@ -188,7 +190,6 @@ def _restore_form() -> None:
     st.subheader("Restore")
     st.file_uploader(
         f"A backup file (.zip, up to {MAX_BACKUP_MB} MB)",
-        type=["zip"],
         key=restore_uploader_key(),
         max_upload_size=MAX_BACKUP_MB,
     )

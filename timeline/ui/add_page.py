@@ -38,7 +38,7 @@ from timeline.documents.intake import (
 )
 from timeline.store.folder_sync import OWN_PREFIX
 from timeline.ui import components as ui
-from timeline.ui.collections import current_collection
+from timeline.ui.collections import current_collection, keep_in_url
 from timeline.ui.signin import NotAnEditor, is_editor, require_editor
 from timeline.ui.state import app_data
 from timeline.workspace import WorkspaceError, add_article
@@ -350,6 +350,7 @@ def _set_date(doc_id: str, day: Any) -> None:
 def render() -> None:
     st.title("Add articles")
     collection = current_collection()
+    keep_in_url()
     if not is_editor():
         st.info(
             "Adding articles needs an editor's sign-in (under **Editor sign-in** in the sidebar). "

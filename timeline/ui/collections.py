@@ -57,6 +57,13 @@ def collection_params(slug: str | None = None) -> dict[str, str]:
     return {} if chosen == DEFAULT_SLUG else {COLLECTION_PARAM: chosen}
 
 
+def keep_in_url() -> None:
+    """Name the current collection in the address bar (pages that do not publish a view call this)."""
+    wanted = collection_params().get(COLLECTION_PARAM)
+    if wanted and _url_slug() != wanted:
+        st.query_params[COLLECTION_PARAM] = wanted
+
+
 def store_location() -> tuple[Path, Path | None, Path]:
     """(store file, read-only source folder or None, own articles folder) of the current collection."""
     collection = current_collection()

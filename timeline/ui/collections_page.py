@@ -24,6 +24,7 @@ from timeline.ui.collections import (
     collection_params,
     current_collection,
     forget_set_aside,
+    keep_in_url,
     set_aside_file,
     set_aside_files,
 )
@@ -218,6 +219,7 @@ def _set_aside(collection: Collection) -> None:
 def render() -> None:
     st.title("Collection")
     collection = current_collection()
+    keep_in_url()
     data = app_data()
     if not ui.show_fatal(data):
         st.markdown(

@@ -35,7 +35,7 @@ from timeline.store.lessons_store import (
     set_span,
 )
 from timeline.ui import components as ui
-from timeline.ui.collections import collection_params, current_collection
+from timeline.ui.collections import collection_params, current_collection, keep_in_url
 from timeline.ui.lesson_play import LESSON_PARAM, span_text
 from timeline.ui.signin import NotAnEditor, is_editor, require_editor
 from timeline.ui.state import AppData, app_data, current_store
@@ -229,6 +229,7 @@ def render() -> None:
     if ui.show_fatal(data):
         return
     collection = current_collection()
+    keep_in_url()
     st.caption(md(f"In the collection “{collection.name}”. A lesson plays in Present from its own link."))
     _outcome()
     items = lessons(current_store())

@@ -17,9 +17,9 @@ import pytest
 from bench.synthetic import make_event, synthetic_events
 from timeline import cli
 from timeline.corrections.shown import edited_text
-from timeline.events.export import CSV_COLUMNS, FORMULA_PREFIXES, csv_text, write_csv
 from timeline.dates import tag_dates
 from timeline.events.display import display_date
+from timeline.events.export import CSV_COLUMNS, FORMULA_PREFIXES, csv_text, write_csv
 from timeline.export import lane_groups, timelinejs_bytes, to_csv, to_html, to_json, to_timelinejs
 from timeline.filters import FilterState, apply_filters
 from timeline.frame import events_frame

@@ -43,22 +43,20 @@ def key_controls(view: FilterState, dated: int) -> bool:
         ss[KEY_SWITCH] = on
         ss[KEY_COUNT] = view.key_count
         ss[SEEDED_KEY] = seen
-    switch_area, count_area = st.columns([3, 2], vertical_alignment="bottom")
-    switch_area.toggle(
+    st.toggle(
         "Key events",
         key=KEY_SWITCH,
         on_change=_switched,
         help="Show how dense each period is and label the most salient events (reported by the most "
         "articles, and the most prominently). The buttons above the chart show every event.",
     )
-    if on:
-        count_area.number_input(
+    if on:  # (one above the other: side by side in the narrow column the switch's label was cut)
+        st.number_input(
             "How many key events",
             min_value=1,
             max_value=MAX_KEY_COUNT,
             step=5,
             key=KEY_COUNT,
             on_change=_counted,
-            label_visibility="collapsed",
         )
     return on

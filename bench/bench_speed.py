@@ -13,9 +13,15 @@ parsed the way ``score_dates.py`` parses them), so interpreter start-up and impo
 
 The contenders run in rounds (each once per round, ``--repeats`` rounds) so that a busy spell on a shared
 machine hits them alike; medians are reported. The verdict uses whole-command wall time as documents
-per second against the peer's (the bar: at least 10x). Also shown: the ratio of CPU time (user + system
+per second against the peer's; the bars: date tagging at least 10x, full extraction with the parser
+at least 3x in one process (issue 6). Also shown: the ratio of CPU time (user + system
 of the child, steadier on a loaded machine) and the start-up time (the same command fed no document)
 with the ratio after it, so a slow import can neither hide nor dominate.
+
+The children run as an installed program does, with Python's bytecode cache on (a
+``PYTHONDONTWRITEBYTECODE`` setting of the calling shell is dropped for them, for every contender
+alike): otherwise each run would recompile the project's own sources, but not the site-packages the
+peer imports, whose bytecode the installer wrote.
 
 A second table, "long news", runs the peer and ``timeline dates --batch`` (default output, and
 ``--all-types``) over the longest articles of the Timeline17 topics (``--long-news``; full news
@@ -59,6 +65,7 @@ DEFAULT_CORPORA = [
 DEFAULT_PEER = SHARED / "eval" / "naive_dates.py"
 DEFAULT_LONG_NEWS = SHARED / "corpora" / "timeline17-dev"
 TARGET_RATIO = 10.0
+EXTRACTION_TARGET_RATIO = 3.0
 LONG_NEWS_TARGET_RATIO = 30.0
 
 _CREATION_TIME = (
@@ -132,6 +139,8 @@ class Contender:
     command: list[str]
     unit: str
     """What its output lines are ("mentions"); empty when it prints a single count instead."""
+    target: float | None = None
+    """Its bar (times the peer's docs/s); None: the table's."""
 
 
 @dataclass
@@ -142,11 +151,17 @@ class Timings:
     output: str = ""
 
 
+CHILD_ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+"""The contenders' environment: the caller's, with the bytecode cache on (see the module docstring)."""
+
+
 def run_once(command: Sequence[str], stdin: str) -> tuple[float, float, str]:
     """Wall and CPU seconds (user + system, of the child) of one run, and what it printed."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    done = subprocess.run(list(command), input=stdin, capture_output=True, text=True, cwd=REPO)
+    done = subprocess.run(
+        list(command), input=stdin, capture_output=True, text=True, cwd=REPO, env=CHILD_ENV
+    )
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -253,6 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "event extraction, 1 process",
             [python, str(Path(__file__).resolve()), "--events-worker", "1"],
             "",
+            EXTRACTION_TARGET_RATIO,
         ),
     ]
     if args.jobs > 1:
@@ -261,6 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"event extraction, {args.jobs} processes",
                 [python, str(Path(__file__).resolve()), "--events-worker", str(args.jobs)],
                 "",
+                EXTRACTION_TARGET_RATIO,
             )
         )
     timings = measure(contenders, stdin, args.repeats)
@@ -317,11 +334,12 @@ def report(
             f"{cpu:6.2f}s {cpu_ratio:6.1f}x  {startup:7.2f}s {net_ratio:6.1f}x  {found}"
         )
         if index > 0:
-            verdict = "meets" if ratio >= target else "is BELOW"
+            bar = contender.target if contender.target is not None else target
+            verdict = "meets" if ratio >= bar else "is BELOW"
             where = f" on {label}" if label else ""
             verdicts.append(
                 f"{contender.name}{where}: {ratio:.1f}x the peer's docs/s (wall), "
-                f"{cpu_ratio:.1f}x (CPU time): {verdict} the {target:.0f}x bar"
+                f"{cpu_ratio:.1f}x (CPU time): {verdict} the {bar:.0f}x bar"
             )
     return verdicts
 

@@ -57,7 +57,8 @@ chromium:
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	fi
 
-# The browser suite's JavaScript (axe-core, injected into every page for the accessibility checks): exactly
+# The browser suite's JavaScript (axe-core, injected into every page for the accessibility checks; TimelineJS,
+# which the TimelineJS export is loaded into): exactly
 # the versions in tests/browser/node/package-lock.json (npm ci), redone when the lock changes; Debian's npm
 # is installed first when there is none.
 NODE_DIR := tests/browser/node

@@ -244,9 +244,13 @@ CHART_DRAWN_JS = """() => {
   const glTraces = plot._fullData.filter((trace) => String(trace.type || '').endsWith('gl'));
   const glDrawn = glTraces.length > 0 && glTraces.every((trace) => trace._length >= 0)
     && !!plot.querySelector('canvas') && !!(plot._fullLayout._glcanvas);
-  return !!svgPoints || glDrawn;
+  if (!svgPoints && !glDrawn) return false;
+  // Drawn at its box's height (the Timeline's chart box follows the screen: see timeline/ui/fit.py).
+  const box = plot.closest('.st-key-chart_box');
+  return !box || Math.abs(plot._fullLayout.height - box.clientHeight) <= 2;
 }"""
-"""True once the Plotly chart has its axis and its markers, drawn in SVG or in WebGL (a canvas)."""
+"""True once the Plotly chart has its axis and its markers, drawn in SVG or in WebGL (a canvas), at the
+height of its box."""
 
 
 class AppDriver:

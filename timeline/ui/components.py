@@ -68,11 +68,12 @@ CHART_BOX_FALLBACK_PX = 560
 PAGE_CSS = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; padding-bottom: 2rem; }
-/* The chart's box: as tall as the screen less the title and count row above it (the chart stretches
-   to fill it), never shorter than a readable chart. */
+/* The chart's box: as tall as the screen below its top (--chart-top, measured by ui.fit; the chart
+   stretches to fill it), never shorter than a readable chart. */
 [data-testid="stLayoutWrapper"]:has(> .st-key-chart_box) {
-  flex: 0 0 auto !important; height: max(20rem, calc(100dvh - var(--chart-top, 14.5rem))) !important;
+  flex: 0 0 auto !important; height: max(20rem, calc(100dvh - var(--chart-top, 16rem))) !important;
 }
+.st-key-fit_to_screen { display: none; }
 .st-key-chart_box { height: 100% !important; max-height: none !important; overflow: visible !important; }
 </style>
 """
@@ -80,7 +81,6 @@ PAGE_CSS = """
 
 LARGE_TYPE_CSS = """
 <style>
-:root { --chart-top: 16.5rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] li,
 [data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] {

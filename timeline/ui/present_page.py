@@ -32,16 +32,51 @@ MAIN_ACTORS = 6
 PRESENT_CSS = """
 <style>
 .st-key-presenter_keys { display: none; }
-.st-key-slide h1 { font-size: clamp(1.7rem, 5.2vh, 3.2rem); line-height: 1.15; padding: 0.2rem 0 0.4rem; }
-.st-key-slide h3 { font-size: clamp(1.2rem, 3.4vh, 2rem); padding: 0.2rem 0; }
+.st-key-slide h1 {
+  font-size: clamp(1.5rem, min(5.2vh, 3.6vw), 3.2rem); line-height: 1.15; padding: 0.2rem 0 0.4rem;
+}
+.st-key-slide h3 { font-size: clamp(1.1rem, min(3.2vh, 2.2vw), 2rem); padding: 0.2rem 0; }
 .st-key-slide [data-testid="stMarkdownContainer"] p,
 .st-key-slide [data-testid="stMarkdownContainer"] blockquote {
-  font-size: clamp(1.05rem, 2.9vh, 1.45rem); line-height: 1.45;
+  font-size: clamp(1rem, min(2.9vh, 2vw), 1.45rem); line-height: 1.45;
+}
+.st-key-slide div[data-testid="stCaptionContainer"],
+.st-key-slide div[data-testid="stCaptionContainer"] p {
+  font-size: clamp(0.95rem, min(2.3vh, 1.6vw), 1.2rem);
 }
 </style>
 """
-"""Our own static CSS for Present: the slide's type scales with the screen's height (a projector at
-1024x768 shows a whole slide, a large screen shows it large); the key listener takes no room."""
+"""Our own static CSS for Present: the slide's type scales with the screen (a projector at 1024x768
+shows a whole slide, a large screen shows it large); the key listener takes no room."""
+
+DENSER_CSS = {
+    "dense": """
+<style>
+.st-key-slide h1 { font-size: clamp(1.3rem, min(4.1vh, 2.8vw), 2.6rem); }
+.st-key-slide [data-testid="stMarkdownContainer"] blockquote p {
+  font-size: clamp(1rem, min(2.7vh, 1.9vw), 1.35rem);
+}
+</style>
+""",
+    "densest": """
+<style>
+.st-key-slide h1 { font-size: clamp(1.2rem, min(3.4vh, 2.3vw), 2.2rem); }
+.st-key-slide [data-testid="stMarkdownContainer"] blockquote p {
+  font-size: clamp(0.95rem, min(2.3vh, 1.6vw), 1.2rem);
+}
+</style>
+""",
+}
+"""Smaller type for a slide with much to read (static CSS, chosen by ``slide_density``)."""
+
+POSITION_HEIGHT_PX = 110
+"""The strip showing where the event lies on the whole timeline: short, so the slide fits."""
+
+
+def slide_density(title: str, sentence: str) -> str:
+    """How much a slide holds: "roomy", "dense" or "densest" (the title counts more: it is larger)."""
+    weight = 1.6 * len(title) + len(sentence)
+    return "roomy" if weight <= 300 else "dense" if weight <= 560 else "densest"
 
 
 def _step(delta: int, total: int) -> None:
@@ -128,6 +163,9 @@ def _event_slide(row: pd.Series, df: pd.DataFrame, data: AppData) -> None:
     edited = edited_text(event)
     by_hand = f" · :orange-badge[edited by hand: {md(edited)}]" if edited else ""
     st.markdown(f"### {md(event.display_date)} · {md(note)}{planned}{by_hand}")
+    density = slide_density(event.title, event.sentence)
+    if density in DENSER_CSS:
+        st.html(DENSER_CSS[density])
     st.markdown(f"# {md(event.title)}")
     sentence = highlighted_sentence(event).replace("\n", " ").strip()
     if sentence:
@@ -138,9 +176,11 @@ def _event_slide(row: pd.Series, df: pd.DataFrame, data: AppData) -> None:
         for source in event.sources
     )
     if sources:
-        st.markdown("Source: " + md(sources))
+        st.caption("Source: " + md(sources))
+    strip = position_figure(df, event.id, colors=data.colors)
+    strip.update_layout(height=POSITION_HEIGHT_PX)
     st.plotly_chart(
-        position_figure(df, event.id, colors=data.colors),
+        strip,
         config={"staticPlot": True},
         theme=None,
         key="position",

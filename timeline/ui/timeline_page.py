@@ -15,6 +15,7 @@ from timeline.ui.detail import event_detail
 from timeline.ui.edit_add import manual_form
 from timeline.ui.edit_panel import correction_panel, hidden_toggle
 from timeline.ui.edit_writes import show_outcome
+from timeline.ui.fit import fit_to_screen
 from timeline.ui.state import AppData, app_data, filtered_frame, publish_view, set_view
 
 CHART_KEY = "chart"
@@ -107,7 +108,7 @@ def render() -> None:
     st.title("Timeline", anchor=False)
     ui.show_problems(data)
     ui.link_notices(view)
-    head_left, head_right, head_keys = st.columns([3, 2, 3], vertical_alignment="bottom")
+    head_left, head_right = st.columns([3, 2], vertical_alignment="bottom")
     head_left.markdown(ui.count_line(len(df), len(data.frame), view))
     with head_right:
         st.segmented_control(
@@ -122,8 +123,6 @@ def render() -> None:
     if lane in ("actor", "category") and lane != view.lane:
         view = view.replace(lane=lane)
         set_view(view)
-    with head_keys:
-        show_key_events = key_controls(view, int(df["start"].notna().sum()))
 
     if df.empty:
         ui.empty_state(view)
@@ -132,6 +131,12 @@ def render() -> None:
         return
 
     undated = int(df["start"].isna().sum())
+    # Side by side, so a click shows the quote without scrolling; stacked in large type (projector).
+    chart_area, detail_area = (
+        (st.container(), st.container()) if view.large else st.columns([5, 2], gap="medium")
+    )
+    with detail_area:  # the key-events switch first: it decides the figure (not in the header: room)
+        show_key_events = key_controls(view, len(df) - undated)
     fig = timeline_figure(
         df,
         lane_by=view.lane,
@@ -141,13 +146,10 @@ def render() -> None:
         key_events=show_key_events,
         key_count=view.key_count,
     )
-    # Side by side, so a click shows the quote without scrolling; stacked in large type (projector).
-    chart_area, detail_area = (
-        (st.container(), st.container()) if view.large else st.columns([5, 2], gap="medium")
-    )
     with chart_area:
-        # The box's height is the screen's, less what sits above it (components.CHART_BOX_CSS): the chart
-        # stretches to it, so its date axis is on screen at 1024x768 too. The pixels are a fallback.
+        # The box is as tall as the screen below its top (ui.fit measures it, components.PAGE_CSS sizes
+        # it): the chart stretches to it, so its date axis is on screen at 1024x768 too.
+        fit_to_screen()
         with st.container(key=ui.CHART_BOX_KEY, height=ui.CHART_BOX_FALLBACK_PX, border=False):
             st.plotly_chart(
                 fig,

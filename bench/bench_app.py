@@ -48,7 +48,7 @@ TARGETS = {10_000: 0.3, 100_000: 1.5}
 
 
 def _states() -> list[Any]:
-    from timeline.filters import FilterState
+    from timeline.view.filters import FilterState
 
     return [
         FilterState(actors=("Iran",)),
@@ -86,11 +86,11 @@ def _record(parts: dict[str, list[float]], moments: list[float]) -> None:
 def child_core(database: Path, repeats: int) -> dict[str, Any]:
     import plotly.io as pio
 
-    from timeline.chart import timeline_figure
-    from timeline.filters import apply_filters
-    from timeline.frame import NO_ACTOR, events_frame
-    from timeline.palette import actor_colors
     from timeline.store import EventStore
+    from timeline.view.chart import timeline_figure
+    from timeline.view.filters import apply_filters
+    from timeline.view.frame import NO_ACTOR, events_frame
+    from timeline.view.palette import actor_colors
 
     base = _rss()
     start = time.perf_counter()

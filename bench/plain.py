@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from timeline.filters import FilterState
+from timeline.view.filters import FilterState
 
 
 def load_plain_frame(database: Path) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from bench.plain import load_plain_frame, plain_figure, plain_filter
-from timeline.filters import FilterState
+from timeline.view.filters import FilterState
 
 
 @st.cache_resource

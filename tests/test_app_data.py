@@ -12,9 +12,9 @@ from app_harness import captured_downloads as captured_downloads  # fixtures, re
 from app_harness import synthetic_store as synthetic_store
 from app_support import ALL_IDS, EVENTS, ids_where
 
-from timeline.filters import FilterState
 from timeline.ui.data_page import chart_html
 from timeline.ui.state import build_app_data, filtered_frame
+from timeline.view.filters import FilterState
 
 pytestmark = pytest.mark.usefixtures("synthetic_store")
 

@@ -34,12 +34,12 @@ from streamlit.testing.v1 import AppTest
 from timeline.auth import add_editor, remove_editor
 from timeline.corrections import Edit, anchor_of
 from timeline.events.display import display_date
-from timeline.highlight import escape_markdown, shown_text
 from timeline.store import DATABASE_NAME, EventStore
 from timeline.store.edits_store import corrected_events, edits, save_edit
 from timeline.ui.edit_writes import CONFLICT_KEY, KEEP_THEIRS_KEY, SAVE_MINE_KEY, PendingConflict
 from timeline.ui.signin import NAME_KEY, PASSWORD_KEY, SUBMIT_KEY
 from timeline.ui.state import SHOW_HIDDEN_KEY
+from timeline.view.highlight import escape_markdown, shown_text
 
 NAME, PASSWORD = "Ms Smith", "correct horse"
 BY_ID = {event.id: event for event in EVENTS}

@@ -24,9 +24,9 @@ from app_harness import synthetic_store as synthetic_store  # the fixture, re-ex
 from app_support import ALL_IDS, APP, DOCS, EVENTS
 from read_only import make_read_only, run_without_write_access
 
-from timeline.highlight import escape_markdown
 from timeline.model import Document, Event
 from timeline.store import DATABASE_NAME, Pipeline
+from timeline.view.highlight import escape_markdown
 
 DOCS_BY_ID = {doc.doc_id: doc for doc in DOCS}
 

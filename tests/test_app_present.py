@@ -42,7 +42,7 @@ def test_next_and_previous_step_through_events_in_date_order() -> None:
 
 
 def _escaped(title: str) -> str:
-    from timeline.highlight import escape_markdown
+    from timeline.view.highlight import escape_markdown
 
     return escape_markdown(title)
 

@@ -17,8 +17,8 @@ from google.protobuf.message import Message
 from markdown_checks import plugin_triggers
 from streamlit.testing.v1 import AppTest
 
-from timeline.highlight import shown_text
 from timeline.model import Document, Event, Mention, Source
+from timeline.view.highlight import shown_text
 
 HOST = "http://127.0.0.2:9"
 PAYLOAD = (

@@ -10,7 +10,7 @@ from app_harness import SOURCES_PAGE, all_text, markdown_text, open_app
 from app_harness import synthetic_store as synthetic_store  # the fixture, re-exported for pytest
 from app_support import DOCS, EVENTS
 
-from timeline.highlight import escape_markdown
+from timeline.view.highlight import escape_markdown
 
 pytestmark = pytest.mark.usefixtures("synthetic_store")
 

@@ -13,7 +13,7 @@ from app_harness import all_text, chart_ids, figure, markdown_text, open_app
 from app_harness import synthetic_store as synthetic_store  # the fixture, re-exported for pytest
 from app_support import ALL_IDS, EVENTS, SCRIPT_TITLE, Spec, build_store, ids_where, make_event
 
-from timeline.filters import MAX_QUERY_CHARS
+from timeline.view.filters import MAX_QUERY_CHARS
 
 pytestmark = pytest.mark.usefixtures("synthetic_store")
 

@@ -12,11 +12,11 @@ import pytest
 from app_harness import synthetic_store as synthetic_store  # the fixture, for the AppTests below
 from app_support import ALL_IDS, EVENTS, SCRIPT_TITLE
 
-from timeline import chart, chart_lanes, chart_traces
-from timeline.chart import figure_event_ids, position_figure, timeline_figure
-from timeline.frame import events_frame
 from timeline.model import Event
-from timeline.palette import actor_colors, outline
+from timeline.view import chart, chart_lanes, chart_traces
+from timeline.view.chart import figure_event_ids, position_figure, timeline_figure
+from timeline.view.frame import events_frame
+from timeline.view.palette import actor_colors, outline
 
 BY_ID = {event.id: event for event in EVENTS}
 
@@ -216,7 +216,7 @@ def test_position_strip_marks_the_current_event(frame: pd.DataFrame) -> None:
 
 
 def test_catch_all_lanes_come_last() -> None:
-    from timeline.chart_lanes import lane_order
+    from timeline.view.chart_lanes import lane_order
 
     nobody = [dataclasses.replace(EVENTS[0], id=f"nobody-{n}", actors=()) for n in range(5)]
     lanes = lane_order(events_frame([*EVENTS, *nobody]), "actor")

@@ -11,13 +11,13 @@ import pandas as pd
 import pytest
 
 from bench.synthetic import make_event
-from timeline import chart_range
-from timeline.chart import figure_event_ids, timeline_figure
-from timeline.chart_lanes import OTHER_LANE, lane_of_rows, lane_order
-from timeline.chart_layers import key_rows
-from timeline.filters import DEFAULT_KEY_COUNT, KEY_EVENTS_AUTO, MAX_KEY_COUNT, FilterState
-from timeline.frame import NO_ACTOR, events_frame
 from timeline.model import Event
+from timeline.view import chart_range
+from timeline.view.chart import figure_event_ids, timeline_figure
+from timeline.view.chart_lanes import OTHER_LANE, lane_of_rows, lane_order
+from timeline.view.chart_layers import key_rows
+from timeline.view.filters import DEFAULT_KEY_COUNT, KEY_EVENTS_AUTO, MAX_KEY_COUNT, FilterState
+from timeline.view.frame import NO_ACTOR, events_frame
 
 
 def _days(first: date, count: int, step: int = 1, **fields: Any) -> list[Event]:

@@ -20,12 +20,12 @@ from timeline.corrections.shown import edited_text
 from timeline.dates import tag_dates
 from timeline.events.display import display_date
 from timeline.events.export import CSV_COLUMNS, FORMULA_PREFIXES, csv_text, write_csv
-from timeline.export import lane_groups, timelinejs_bytes, to_csv, to_html, to_json, to_timelinejs
-from timeline.filters import FilterState, apply_filters
-from timeline.frame import events_frame
 from timeline.model import Event, Source
-from timeline.offline_html import DATA_ID, script_json
-from timeline.timelinejs import summary
+from timeline.view.export import lane_groups, timelinejs_bytes, to_csv, to_html, to_json, to_timelinejs
+from timeline.view.filters import FilterState, apply_filters
+from timeline.view.frame import events_frame
+from timeline.view.offline_html import DATA_ID, script_json
+from timeline.view.timelinejs import summary
 
 SCRIPT = "<script>alert(1)</script>"
 

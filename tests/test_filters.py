@@ -13,7 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bench.synthetic import make_event, synthetic_events
-from timeline.filters import (
+from timeline.model import Event
+from timeline.view.filters import (
     MAX_ITEM_CHARS,
     MAX_LIST_ITEMS,
     MAX_QUERY_CHARS,
@@ -22,8 +23,7 @@ from timeline.filters import (
     apply_filters,
     fit_query,
 )
-from timeline.frame import events_frame
-from timeline.model import Event
+from timeline.view.frame import events_frame
 
 
 @pytest.fixture(scope="module")

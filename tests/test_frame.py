@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from bench.synthetic import make_event, synthetic_events
-from timeline.frame import COLUMNS, NO_ACTOR, events_frame, membership_key, membership_token
 from timeline.model import Event
+from timeline.view.frame import COLUMNS, NO_ACTOR, events_frame, membership_key, membership_token
 
 
 def test_empty_frame_has_every_column_and_typed_dates() -> None:

@@ -8,7 +8,7 @@ import pytest
 from app_support import EVENTS
 from markdown_checks import parsed_text, plugin_triggers, unescaped_punctuation
 
-from timeline.highlight import (
+from timeline.view.highlight import (
     WORD_JOINER,
     Mark,
     Segment,

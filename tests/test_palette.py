@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from timeline.frame import NO_ACTOR
-from timeline.palette import (
+from timeline.view.frame import NO_ACTOR
+from timeline.view.palette import (
     MARKER_CONTRAST,
     NEUTRAL,
     OKABE_ITO,
@@ -115,8 +115,8 @@ def test_chart_markers_are_outlined_in_a_visible_shade() -> None:
     import pandas as pd
 
     from bench.synthetic import make_event
-    from timeline.chart import timeline_figure
-    from timeline.frame import events_frame
+    from timeline.view.chart import timeline_figure
+    from timeline.view.frame import events_frame
 
     events = [
         make_event("a", date(2015, 1, 1), actors=("Iraq",)),

@@ -21,9 +21,9 @@ import pytest
 from browser_support import IDLE, MAIN, MARKDOWN_FILE, Beacon, StoredTimeline
 from playwright.sync_api import Page, Request, WebSocket, expect
 
-from timeline.filters import MAX_QUERY_CHARS
 from timeline.model import Event
 from timeline.store import StoredDocument
+from timeline.view.filters import MAX_QUERY_CHARS
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,7 @@
 """Write event records as JSON Lines (the app's and scorer's format), CSV, or a readable table.
 
 ``write_csv`` is the one CSV writer: ``timeline extract --csv`` and the app's download
-(``timeline.export.to_csv``) both use it, so both defuse the cells a spreadsheet would run as a formula.
+(``timeline.view.export.to_csv``) both use it, so both defuse the cells a spreadsheet would run as a formula.
 Each row cites its articles as a reader would (``source_titles``, ``outlets``, ``published``, ``urls``:
 one entry per source, in the same order), besides the file names and offsets (``docs``, ``spans``).
 """

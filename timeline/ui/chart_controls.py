@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from timeline.filters import MAX_KEY_COUNT, FilterState
 from timeline.ui.state import set_view
+from timeline.view.filters import MAX_KEY_COUNT, FilterState
 
 KEY_SWITCH = "chart_key_events"
 KEY_COUNT = "chart_key_count"

@@ -80,8 +80,8 @@ def _choose() -> None:
     else:
         st.query_params[COLLECTION_PARAM] = slug
     # Another timeline: its own actors, articles and slides; start from its whole view.
-    from timeline.filters import FilterState
     from timeline.ui.state import set_view
+    from timeline.view.filters import FilterState
 
     set_view(FilterState())
 

@@ -59,8 +59,8 @@ def restore_uploader_key() -> str:
 def _switch_to(collection: Collection) -> None:
     st.session_state[SESSION_KEY] = collection.slug
     st.query_params.from_dict(collection_params(collection.slug))
-    from timeline.filters import FilterState
     from timeline.ui.state import set_view
+    from timeline.view.filters import FilterState
 
     set_view(FilterState())
 

@@ -15,10 +15,10 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from timeline.filters import FilterState
-from timeline.highlight import escape_markdown
 from timeline.ui.links import known_view, link_notices, page_view, precision_options
 from timeline.ui.state import AppData, set_view
+from timeline.view.filters import FilterState
+from timeline.view.highlight import escape_markdown
 
 __all__ = ["link_notices", "page_view", "precision_options"]
 

@@ -17,16 +17,16 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from timeline import export
-from timeline.chart import timeline_figure
 from timeline.corrections.shown import edited_text
-from timeline.filters import FilterState
 from timeline.model import Event
 from timeline.ui import components as ui
 from timeline.ui.edit_panel import hidden_toggle
 from timeline.ui.history import edit_log, orphans_section
 from timeline.ui.present_page import view_title
 from timeline.ui.state import AppData, app_data, filtered_frame, publish_view
+from timeline.view import export
+from timeline.view.chart import timeline_figure
+from timeline.view.filters import FilterState
 
 TABLE_COLUMNS = {
     "display_date": st.column_config.TextColumn("Date", help="As the source gives it", width="medium"),

@@ -9,11 +9,11 @@ import streamlit as st
 
 from timeline.corrections.apply import HIDDEN_TAG
 from timeline.corrections.shown import edited_text
-from timeline.filters import FilterState
-from timeline.highlight import highlighted_sentence, quotation
 from timeline.model import Event, Mention, Source
 from timeline.ui.components import SOURCES_PAGE, md
 from timeline.ui.state import AppData, link_params
+from timeline.view.filters import FilterState
+from timeline.view.highlight import highlighted_sentence, quotation
 
 PRECISION_NOTE = {
     "day": "exact day",

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from timeline.filters import PARAM_NAMES, FilterState
-from timeline.highlight import escape_markdown
 from timeline.model import PRECISION_ORDER
 from timeline.ui.state import AppData, current_view, set_view
+from timeline.view.filters import PARAM_NAMES, FilterState
+from timeline.view.highlight import escape_markdown
 
 DROPPED_KEY = "_link_values_dropped"
 """Filter values of the last link that this timeline does not have, until the page has said so."""

@@ -12,16 +12,16 @@ from collections import Counter
 import pandas as pd
 import streamlit as st
 
-from timeline.chart import position_figure
 from timeline.corrections.shown import edited_text
-from timeline.filters import FilterState
-from timeline.highlight import highlighted_sentence, quotation
 from timeline.ui import components as ui
 from timeline.ui.detail import PRECISION_NOTE
 from timeline.ui.keys import presenter_keys
 from timeline.ui.lesson_play import LESSON_PARAM, lesson_play, slide_note, title_extra
 from timeline.ui.lesson_play import sidebar as lesson_sidebar
 from timeline.ui.state import AppData, app_data, filtered_frame, publish_view, set_view
+from timeline.view.chart import position_figure
+from timeline.view.filters import FilterState
+from timeline.view.highlight import highlighted_sentence, quotation
 
 md = ui.md
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from timeline.filters import FilterState
-from timeline.highlight import document_marks, render_markdown, segments
 from timeline.ui import components as ui
 from timeline.ui.edit_add import article_tools
 from timeline.ui.state import (
@@ -22,6 +20,8 @@ from timeline.ui.state import (
     publish_view,
     reload_data,
 )
+from timeline.view.filters import FilterState
+from timeline.view.highlight import document_marks, render_markdown, segments
 
 DOC_KEY = "doc_pick"
 DOC_PARAM = "doc"

@@ -29,11 +29,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from timeline.filters import FilterState, apply_filters
-from timeline.frame import NO_ACTOR, events_frame
-from timeline.highlight import escape_markdown
 from timeline.model import Event
-from timeline.palette import actor_colors
+from timeline.view.filters import FilterState, apply_filters
+from timeline.view.frame import NO_ACTOR, events_frame
+from timeline.view.highlight import escape_markdown
+from timeline.view.palette import actor_colors
 
 LOG = logging.getLogger(__name__)
 

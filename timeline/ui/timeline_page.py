@@ -7,8 +7,6 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from timeline.chart import timeline_figure
-from timeline.filters import FilterState
 from timeline.ui import components as ui
 from timeline.ui.chart_controls import key_controls
 from timeline.ui.detail import event_detail
@@ -17,6 +15,8 @@ from timeline.ui.edit_panel import correction_panel, hidden_toggle
 from timeline.ui.edit_writes import show_outcome
 from timeline.ui.fit import fit_to_screen
 from timeline.ui.state import AppData, app_data, filtered_frame, publish_view, set_view
+from timeline.view.chart import timeline_figure
+from timeline.view.filters import FilterState
 
 CHART_KEY = "chart"
 PICK_KEY = "pick"

@@ -8,11 +8,11 @@
 - ``to_json(events)``: a JSON **array** of ``Event.to_json()`` objects (the same records the CLI's
   ``--json`` writes, as one document rather than JSON Lines, so it opens in any JSON viewer), each with
   ``edited`` (the list of what was changed by hand; TimelineJS slides and the chart's hover say it too).
-- ``to_timelinejs(events)``: a TimelineJS3 timeline (``timeline.timelinejs``: dates where their
+- ``to_timelinejs(events)``: a TimelineJS3 timeline (``timeline.view.timelinejs``: dates where their
   modifiers put them, a title slide with the view's summary, groups by lane, the quote and its source
   as media; every piece of article text HTML-escaped). ``timelinejs_bytes``: the same as a file.
 - ``to_html(fig, events=...)``: the chart as one offline HTML file with plotly.js inlined, showing
-  the quote and source of a clicked event (``timeline.offline_html``).
+  the quote and source of a clicked event (``timeline.view.offline_html``).
 - ``lane_groups(df, lane_by)``: each event's lane in the chart, for TimelineJS's groups.
 """
 
@@ -24,12 +24,12 @@ from typing import Any
 
 import pandas as pd
 
-from timeline.chart_lanes import LaneBy, lane_of_rows, lane_order
 from timeline.corrections.shown import edited_fields, edited_text
 from timeline.events.export import csv_text
 from timeline.model import Event
-from timeline.offline_html import to_html
-from timeline.timelinejs import DEFAULT_TITLE, summary, timelinejs_bytes, to_timelinejs
+from timeline.view.chart_lanes import LaneBy, lane_of_rows, lane_order
+from timeline.view.offline_html import to_html
+from timeline.view.timelinejs import DEFAULT_TITLE, summary, timelinejs_bytes, to_timelinejs
 
 __all__ = [
     "DEFAULT_TITLE",

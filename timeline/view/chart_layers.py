@@ -8,7 +8,7 @@ script. The figure therefore carries both pictures, computed in pandas once per 
 
 - the overview: one heat strip per lane (a Plotly heatmap, events per period, the count in the hover)
   and the ``key_count`` most salient events (``timeline.events.salience``), labelled;
-- the single events (every marker and band, as ``timeline.chart`` draws them).
+- the single events (every marker and band, as ``timeline.view.chart`` draws them).
 
 The quick-range buttons ("Overview", "1y", "5y", "all", "every event") are Plotly ``updatemenus``
 that set the date range *and* which layer is visible in one client-side step (no rerun, no server
@@ -26,8 +26,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from timeline.chart_range import Density, Range, period_labels
-from timeline.chart_traces import HOVER, Points, Trace
+from timeline.view.chart_range import Density, Range, period_labels
+from timeline.view.chart_traces import HOVER, Points, Trace
 
 Layer = Literal["single", "density", "always"]
 

@@ -18,15 +18,16 @@ import plotly.graph_objects as go
 
 from timeline.corrections.shown import edited_text
 from timeline.model import Event
-from timeline.timelinejs import safe_link
+from timeline.view.timelinejs import safe_link
 
 PANEL_ID = "event-panel"
 DATA_ID = "event-citations"
 
 PANEL_HTML = f"""<style>
-#{PANEL_ID} {{ position: fixed; z-index: 1000; right: 1rem; bottom: 1rem; max-width: min(34rem, 90vw); max-height: 45vh;
-  overflow: auto; background: #ffffff; color: #1f1f1f; border: 1px solid #5f6368; border-radius: 6px;
-  padding: 0.8rem 1rem; font: 15px/1.45 system-ui, sans-serif; box-shadow: 0 2px 10px rgba(0,0,0,.25); }}
+#{PANEL_ID} {{ position: fixed; z-index: 1000; right: 1rem; bottom: 1rem; max-width: min(34rem, 90vw);
+  max-height: 45vh; overflow: auto; background: #ffffff; color: #1f1f1f; border: 1px solid #5f6368;
+  border-radius: 6px; padding: 0.8rem 1rem; font: 15px/1.45 system-ui, sans-serif;
+  box-shadow: 0 2px 10px rgba(0,0,0,.25); }}
 #{PANEL_ID} h2 {{ font-size: 1.1rem; margin: 0.2rem 0 0.5rem; }}
 #{PANEL_ID} .when {{ color: #3c4043; margin: 0; }}
 #{PANEL_ID} blockquote {{ margin: 0.4rem 0; padding-left: 0.7rem; border-left: 4px solid #5f6368; }}

@@ -140,7 +140,7 @@ def assign_colors(
 
 def actor_colors(actors: Iterable[str]) -> dict[str, str]:
     """One colour per actor (fixed for the actors of ``data/actors.json``); "No actor" is grey."""
-    from timeline.frame import NO_ACTOR
+    from timeline.view.frame import NO_ACTOR
 
     return assign_colors(actors, known=_data_order("actors.json", "actors"), neutral=(NO_ACTOR,))
 

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from timeline.palette import outline, text_shade
+from timeline.view.palette import outline, text_shade
 
 DAY_MS = 86_400_000
 UNIT = "datetime64[s]"

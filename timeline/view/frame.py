@@ -17,7 +17,7 @@ sources         tuple of doc ids; ``outlets`` their outlets joined with "; " (st
 published       ``datetime64[s]`` publication date of the first source (``NaT`` if unknown)
 search_text     lowercased title + sentence, for the text filter
 actors_key      "|a|b|": the actors joined with sentinels, so "any actor matches" is one vectorised
-sources_key     substring test per chosen value (see ``timeline.filters``); same for doc ids
+sources_key     substring test per chosen value (see ``timeline.view.filters``); same for doc ids
 salience        the engine's salience of the event (``timeline.events.salience.event_salience``), for
                 the chart's key events (computed once here, not on every rerun)
 edited          bool: a teacher corrected or added the event by hand (``timeline.corrections``)

@@ -31,8 +31,8 @@ from urllib.parse import urlencode
 import numpy as np
 import pandas as pd
 
-from timeline.frame import membership_token
 from timeline.model import PRECISION_ORDER
+from timeline.view.frame import membership_token
 
 Lane = Literal["actor", "category"]
 LANES: tuple[str, ...] = get_args(Lane)

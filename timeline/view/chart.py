@@ -11,10 +11,10 @@ Encoding, chosen so a class can read it from the back of the room:
 - every point carries its event id in ``customdata[0]`` so a click selects the event itself, never a
   position that moves when the filters change.
 
-Many events: the chart opens on the bulk of the dated events (``timeline.chart_range``), lanes are
-the main actors with the rest folded into "Other" (``timeline.chart_lanes``), and past
+Many events: the chart opens on the bulk of the dated events (``timeline.view.chart_range``), lanes are
+the main actors with the rest folded into "Other" (``timeline.view.chart_lanes``), and past
 ``KEY_EVENTS_AUTO`` events (or with the "Key events" switch on) it opens on density strips with the
-most salient events labelled, the single events one button away (``timeline.chart_layers`` says why
+most salient events labelled, the single events one button away (``timeline.view.chart_layers`` says why
 buttons and not a rerun on zoom).
 
 Text from articles only reaches the figure HTML-escaped: Plotly renders a subset of HTML in hover
@@ -31,8 +31,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.chart_lanes import LaneBy, lane_of_rows, lane_offsets, lane_order
-from timeline.chart_layers import (
+from timeline.view.chart_lanes import LaneBy, lane_of_rows, lane_offsets, lane_order
+from timeline.view.chart_layers import (
     Layer,
     density_trace,
     initial_visibility,
@@ -40,8 +40,15 @@ from timeline.chart_layers import (
     key_trace,
     range_buttons,
 )
-from timeline.chart_range import DAY, FINE_PRECISIONS, density, density_window, opening_range, quick_ranges
-from timeline.chart_traces import (
+from timeline.view.chart_range import (
+    DAY,
+    FINE_PRECISIONS,
+    density,
+    density_window,
+    opening_range,
+    quick_ranges,
+)
+from timeline.view.chart_traces import (
     Points,
     day_markers,
     interval_bars,
@@ -50,9 +57,9 @@ from timeline.chart_traces import (
     legend_entry,
     selection_ring,
 )
-from timeline.filters import DEFAULT_KEY_COUNT, KEY_EVENTS_AUTO
-from timeline.frame import EDITED_HOVER
-from timeline.palette import NEUTRAL, actor_colors, color_for
+from timeline.view.filters import DEFAULT_KEY_COUNT, KEY_EVENTS_AUTO
+from timeline.view.frame import EDITED_HOVER
+from timeline.view.palette import NEUTRAL, actor_colors, color_for
 
 WEBGL_THRESHOLD = 3000
 """Past this many day markers the chart switches to WebGL (SVG slows down badly past a few thousand)."""

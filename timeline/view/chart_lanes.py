@@ -7,7 +7,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from timeline.frame import NO_ACTOR
+from timeline.view.frame import NO_ACTOR
 
 LaneBy = Literal["actor", "category"]
 

@@ -20,6 +20,7 @@ _END = re.compile(r"(?<![.!?])[.!?]++[\"”’'\)\]]*+(?=\s+(?:``|[\"“‘'(\[]
 _ELLIPSIS_TAIL = re.compile(r"\.\s?\.\s?\.$|…$")
 _INITIAL = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
 _WORD_BREAKS = (" ", "\t", "\u00a0")
+_LEADING_SPACE = re.compile(r"\s*")
 LONGEST_ABBREVIATION = 64
 """Characters looked at before a full stop for the word it closes: a longer word is no abbreviation, and
 the search never runs back over the whole line."""
@@ -41,49 +42,50 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(word.lower() for word in load_data("events_sentences.json")["abbreviations"])
 
 
-def _is_abbreviation(line: str, period_at: int) -> bool:
-    """True when the period at ``period_at`` closes an abbreviation or initial rather than a sentence."""
-    if line[period_at] != ".":
+def _is_abbreviation(text: str, period_at: int, line_start: int = 0) -> bool:
+    """True when the period at ``period_at`` closes an abbreviation or initial rather than a sentence
+    (``line_start``: where the line holding it begins)."""
+    if text[period_at] != ".":
         return False
-    if _ELLIPSIS_TAIL.search(line[max(0, period_at - 5) : period_at + 1]):
+    if _ELLIPSIS_TAIL.search(text[max(line_start, period_at - 5) : period_at + 1]):
         return True
-    earliest = max(0, period_at - LONGEST_ABBREVIATION - 1)
-    word_start = max(line.rfind(mark, earliest, period_at) for mark in _WORD_BREAKS)
-    if word_start < 0 and earliest > 0:
+    earliest = max(line_start, period_at - LONGEST_ABBREVIATION - 1)
+    word_start = max(text.rfind(mark, earliest, period_at) for mark in _WORD_BREAKS)
+    if word_start < 0 and earliest > line_start:
         return False  # the word runs back further than any abbreviation
-    word = line[word_start + 1 : period_at].lstrip("\"“‘'([").lower()
+    word = text[word_start + 1 if word_start >= 0 else line_start : period_at].lstrip("\"“‘'([").lower()
     if not word:
         return False
     return bool(_INITIAL.match(word)) or word in _abbreviations()
 
 
-def _split_line(line: str, offset: int) -> list[Sentence]:
+def _split_line(text: str, line_start: int, line_end: int) -> list[Sentence]:
+    """The sentences of the line ``text[line_start:line_end]``, read in place (a long line is not copied)."""
     sentences: list[Sentence] = []
-    start = 0
-    for match in _END.finditer(line):
-        if _is_abbreviation(line, match.start()):
+    start = line_start
+    for match in _END.finditer(text, line_start, line_end):
+        if _is_abbreviation(text, match.start(), line_start):
             continue
-        sentences.extend(_trimmed(line, start, match.end(), offset))
+        sentences.extend(_trimmed(text, start, match.end()))
         start = match.end()
-    sentences.extend(_trimmed(line, start, len(line), offset))
+    sentences.extend(_trimmed(text, start, line_end))
     return sentences
 
 
-def _trimmed(line: str, start: int, end: int, offset: int) -> list[Sentence]:
-    piece = line[start:end]
+def _trimmed(text: str, start: int, end: int) -> list[Sentence]:
+    piece = text[start:end]
     stripped = piece.strip()
     if not stripped:
         return []
-    lead = len(piece) - len(piece.lstrip())
-    begin = offset + start + lead
-    return [Sentence(begin, begin + len(stripped), stripped)]
+    lead = _LEADING_SPACE.match(piece).end()  # type: ignore[union-attr]  # \s* always matches
+    return [Sentence(start + lead, start + lead + len(stripped), stripped)]
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` in order; ``text[s.start:s.end] == s.text`` for each."""
     sentences: list[Sentence] = []
     for line in _LINE.finditer(text):
-        sentences.extend(_split_line(line.group(0), line.start()))
+        sentences.extend(_split_line(text, line.start(), line.end()))
     return sentences
 
 

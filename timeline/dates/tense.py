@@ -1,7 +1,17 @@
 """Which way a bare date points: the tense of the verb that governs it.
 
-"due to leave his post in November" points forward; "fell to ISIS in May" points back. The nearest
-tense cue to the date, inside its clause, decides; no cue means the caller's default.
+"due to leave his post in November" points forward; "fell to ISIS in May" points back. The cue that
+governs the date is looked for in its clause, in words: first the nearest cue before the date with no
+comma between (English verbs mostly precede their time adjunct: "will try to plug the well ... on
+Wednesday"), then the nearest one after it ("on Monday will visit"), then the nearest across a comma
+("On Monday, BP said"). No cue means the caller's default.
+
+Participles are read by what governs them: after a present or future auxiliary a participle of
+planning is a future cue ("results are expected on Monday", "is scheduled for"), after a past one the
+auxiliary carries the tense ("had been expected on Monday"), and a compound adjective ("so-called",
+"long-delayed") or a passive after "be" ("will be named") is no cue at all. The future phrases are the
+event stage's table (``events_tense.json``) together with the tagger's lexicon, so the tagger and the
+planned-event rule read one list.
 """
 
 from __future__ import annotations
@@ -11,30 +21,129 @@ from functools import cache
 from typing import Literal
 
 from timeline.dates.lexicon import lexicon
+from timeline.resources import load_data
 
 Tense = Literal["past", "future"]
+Reading = Literal["past", "future", "present", "weak future"]
+"""A weak future (a plan participle with no auxiliary: "planned a rally", "a service planned for") governs
+only when no other cue stands in the clause."""
 
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[—–-]\s|—|\n|(?<![ap]\.m)(?<![AP]\.M)[.!?](?=\s)")
 """Clause ends; the full stop of a clock time ("at 9 a.m. Tuesday") is not one."""
-_WORD = re.compile(r"[A-Za-z’']+")
-_MULTIWORD_FUTURE = re.compile(
-    r"(?i:\b(?:is|are|was|were)\s+(?:due|set|scheduled|expected|going|slated|poised)\s+to\b"
-    r"|\b(?:plans?|planning|aims?|intends?|hopes?|expects?)\s+(?:to|for)\b|\bto\s+be\s+held\b|\bahead\s+of\b)"
+_WORD = re.compile(r"[A-Za-z’']+(?:-[A-Za-z’']+)*")
+"""A word; a hyphenated compound ("so-called", "long-delayed") is one word, and never a verb."""
+_FILLER = r"(?:\s+(?:[a-z]+ly|now|still|also|not|already|again|then|even|only))?"
+"""An adverb that may stand inside a future phrase: "hopes partly to", "is now due to"."""
+_FIXED_FUTURE = (
+    "is due to",
+    "are due to",
+    "set to",
+    "slated to",
+    "poised to",
+    "going to",
+    "expected to",
+    "expects to",
+    "expect to",
+    "hopes to",
+    "hope to",
+    "hoping to",
+    "plans to",
+    "plan to",
+    "planning to",
+    "planned to",
+    "aims to",
+    "aim to",
+    "aiming to",
+    "intends to",
+    "intend to",
+    "wants to",
+    "want to",
+    "is to",
+    "are to",
+    "scheduled for",
+    "scheduled to",
+    "planned for",
+    "set for",
+    "slated for",
+    "to be held",
+    "ahead of",
 )
-_WOULD = frozenset({"would", "could", "might"})
-_PASSIVE_AUX = frozenset({"be", "been", "being", "is", "are"})
+"""Future constructions the tagger always knows, beside the data's multi-word cues."""
+_WOULD = frozenset({"would", "could", "might", "should"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "be", "being"})
+_FINITE_PRESENT = frozenset({"is", "are", "am", "'s"})
+_PAST_AUX = frozenset({"was", "were", "been", "had"})
+_PERFECT_AUX = frozenset({"has", "have"})
+_PLAN_PARTICIPLES = frozenset(
+    {
+        "expected",
+        "scheduled",
+        "planned",
+        "slated",
+        "set",
+        "due",
+        "poised",
+        "timetabled",
+        "intended",
+        "proposed",
+    }
+)
+"""Participles of a plan: future under a present auxiliary ("are expected on Monday")."""
+_ASIDE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,;:]*,", re.IGNORECASE)
+"""A relative clause set off by commas: its verbs govern its own words, not a date outside it."""
+_BASE_FORM_AFTER = frozenset(
+    {
+        "to",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "could",
+        "might",
+        "can",
+        "must",
+        "may",
+        "'ll",
+        "did",
+        "does",
+        "do",
+    }
+)
+"""A verb after these is a bare infinitive ("would proceed", "to put"): it carries no tense of its own."""
+_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "their", "our", "my", "your"})
+"""A word after these is a noun or an adjective ("the seabed", "the wounded", "its left"), not a verb."""
+_AUX_BEFORE = re.compile(r"\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+$", re.IGNORECASE)
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+_REDUCED_PLAN = re.compile(r"(?:planned|scheduled|set|slated)\s+for", re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+[a-z]+\s+(?:\S+\s+){0,1}$")
+
+_WINDOW = 300
+"""Characters each side of the date searched for its clause (its words are what count)."""
+MAX_WORDS = 16
+"""A cue farther than this many words from the date governs another part of the sentence."""
 
 
 @cache
-def _multiword_future() -> re.Pattern[str]:
-    phrases = [p for p in lexicon().strong_future_cues if " " in p]
-    return re.compile(
-        r"(?i:\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b)"
+def _future_phrases() -> re.Pattern[str]:
+    """Multi-word future cues: the tagger's fixed ones, the lexicon's and the event stage's table."""
+    data = load_data("events_tense.json")
+    phrases = {p.replace("’", "'") for p in lexicon().strong_future_cues if " " in p}
+    phrases |= {p.replace("’", "'") for p in data["future_cues"] if " " in p}
+    phrases |= set(_FIXED_FUTURE)
+    body = "|".join(
+        (_FILLER + r"\s+").join(re.escape(w).replace("'", "['’]") for w in p.split()).replace(r"\ ", r"\s+")
+        for p in sorted(phrases, key=len, reverse=True)
     )
+    return re.compile(rf"(?i:(?<![\w'’-])(?:{body})(?![\w'’-]))")
 
 
-_WINDOW = 90  # characters each side of the date that can hold its governing verb
+@cache
+def _future_words() -> frozenset[str]:
+    data = load_data("events_tense.json")
+    single = {p.replace("’", "'") for p in data["future_cues"] if " " not in p}
+    single |= {p.replace("’", "'") for p in lexicon().strong_future_cues if " " not in p}
+    # A participle alone is read by its auxiliary (below), not as a cue of its own.
+    return frozenset(single - _PLAN_PARTICIPLES - {"plans", "plan"})
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -49,47 +158,130 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return clause_start, clause_end
 
 
+_NOT_GOVERNED = "not governed"
+Cue = tuple[int, int, Reading]
+"""(start, end, reading) of one cue word or phrase."""
+
+
+def _participle_cue(
+    word: str, auxiliary: str, before_auxiliary: str, past_cues: frozenset[str]
+) -> str | None:
+    """What a participle after ``auxiliary`` says: a reading, None (no cue) or _NOT_GOVERNED."""
+    is_participle = word in _PLAN_PARTICIPLES or word.endswith("ed") or word in past_cues
+    if not is_participle:
+        return _NOT_GOVERNED
+    if word in _PLAN_PARTICIPLES and auxiliary in _PRESENT_AUX | _PERFECT_AUX:
+        return "future"  # "are expected on Monday", "has scheduled a news conference Thursday"
+    if auxiliary == "be" and before_auxiliary == "to":
+        return "weak future"  # "guidelines to be published in early November" (but "found to be infected")
+    if auxiliary in _FINITE_PRESENT:
+        return "present"  # "when the case is heard in May": a present verb, pointing neither way
+    if auxiliary in _PRESENT_AUX or auxiliary in _PAST_AUX:
+        return None  # "will be named", "had been expected", "was killed": the auxiliary carries the tense
+    if auxiliary in _PERFECT_AUX:
+        return "past"  # "has announced on Monday"
+    return _NOT_GOVERNED
+
+
 def tense_of(text: str, start: int, end: int) -> Tense | None:
-    """The tense governing the date at [start, end), from the nearest cue in its clause."""
-    lx = lexicon()
+    """The tense governing the date at [start, end), from the cue that governs it in its clause."""
     clause_start, clause_end = clause_bounds(text, start, end)
-    best: tuple[int, Tense] | None = None
-
-    def consider(distance: int, tense: Tense) -> None:
-        nonlocal best
-        if best is None or distance < best[0]:
-            best = (distance, tense)
-
-    def distance(cue_start: int, cue_end: int) -> int:
-        gap = _distance(cue_start, cue_end, start, end)
-        between = text[end:cue_start] if cue_start >= end else text[cue_end:start]
-        # A comma between the date and a cue usually means another clause's verb.
-        return gap + 40 if "," in between else gap
-
-    for pattern in (_MULTIWORD_FUTURE, _multiword_future()):
-        for m in pattern.finditer(text, clause_start, clause_end):
-            consider(distance(m.start(), m.end()), "future")
+    words = [m for m in _WORD.finditer(text, clause_start, clause_end) if not start <= m.start() < end]
+    before = [m for m in words if m.end() <= start][-MAX_WORDS:]
+    after = [m for m in words if m.start() >= end][:MAX_WORDS]
+    lo = before[0].start() if before else start
+    hi = after[-1].end() if after else end
+    covered: set[int] = set()
+    cues = _phrase_cues(text, words, lo, hi, start, end, covered)
     if _INFINITIVE_BEFORE.search(text, max(clause_start, start - 30), start):
-        consider(1, "future")  # "set to resume Monday", "to expire Nov. 6"
-    previous_word = ""
-    for m in _WORD.finditer(text, clause_start, clause_end):
-        if start <= m.start() < end:
+        infinitive = text.rfind("to", max(clause_start, start - 30), start)
+        cues.append((infinitive, infinitive + 2, "future"))  # "set to resume Monday", "to expire Nov. 6"
+        covered.update(w.start() for w in before if w.start() >= infinitive)
+    for side in (before, after):
+        cues.extend(_word_cues(side, covered))
+    asides = [a.span() for a in _ASIDE.finditer(text, lo, hi) if not a.start() <= start < a.end()]
+    best: tuple[tuple[int, ...], Reading] | None = None
+    for cue_start, cue_end, reading in cues:
+        aside = int(any(a_start <= cue_start < a_end for a_start, a_end in asides))
+        rank = (int(reading == "weak future"), aside, *_rank(text, words, cue_start, cue_end, start, end))
+        if best is None or rank < best[0]:
+            best = (rank, reading)
+    if best is None or best[1] == "present":
+        return None
+    return "past" if best[1] == "past" else "future"  # a weak future governs as a future
+
+
+def _phrase_cues(
+    text: str, words: list[re.Match[str]], lo: int, hi: int, start: int, end: int, covered: set[int]
+) -> list[Cue]:
+    """The multi-word future cues around the date; the words they cover are marked in ``covered``."""
+    cues: list[Cue] = []
+    for m in _future_phrases().finditer(text, lo, hi):
+        if m.start() < end and m.end() > start:
             continue
+        head_start = max(lo, m.start() - 12)
+        head = text[head_start : m.start()]
+        # "had been scheduled to expire at midnight Friday": a plan the report has overtaken
+        perfect = re.search(r"\bhad\s+been\s+$", head, re.IGNORECASE)
+        aux = _AUX_BEFORE.search(head)  # "was set to": the auxiliary belongs to the phrase
+        # "the service planned for Saturday was canceled": a participle with no auxiliary yields to a verb
+        reduced = aux is None and _REDUCED_PLAN.fullmatch(m.group()) is not None
+        cues.append((m.start(), m.end(), "past" if perfect else "weak future" if reduced else "future"))
+        phrase_start = head_start + aux.start() if aux else m.start()
+        covered.update(w.start() for w in words if phrase_start <= w.start() < m.end())
+    return cues
+
+
+def _word_cues(side: list[re.Match[str]], covered: set[int]) -> list[Cue]:
+    """The one-word cues on one side of the date, each read with the auxiliary before it."""
+    lx = lexicon()
+    future_words = _future_words()
+    cues: list[Cue] = []
+    auxiliary = earlier = ""
+    for m in side:
         word = m.group().lower().replace("’", "'")
-        passive = previous_word in _PASSIVE_AUX
-        previous_word = word
-        if passive and (word.endswith("ed") or word in lx.past_cues):
-            continue  # "will be named": the auxiliary before it carries the tense
-        cue_distance = distance(m.start(), m.end())
-        if word in lx.strong_future_cues or word in _WOULD or word.endswith("'ll"):
-            consider(cue_distance, "future")
+        governing, governing_before = auxiliary, earlier
+        if not _is_filler(word):
+            auxiliary, earlier = word, auxiliary
+        if m.start() in covered or "-" in word or governing in _BASE_FORM_AFTER:
+            continue  # a compound adjective, or an infinitive ("is due to put"): no tense of its own
+        reading = _participle_cue(word, governing, governing_before, lx.past_cues)
+        if reading in _READINGS:
+            cues.append((m.start(), m.end(), _READINGS[reading]))
+        elif reading is None:
+            continue
+        elif word in future_words or word in _WOULD or word.endswith("'ll"):
+            cues.append((m.start(), m.end(), "future"))
+        elif word in _PLAN_PARTICIPLES and word not in lx.past_cues:
+            if word != "expected":  # "planned a rally for Sunday", "a scheduled appearance"
+                cues.append((m.start(), m.end(), "weak future"))
+        elif governing in _DETERMINERS:
+            continue
         elif word in lx.past_cues or (
             len(word) > 4 and word.endswith("ed") and word not in lx.not_past_ed_words
         ):
-            consider(cue_distance, "past")
-    return best[1] if best else None
+            cues.append((m.start(), m.end(), "past"))
+    return cues
 
 
-def _distance(cue_start: int, cue_end: int, start: int, end: int) -> int:
-    # A cue after the date counts a little farther: English verbs mostly precede their time adjunct.
-    return start - cue_end if cue_end <= start else (cue_start - end) + 8
+_READINGS: dict[str, Reading] = {r: r for r in ("past", "future", "present", "weak future")}
+
+
+def _is_filler(word: str) -> bool:
+    return (len(word) > 4 and word.endswith("ly")) or word in ("not", "now", "still", "also", "already")
+
+
+def _rank(
+    text: str, words: list[re.Match[str]], cue_start: int, cue_end: int, start: int, end: int
+) -> tuple[int, int, int]:
+    """Lower governs: (crosses a comma, stands after the date, words between)."""
+    if cue_end <= start:
+        between = text[cue_end:start]
+        gap = sum(1 for w in words if cue_end <= w.start() and w.end() <= start)
+        after = 0
+    else:
+        between = text[end:cue_start]
+        gap = sum(1 for w in words if end <= w.start() and w.end() <= cue_start)
+        after = 1
+    comma = 1 if "," in between or _THAT.search(between) else 0  # "added that ...": another clause
+    return (comma, after if not comma else 0, gap)

@@ -5,8 +5,10 @@ reading order (so narrative text can anchor each date on the one before), then a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from timeline.dates import calendar as cal
 from timeline.dates.all_types import all_trigger_classes, finish_all_types
@@ -53,12 +55,47 @@ _DIGIT = ("digit",)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching exactly ``words``, as a trie ("da(?:y(?:s)?)"): one pass of the
+    regex engine tries a word's letters once, not every word of the list in turn."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+_LETTER_RUN = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=8)
+def _scanner(words: frozenset[str]) -> re.Pattern[str]:
+    """The trigger words (whole runs of ASCII letters, as the plain tokenizer ``[a-z]+|\\d+`` of
+    ``triggers()`` splits them) and every number: the same matches as that tokenizer filtered by the
+    words, without a step of Python per word of the text."""
+    # A key of digits is found by the number branch; any other key the tokenizer never yields either.
+    letters = sorted(word for word in words if _LETTER_RUN.fullmatch(word))
+    if not letters:
+        return re.compile(r"\d+")
+    return re.compile(r"(?<![a-z])" + _trie(letters) + r"(?![a-z])|\d+")
+
+
 def _windows_by_trigger(text: str, classes: dict[str, tuple[str, ...]]) -> dict[str, list[tuple[int, int]]]:
     """Merged character windows around the trigger words of each class: where its rules can match."""
-    scan = triggers()
+    scan = _scanner(frozenset(classes))
     windows: dict[str, list[tuple[int, int]]] = {}
     # Lower-casing is ASCII-only so offsets stay the same.
-    for m in scan.regex.finditer(text.translate(_ASCII_LOWER)):
+    for m in scan.finditer(text.translate(_ASCII_LOWER)):
         word = m.group()
         names = classes.get(word, _DIGIT if word[0].isdigit() else ())
         if not names:

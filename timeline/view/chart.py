@@ -288,6 +288,7 @@ def _layout(
         # Not over the density: the slider redraws every trace, and twenty labels in 50 px are a smudge.
         rangeslider={"visible": not overview, "thickness": 0.07},
         tickfont={"size": font_size},
+        automargin=True,  # room for the date labels below the plot (the figure's bottom margin is thin)
     )
     fig.update_yaxes(
         tickmode="array",

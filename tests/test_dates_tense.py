@@ -54,6 +54,7 @@ TENSE_TABLE = [
     ("The agency has announced on Monday a review of the rules.", "past"),
     ("A giant funnel will be lowered to the seabed on Thursday.", "future"),  # "seabed" is no -ed verb
     ("A student was found to be infected on Saturday.", "past"),
+    ("The adviser was voicing continued hope that the procedure would succeed on Thursday.", "future"),
     ("The memorial service planned for Saturday was canceled.", "past"),
 ]
 

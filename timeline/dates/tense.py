@@ -255,8 +255,8 @@ def _word_cues(side: list[re.Match[str]], covered: set[int]) -> list[Cue]:
         elif word in _PLAN_PARTICIPLES and word not in lx.past_cues:
             if word != "expected":  # "planned a rally for Sunday", "a scheduled appearance"
                 cues.append((m.start(), m.end(), "weak future"))
-        elif governing in _DETERMINERS:
-            continue
+        elif governing in _DETERMINERS or (governing.endswith("ing") and governing != "having"):
+            continue  # "the seabed", "expressing continued frustration": a noun or an adjective
         elif word in lx.past_cues or (
             len(word) > 4 and word.endswith("ed") and word not in lx.not_past_ed_words
         ):

@@ -149,7 +149,7 @@ def _local_ms(page: Page, day: str) -> int:
 
 
 def test_timelinejs_shows_every_event_on_its_own_slide_at_its_date(
-    downloads: dict[str, bytes], offline_page: tuple[Page, list[str]], tmp_path: Path
+    downloads: dict[str, bytes], offline_page: tuple[Page, list[str]], tmp_path: Path, artifacts: Path
 ) -> None:
     page, refused = offline_page
     if not (TIMELINEJS / "js" / "timeline.js").is_file():
@@ -167,6 +167,7 @@ def test_timelinejs_shows_every_event_on_its_own_slide_at_its_date(
     )
     page.wait_for_function("() => window.__timeline.ready === true")
     slides: list[dict[str, Any]] = page.evaluate(READ_SLIDES_JS)
+    page.screenshot(path=str(artifacts / "export-timelinejs.png"))
 
     records = {r["id"]: r for r in json.loads(downloads["timeline.json"]) if r["start"]}
     title, events = slides[0], slides[1:]

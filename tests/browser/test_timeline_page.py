@@ -22,6 +22,19 @@ CHART_EVENT_IDS_JS = """() => {
 }"""
 
 
+CLICKABLE_MARKER_JS = """() => {
+  for (const point of document.querySelectorAll('.js-plotly-plot .cartesianlayer .subplot.xy .scatterlayer .point')) {
+    const r = point.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    const under = document.elementFromPoint(x, y);
+    if (r.width > 0 && under && under.classList.contains('nsewdrag')) {
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    }
+  }
+  return null;
+}"""
+
+
 def words(text: str) -> str:
     """Text as the browser shows it, for comparison: one space between words, no Markdown marks."""
     return " ".join(re.sub(r"[*_`]", "", text).split())
@@ -69,10 +82,11 @@ def test_picking_an_event_shows_its_quote_and_source(app: AppDriver, stored: Sto
 
 def test_a_click_on_a_marker_selects_its_event(app: AppDriver, stored: StoredTimeline) -> None:
     app.open()
-    chart = app.wait_for_chart()
-    marker = chart.locator(".scatterlayer .point").first
-    box = marker.bounding_box()
-    assert box is not None
+    app.wait_for_chart()
+    # A marker of the main plot (not the range slider's copy) that is inside the shown range and not
+    # under the key or the buttons: where the click lands on Plotly's drag layer.
+    box = app.page.evaluate(CLICKABLE_MARKER_JS)
+    assert box is not None, "no marker of the chart can be clicked"
     # Plotly listens on its drag layer above the markers, so click where the marker is drawn; the
     # selection reaches the app a moment later (Plotly's event), so wait for that rerun, then the URL.
     with app.rerun_after():

@@ -158,6 +158,7 @@ def test_present_slides_and_their_controls_fit_the_screen(screen: Screen, stored
 )
 def test_a_presenters_clicker_steps_the_slides(app: AppDriver, keys: list[str], slide: int) -> None:
     app.open("present")
+    keys_ready(app)
     expect(app.keyed("previous").get_by_role("button")).to_be_disabled()
     for key in keys:
         with app.rerun_after():
@@ -169,6 +170,7 @@ def test_a_presenters_clicker_steps_the_slides(app: AppDriver, keys: list[str], 
 def test_space_on_the_focused_next_button_steps_once(app: AppDriver) -> None:
     """Space both clicks a focused button and steps the slides: it must do one of them only."""
     app.open("present")
+    keys_ready(app)
     with app.rerun_after():
         app.keyed("next").get_by_role("button").click()
     app.wait_for_query("slide", "1")
@@ -182,14 +184,21 @@ def test_space_on_the_focused_next_button_steps_once(app: AppDriver) -> None:
 def test_the_clicker_cannot_step_past_either_end(app: AppDriver, stored: StoredTimeline) -> None:
     last = len(slide_order(stored.events))
     app.open("present", {"slide": str(last)})
+    keys_ready(app)
     with app.rerun_after():
         app.page.keyboard.press("PageDown")
     app.wait_for_query("slide", str(last))
     expect(app.page.get_by_text(f"{last} / {last}", exact=True)).to_be_visible()
     app.open("present")
+    keys_ready(app)
     with app.rerun_after():
         app.page.keyboard.press("PageUp")
     expect(app.page.get_by_text(f"0 / {last}", exact=True)).to_be_visible()
+
+
+def keys_ready(app: AppDriver) -> None:
+    """Until the page listens for the clicker's keys (the listener's script loads after the run)."""
+    app.page.wait_for_selector("html[data-presenter-keys='ready']", state="attached")
 
 
 def main_actors(events: list[Event], limit: int = 6) -> list[str]:
@@ -201,6 +210,7 @@ def test_the_title_slide_names_the_most_frequent_actors(app: AppDriver, stored: 
     slides = slide_order(stored.events)
     expected = main_actors(slides)
     app.open("present")
+    keys_ready(app)
     line = app.page.get_by_text("Main actors:", exact=False)
     expect(line).to_have_text("Main actors: " + ", ".join(expected))
     busiest = expected[0]

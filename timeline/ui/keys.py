@@ -44,7 +44,11 @@ export default function (component) {
     setTriggerValue('step', step);
   };
   window.addEventListener('keydown', onKey, true);
-  return () => window.removeEventListener('keydown', onKey, true);
+  document.documentElement.dataset.presenterKeys = 'ready';  // (a state tests can wait for)
+  return () => {
+    window.removeEventListener('keydown', onKey, true);
+    delete document.documentElement.dataset.presenterKeys;
+  };
 }
 """
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
+
+from timeline.resources import load_data
 
 OKABE_ITO: tuple[str, ...] = (
     "#0072B2",  # blue
@@ -38,7 +38,6 @@ TOL_MUTED: tuple[str, ...] = (
 
 PALETTE: tuple[str, ...] = OKABE_ITO + TOL_MUTED
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
 
 NEUTRAL = "#7F7F7F"
 """For the "no actor" lane and anything unnamed."""
@@ -105,7 +104,7 @@ def _stable_index(name: str, size: int) -> int:
 def _data_order(file: str, key: str) -> tuple[str, ...]:
     """The names a data file lists, in its order (empty if the file is missing or unreadable)."""
     try:
-        names = json.loads((DATA_DIR / file).read_text(encoding="utf-8"))[key]
+        names = load_data(file)[key]
     except (OSError, ValueError, KeyError, TypeError):
         return ()
     return tuple(str(name) for name in names)

@@ -18,8 +18,9 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from browser_support import IDLE, MAIN, MARKDOWN_FILE, Beacon, StoredTimeline
+from browser_support import CHART_DRAWN_JS, IDLE, MAIN, MARKDOWN_FILE, Beacon, StoredTimeline
 from playwright.sync_api import Page, Request, WebSocket, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from timeline.model import Event
 from timeline.store import StoredDocument
@@ -150,11 +151,21 @@ def test_timeline_shows_the_event_as_text_and_asks_nothing_of_anyone(
     open_page(page, app_url, "", {"sel": anchored.id}, shows="Read it in the article")
     # (The selection ring is the last trace of the main plot; the range slider below repeats them all.)
     ring = page.locator(".js-plotly-plot .cartesianlayer .scatterlayer .trace").last.locator(".point").first
-    ring.wait_for(state="visible")
-    box = ring.bounding_box()
-    assert box is not None
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     hover = page.locator(".js-plotly-plot .hoverlayer .hovertext").first
+    for _attempt in range(5):
+        # The chart may still be resized to fit the screen after its first draw, moving the ring: wait for
+        # the drawn chart, point at where the ring is now, and point again if the chart moved under us.
+        page.wait_for_function(CHART_DRAWN_JS)
+        ring.wait_for(state="visible")
+        box = ring.bounding_box()
+        assert box is not None
+        page.mouse.move(0, 0)
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        try:
+            hover.wait_for(state="visible", timeout=5000)
+            break
+        except PlaywrightTimeoutError:
+            continue
     expect(hover).to_be_visible()
     assert "<a href=" in (hover.text_content() or "")
     check_page(page, traffic, beacon, "chart hover")

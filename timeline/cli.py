@@ -20,7 +20,7 @@ from timeline.cli_workspace import COMMANDS as WORKSPACE_COMMANDS
 from timeline.cli_workspace import add_workspace_parsers, run_workspace
 from timeline.events.export import write_csv, write_jsonl, write_table
 from timeline.events.nlp import ParserUnavailableError
-from timeline.model import Mode
+from timeline.model import Mode, parse_iso_day
 from timeline.summarize.command import add_summarize_parser, run_summarize
 
 EXIT_CODES = (
@@ -119,16 +119,6 @@ def _extract(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
-def parse_dct(value: object) -> date | None:
-    """A publication date from "YYYY-MM-DD" (a time part after it is ignored), else None."""
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _failure(error: BaseException) -> str:
     if isinstance(error, RecursionError):
         return "nested too deeply"
@@ -209,7 +199,7 @@ def _batch_record(line: str, number: int, err: TextIO) -> tuple[Any, str, date |
         err.write(f"timeline: stdin line {number}: unknown mode {mode!r}, using the default\n")
         mode = None
     raw_dct = data.get("dct")
-    doc_dct = parse_dct(raw_dct)
+    doc_dct = parse_iso_day(raw_dct)
     if raw_dct and doc_dct is None:
         err.write(
             f"timeline: stdin line {number}: dct {raw_dct!r} is not YYYY-MM-DD; "
@@ -259,7 +249,7 @@ def write_date_mentions(
 
 
 def _dates(args: argparse.Namespace) -> int:
-    dct = parse_dct(args.dct) if args.dct else None
+    dct = parse_iso_day(args.dct) if args.dct else None
     if args.dct and dct is None:
         print(f"timeline: --dct must be a date as YYYY-MM-DD, got {args.dct!r}", file=sys.stderr)
         return 2

@@ -81,6 +81,16 @@ class TimeMention:
         }
 
 
+def parse_iso_day(value: object) -> date | None:
+    """A date from "YYYY-MM-DD" (a time part after it is ignored), else None: for dates in JSON input."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 PublishedFrom = Literal["catalog", "text", "user"]
 
 

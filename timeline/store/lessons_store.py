@@ -23,6 +23,7 @@ from timeline.model import Event
 from timeline.store import slugs
 from timeline.store.edits_store import write_transaction
 from timeline.store.event_store import EventStore
+from timeline.store.rows import parse_day
 from timeline.store.schema import now_iso
 
 MAX_LESSON_TITLE = 120
@@ -75,13 +76,6 @@ def _day(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, date) else None
 
 
-def _parse_day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
-
-
 def _lesson_id(connection: sqlite3.Connection, slug: str) -> int:
     row = connection.execute("SELECT id FROM lessons WHERE slug = ?", (slug,)).fetchone()
     if row is None:
@@ -110,8 +104,8 @@ def _read(connection: sqlite3.Connection, where: str, params: Sequence[Any]) -> 
                 slug=str(row[1]),
                 title=str(row[2]),
                 slides=slides,
-                span_from=_parse_day(row[3]),
-                span_to=_parse_day(row[4]),
+                span_from=parse_day(row[3]),
+                span_to=parse_day(row[4]),
                 created_at=str(row[5] or ""),
                 updated_at=str(row[6] or ""),
                 uuid=str(row[7] or ""),
@@ -332,7 +326,7 @@ def import_lessons(store: EventStore, items: Sequence[Any]) -> tuple[int, int]:
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     data["uuid"], chosen, title,
-                    _day(_parse_day(data.get("span_from"))), _day(_parse_day(data.get("span_to"))),
+                    _day(parse_day(data.get("span_from"))), _day(parse_day(data.get("span_to"))),
                     str(data.get("created_at") or now), now,
                 ),
             )  # fmt: skip

@@ -20,9 +20,10 @@ def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def parse_day(value: str | None) -> date | None:
+def parse_day(value: object) -> date | None:
+    """A stored ISO date, or None for a missing or unreadable one."""
     try:
-        return date.fromisoformat(value) if value else None
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
     except ValueError:
         return None
 

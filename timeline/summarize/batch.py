@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from timeline.dates import tag_dates
 from timeline.events.sentences import split_sentences
+from timeline.model import parse_iso_day
 from timeline.summarize.days import DayReference, day_salience, settings, top_days
 from timeline.summarize.sentences import Candidate, central_sentences
 from timeline.summarize.vectors import idf_table, words
@@ -36,15 +37,6 @@ class _Corpus:
     sentence_words: list[list[str]] = field(default_factory=list)
 
 
-def _day(value: object) -> date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def read_corpus(articles: Iterable[dict[str, Any]]) -> _Corpus:
     """Tag and split every article; collect the day references and the candidate sentences."""
     corpus = _Corpus()
@@ -55,7 +47,7 @@ def read_corpus(articles: Iterable[dict[str, Any]]) -> _Corpus:
         if not isinstance(text, str):
             continue
         doc = str(article.get("id", number))
-        published = _day(article.get("published"))
+        published = parse_iso_day(article.get("published"))
         corpus.published[doc] = published
         sentences = split_sentences(text)
         corpus.sentence_words.extend(words(sentence.text) for sentence in sentences)
@@ -86,7 +78,10 @@ def summarize_task(task: dict[str, Any]) -> list[tuple[date, str]]:
         raise TaskError('"articles" must be a list')
     corpus = read_corpus(a for a in articles if isinstance(a, dict))
     scores = day_salience(
-        corpus.references, corpus.published, date_from=_day(task.get("from")), date_to=_day(task.get("to"))
+        corpus.references,
+        corpus.published,
+        date_from=parse_iso_day(task.get("from")),
+        date_to=parse_iso_day(task.get("to")),
     )
     idf, unseen = idf_table(corpus.sentence_words)
     raw_keywords = task.get("keywords") or []

@@ -59,9 +59,9 @@ def test_a_very_long_sentence_is_parsed_in_bounded_tiles_read_about_twice(
     parsed: list[tuple[str, list[Any]]] = []
     real = parse_clauses
 
-    def recording(texts: list[str], spans: list[list[Any]]) -> Any:
+    def recording(texts: list[str], spans: list[list[Any]], **extra: Any) -> Any:
         parsed.extend(zip(texts, spans, strict=True))
-        return real(texts, spans)
+        return real(texts, spans, **extra)
 
     monkeypatch.setattr(build, "parse_clauses", recording)
     text = _long_line(repeats)

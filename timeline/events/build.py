@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 
-from timeline.dates import tag_dates
 from timeline.events.actors import DocumentContext, actors_of, document_context
 from timeline.events.candidates import Tagger, Unit, candidates, local_span, parse_start
 from timeline.events.categories import category_of
 from timeline.events.clause_parse import ParsedClause, parse_clauses
-from timeline.events.display import display_date, display_range
+from timeline.events.display import display_date, display_range, display_span
+from timeline.events.event_dates import event_dates, is_anchored_duration
 from timeline.events.furniture import (
     is_site_furniture,
     settings,
@@ -131,6 +131,9 @@ def event_from_mention(
     if range_end is None:
         mentions: tuple[Mention, ...] = (_mention(doc, sentence, time_mention),)
         precision, value, shown = time_mention.precision, time_mention.value, _display(time_mention)
+        if is_anchored_duration(time_mention) and time_mention.start and time_mention.end:
+            value = f"{time_mention.start.isoformat()}/{time_mention.value}"  # ISO 8601: start/duration
+            shown = display_span(time_mention.start, time_mention.end)
     else:
         mentions = (_mention(doc, sentence, time_mention), _mention(doc, sentence, range_end))
         precision = _coarser(time_mention.precision, range_end.precision)
@@ -192,7 +195,7 @@ def _one_per_event(units: list[Unit], clauses: tuple[ParsedClause, ...]) -> list
     return sorted(kept, key=lambda item: item[0])
 
 
-def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
+def extract_events(doc: Document, *, tagger: Tagger = event_dates) -> list[Event]:
     """Every event ``doc`` reports, merged where it reports the same one twice, in text order.
 
     Work per dated mention is bounded (a window of a very long sentence) and the candidate sentences
@@ -205,7 +208,9 @@ def extract_events(doc: Document, *, tagger: Tagger = tag_dates) -> list[Event]:
         [(start - off, end - off) for start, end in (local_span(unit, read) for unit in reads[read])]
         for read, off in zip(windows, offsets, strict=True)
     ]
-    parsed = parse_clauses([read.text[off:] for read, off in zip(windows, offsets, strict=True)], every)
+    durations = [[is_anchored_duration(first) for first, _ in reads[read]] for read in windows]
+    texts = [read.text[off:] for read, off in zip(windows, offsets, strict=True)]
+    parsed = parse_clauses(texts, every, durations=durations)
     context = document_context(parsed_sentence.doc for parsed_sentence in parsed)
     events: list[Event] = []
     for read, parsed_sentence in zip(windows, parsed, strict=True):

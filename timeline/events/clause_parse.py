@@ -55,6 +55,9 @@ class ParsedClause:
     """The top of ``head``'s clause (``head`` itself unless ``head`` is an infinitive or auxiliary)."""
     other_time_tokens: tuple[Token, ...] = ()
     """Tokens of the sentence's other time expressions (they date other things, titles drop them)."""
+    keeps_time_words: bool = False
+    """The time expression is part of what happened (a duration: "lasted three days", "an eight-year
+    war"): the title keeps its words."""
 
     @property
     def has_verb(self) -> bool:
@@ -142,7 +145,12 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def place_clause(
-    doc: Doc, span: LocalSpan, others: Sequence[LocalSpan] = (), starts: Sequence[int] | None = None
+    doc: Doc,
+    span: LocalSpan,
+    others: Sequence[LocalSpan] = (),
+    starts: Sequence[int] | None = None,
+    *,
+    keeps_time_words: bool = False,
 ) -> ParsedClause:
     """Place the time expression at ``span`` of the parsed sentence ``doc`` in its tree; ``others`` are
     the sentence's other time expressions (spans overlapping ``span`` are part of it)."""
@@ -172,6 +180,7 @@ def place_clause(
         head=head,
         clause=clause_top(head),
         other_time_tokens=other_tokens,
+        keeps_time_words=keeps_time_words,
     )
 
 
@@ -179,20 +188,31 @@ def parse_clauses(
     sentences: Sequence[str],
     mentions: Sequence[Sequence[LocalSpan]],
     others: Sequence[Sequence[LocalSpan]] | None = None,
+    durations: Sequence[Sequence[bool]] | None = None,
 ) -> list[ParsedSentence]:
     """Parse ``sentences`` in one batch and place each sentence's dated mentions (local spans) in it.
 
     ``mentions[i]`` are the dated mentions of ``sentences[i]`` (a range's two ends as one span); each
     becomes a ``ParsedClause``, in the given order. ``others[i]`` are all the sentence's time expressions
     (default: ``mentions[i]``), whose tokens each clause knows as ``other_time_tokens``.
+    ``durations[i][j]`` tells that ``mentions[i][j]`` is an anchored duration: its words say what
+    happened ("lasted three days"), so no title drops them.
     """
-    if len(sentences) != len(mentions) or (others is not None and len(others) != len(sentences)):
+    lengths = [len(sentences), len(mentions)]
+    lengths += [len(others)] if others is not None else []
+    lengths += [len(durations)] if durations is not None else []
+    if len(set(lengths)) > 1:
         raise ValueError("parse_clauses: one list of mentions per sentence")
     docs = parse(list(sentences))
     parsed: list[ParsedSentence] = []
     for at, (doc, spans) in enumerate(zip(docs, mentions, strict=True)):
         starts = [token.idx for token in doc]
-        every = others[at] if others is not None else spans
-        clauses = tuple(place_clause(doc, span, every, starts) for span in spans)
+        lasting = durations[at] if durations is not None else [False] * len(spans)
+        content = {span for span, kept in zip(spans, lasting, strict=True) if kept}
+        every = [span for span in (others[at] if others is not None else spans) if span not in content]
+        clauses = tuple(
+            place_clause(doc, span, every, starts, keeps_time_words=kept)
+            for span, kept in zip(spans, lasting, strict=True)
+        )
         parsed.append(ParsedSentence(doc=doc, clauses=clauses))
     return parsed

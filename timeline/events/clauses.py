@@ -187,7 +187,8 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
     if root.dep_ == "relcl":
         # the relative word opening it goes: "where there was a peak" -> "there was a peak"
         keep -= {c.i for c in root.children if c.lower_ in _RELATIVE_WORDS and c.i < root.i}
-    times = time_phrase(parsed.time_tokens) | time_phrase(parsed.other_time_tokens)
+    own_time = set() if parsed.keeps_time_words else time_phrase(parsed.time_tokens)
+    times = own_time | time_phrase(parsed.other_time_tokens)
     dropped: set[int] = set()
     for head in attribution_roots(root):
         if head.i not in path:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.model import Precision
 
@@ -64,6 +64,17 @@ def display_date(
     if end is not None and end != start and precision == "day":
         return f"{text} – {end:%a} {end.day} {end:%b %Y}"
     return text
+
+
+def display_span(start: date, end: date) -> str:
+    """The span an anchored duration covers, each end said as finely as the span's edges need:
+    "1980 – 1987", "May 2007 – Apr 2009", "Tue 3 Mar 2015 – Thu 5 Mar 2015"."""
+    whole_months = start.day == 1 and (end + timedelta(days=1)).day == 1
+    if not whole_months:
+        return display_date(start, end, "day")
+    if (start.month, end.month) == (1, 12):
+        return str(start.year) if start.year == end.year else f"{start.year} – {end.year}"
+    return display_range(_plain(start, "month", ""), _plain(end, "month", ""))
 
 
 def display_range(first: str, last: str) -> str:

@@ -273,3 +273,25 @@ def test_too_many_files_at_once_are_refused_whole_and_none_is_read(
     _upload(at, [(f"note-{n}.txt", ARTICLE.encode(), "text/plain") for n in range(51)])
     assert "51 files were chosen; at most 50 can be added at once." in errors(at)
     assert read == [] and _pending(at) == []
+
+
+@pytest.mark.parametrize(
+    ("pasted", "says"),
+    [
+        ("", "The pasted text is empty"),
+        (" \n\t \n", "The pasted text is empty"),
+        ("\x00\x01\x02\x03 binary \x04\x05\x06" * 40, "binary"),
+    ],
+    ids=["nothing", "only spaces", "binary"],
+)
+def test_a_bad_paste_gets_a_clear_message_and_disturbs_nothing(
+    pasted: str, says: str, synthetic_store: Path
+) -> None:
+    at = signed_in(ADD_PAGE)
+    _upload(at, [("border.txt", ARTICLE.encode(), "text/plain")])  # a draft waiting: it must stay
+    at.text_area(key=PASTE_KEY).input(pasted)
+    ok(at.button(key=READ_PASTE_KEY).click().run())
+    assert says in errors(at), errors(at)
+    assert "Traceback" not in text(at)
+    assert [draft.name for _key, draft in _pending(at)] == ["border.txt"]
+    assert _own(synthetic_store) == ([], [])

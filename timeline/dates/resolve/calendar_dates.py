@@ -72,9 +72,13 @@ def _year_without_one(m: re.Match[str], ctx: Context, month: int, d: int | None)
     ref = ctx.ref()
     if ref is None:
         return None
-    if ctx.mode == "news" and _previous_word(ctx.text, m.start()) in lexicon().deadline_prepositions:
+    previous = _previous_word(ctx.text, m.start())
+    if ctx.mode == "news" and previous in lexicon().deadline_prepositions:
         # "must be returned by Jan. 14": a deadline, whatever the tense of the report around it.
         return infer.year_for_month_day(ref, month, d, None)
+    if ctx.mode == "news" and previous in ("last", "next"):
+        # "shot to death last Oct. 23": the word says which occurrence, whatever the verbs around it.
+        return infer.year_for_month_day(ref, month, d, "past" if previous == "last" else "future")
     if ctx.mode == "narrative" and ctx.anchor is not None:
         reference = ctx.anchor.start if ctx.anchor.precision in ("day", "week", "month") else ref
         if ctx.anchor.precision not in ("day", "week", "month") and ctx.anchor.mod is None:

@@ -72,6 +72,8 @@ def duration_value(amount: float | None, code: str) -> str:
     if code == "2W":
         amount, code = (None if amount is None else 2 * amount), "W"
     if amount is None:
+        # "for decades": as "two decades" is P20Y, an unknown number of decades is PXY (years).
+        code = _IN_SMALLER_UNITS[code][1] if code in ("DE", "CE", "ML") else code
         return {"S": "PTXS", "TM": "PTXM", "H": "PTXH"}.get(code, f"PX{code}")
     whole, frac = int(amount), amount - int(amount)
     if frac:
@@ -149,6 +151,8 @@ def _is_rate(m: re.Match[str], text: str) -> bool:
 def _duration(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     code = _unit_code(m["unit"])
     amount = None if m["num2"] else amount_of(m["num"])
+    if amount is not None and m["half"]:
+        amount += 0.5  # "a year and a half", "an hour and a half"
     if amount is not None and not 0 < amount < 100000:
         return None
     raw_num = m["num"].lower()
@@ -199,6 +203,7 @@ def _duration_long(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     return [Piece(m.start(), m.end(), None, _PRECISION[code], kind="DURATION", value=value)]
 
 
+@handler("duration_ahead")
 @handler("duration_vague")
 def _duration_vague(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     code = _unit_code(m["unit"])

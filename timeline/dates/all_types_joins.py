@@ -1,0 +1,133 @@
+"""Expressions the every-type output draws as one where the tagger found a date and words beside it,
+as TimeML does:
+
+- "the week of March 6" is the week holding that day (TIMEX3 ``2000-W10``), not the day;
+- "the day before last Tuesday", "the day after Christmas" is one day, counted from the date it names
+  (not from the date last mentioned, which "the day before" alone counts from);
+- "early this week", "late last week" keep the modifier inside the extent, with the TIMEX3 ``mod``
+  (START, MID, END) and the week's value, as "early next year" does.
+
+The words are data (``dates_types.json``: ``week_of_words``, ``day_shift_words``, ``week_mods``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from functools import cache
+from typing import Any
+
+from timeline.dates import calendar as cal
+from timeline.model import TimeMention
+from timeline.resources import load_data
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Joins:
+    week_of: re.Pattern[str]
+    """The words before a day that make it a week ("the week of"), matched at the end of a text."""
+    day_shift: re.Pattern[str]
+    """A whole mention "the day before" / "the day after": (?P<dir>) says which way."""
+    shift_days: dict[str, int]
+    week_mod: re.Pattern[str]
+    """A modifier right before "this week", "last week" (matched at the end of a text)."""
+    week_mods: dict[str, str]
+
+
+@cache
+def _joins() -> _Joins:
+    raw: dict[str, Any] = load_data("dates_types.json")
+    shifts: dict[str, int] = raw["day_shift_words"]
+    mods: dict[str, str] = raw["week_mods"]
+    return _Joins(
+        week_of=re.compile(rf"(?i:(?<![A-Za-z])(?:{_words(raw['week_of_words'])})\s+)$"),
+        day_shift=re.compile(rf"(?i:(?:the\s+)?day\s+(?P<dir>{_words(list(shifts))}))"),
+        shift_days={" ".join(k.lower().split()): v for k, v in shifts.items()},
+        week_mod=re.compile(rf"(?i:(?<![A-Za-z])(?P<mod>{_words(list(mods))})[\s-]+)$"),
+        week_mods={k.lower(): v for k, v in mods.items()},
+    )
+
+
+_WEEK_TEXT = re.compile(r"(?i:(?:this|next|last|past|the\s+past|the\s+last)\s+week)$")
+_LOOK_BACK = 24
+
+
+def _is_day(m: TimeMention) -> bool:
+    return m.type == "DATE" and m.precision == "day" and m.start is not None and m.start == m.end
+
+
+def _week_of(text: str, mention: TimeMention, floor: int) -> TimeMention:
+    if not _is_day(mention) or mention.start is None:
+        return mention
+    start = mention.span[0]
+    m = _joins().week_of.search(text, max(floor, start - _LOOK_BACK), start)
+    if m is None:
+        return mention
+    week = cal.week_of(mention.start)
+    return replace(
+        mention,
+        span=(m.start(), mention.span[1]),
+        text=text[m.start() : mention.span[1]],
+        value=week.value,
+        start=week.start,
+        end=week.end,
+        precision="week",
+        relative=True,
+    )
+
+
+def _week_mod(text: str, mention: TimeMention, floor: int) -> TimeMention:
+    if mention.type != "DATE" or mention.precision != "week" or mention.mod is not None:
+        return mention
+    if not _WEEK_TEXT.fullmatch(mention.text):
+        return mention
+    start = mention.span[0]
+    m = _joins().week_mod.search(text, max(floor, start - _LOOK_BACK), start)
+    if m is None:
+        return mention
+    return replace(
+        mention,
+        span=(m.start(), mention.span[1]),
+        text=text[m.start() : mention.span[1]],
+        mod=_joins().week_mods[m["mod"].lower()],
+    )
+
+
+def _day_shift(text: str, first: TimeMention, second: TimeMention) -> TimeMention | None:
+    """ "the day before" + "last Tuesday" with only spaces between: the day before that Tuesday."""
+    m = _joins().day_shift.fullmatch(first.text)
+    if m is None or not _is_day(second) or second.start is None:
+        return None
+    if text[first.span[1] : second.span[0]].strip():
+        return None
+    try:
+        day = cal.day(second.start + timedelta(days=_joins().shift_days[" ".join(m["dir"].lower().split())]))
+    except OverflowError:
+        return None
+    return replace(
+        second,
+        span=(first.span[0], second.span[1]),
+        text=text[first.span[0] : second.span[1]],
+        value=day.value,
+        start=day.start,
+        end=day.end,
+        relative=True,
+    )
+
+
+def join_expressions(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    out: list[TimeMention] = []
+    for mention in mentions:
+        floor = out[-1].span[1] if out else 0
+        mention = _week_mod(text, _week_of(text, mention, floor), floor)
+        joined = _day_shift(text, out[-1], mention) if out else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(mention)
+    return out

@@ -81,6 +81,14 @@ OTHER_RULES = [
     ("Prices may fall in the months ahead.", [("the months ahead", "DURATION", "PXM", None)]),
     ("In the years to come, it will grow.", [("the years to come", "DURATION", "PXY", None)]),
     ("in the days ahead of the vote", []),
+    # Focus adverbs stay outside a duration (they give no TIMEX3 mod); bounds stay inside.
+    ("The strike lasted only nine days.", [("nine days", "DURATION", "P9D", None)]),
+    ("It took just over an hour.", [("over an hour", "DURATION", "PT1H", "MORE_THAN")]),
+    ("It took nearly two weeks.", [("nearly two weeks", "DURATION", "P2W", "LESS_THAN")]),
+    # A duration modifying a noun leaves its determiner outside, hyphenated or not.
+    ("They unveiled a five year plan.", [("five year", "DURATION", "P5Y", None)]),
+    ("a 30-year Navy veteran", [("30-year", "DURATION", "P30Y", None)]),
+    ("It rained for the two days of the fair.", [("the two days", "DURATION", "P2D", None)]),
 ]
 
 

@@ -101,13 +101,17 @@ def _unit_code(word: str) -> str:
 
 
 _ADJECTIVE_NEXT = re.compile(
-    r"\s+(?!(?:of|ago|and|or|to|in|on|at|for|from|before|after|later|earlier)\b)[a-z]"
+    r"\s+(?!(?:of|ago|and|or|to|in|on|at|for|from|before|after|later|earlier)\b)[A-Za-z]"
 )
 
 
-def _core_start(m: re.Match[str], text: str) -> int:
-    """A hyphenated duration modifying a noun ("the eight-year war") leaves the determiner outside."""
-    if m["det"] and m["sep"] and "-" in m["sep"] and _ADJECTIVE_NEXT.match(text, m.end()):
+def _core_start(m: re.Match[str], text: str, amount: float | None) -> int:
+    """A duration modifying a noun leaves the determiner outside: hyphenated ("the eight-year war", "a
+    27-year Reuters veteran") or a plural number before a singular unit ("a five year plan")."""
+    compound = "-" in (m["sep"] or "") or (
+        amount is not None and amount > 1 and not m["unit"].lower().endswith("s")
+    )
+    if m["det"] and compound and _ADJECTIVE_NEXT.match(text, m.end()):
         return m.start("rel") if m["rel"] else m.start("core")
     return m.start()
 
@@ -169,7 +173,7 @@ def _duration(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         value = duration_value(1, code)
         return [Piece(m.start(), m.end(), None, _PRECISION[code], kind="SET", value=value)]
     value = duration_value(amount, code)
-    start = _core_start(m, ctx.text)
+    start = _core_start(m, ctx.text, amount)
     return [Piece(start, m.end(), None, _PRECISION[code], kind="DURATION", value=value)]
 
 

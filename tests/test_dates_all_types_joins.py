@@ -81,6 +81,12 @@ OTHER_RULES = [
     ("Prices may fall in the months ahead.", [("the months ahead", "DURATION", "PXM", None)]),
     ("In the years to come, it will grow.", [("the years to come", "DURATION", "PXY", None)]),
     ("in the days ahead of the vote", []),
+    # "the fiscal year ended ..." is twelve months, as "the year ended" is; "the fiscal year" alone the report's.
+    (
+        "In the fiscal year ended Jan. 31, sales rose.",
+        [("the fiscal year", "DURATION", "P1Y", None), ("Jan. 31", "DATE", "2023-01-31", None)],
+    ),
+    ("Profit will fall for the fiscal year.", [("the fiscal year", "DATE", "2023", None)]),
     # Focus adverbs stay outside a duration (they give no TIMEX3 mod); bounds stay inside.
     ("The strike lasted only nine days.", [("nine days", "DURATION", "P9D", None)]),
     ("It took just over an hour.", [("over an hour", "DURATION", "PT1H", "MORE_THAN")]),

@@ -312,3 +312,25 @@ def later_as_durations(mentions: list[TimeMention]) -> list[TimeMention]:
             )
         )
     return out
+
+
+_FISCAL_YEAR = re.compile(r"(?i:(?:the|its|their)\s+(?:fiscal|financial)\s+year)")
+_ENDED_AFTER = re.compile(r"\s+(?i:ended|ending|to|through)\s")
+
+
+def fiscal_years_as_durations(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """ "In the fiscal year ended Jan. 31": twelve months read by their end, TIMEX3 ``P1Y``, as "the year
+    ended" is (the date rules read "the fiscal year" alone as the report's year)."""
+    out: list[TimeMention] = []
+    for mention in mentions:
+        if (
+            mention.type == "DATE"
+            and mention.precision == "year"
+            and _FISCAL_YEAR.fullmatch(mention.text)
+            and _ENDED_AFTER.match(text, mention.span[1])
+        ):
+            mention = replace(
+                mention, value="P1Y", type="DURATION", start=None, end=None, anchored=False, relative=False
+            )
+        out.append(mention)
+    return out

@@ -33,6 +33,10 @@ JOINS = [
     ("A ruling is expected early next week.", [("early next week", "DATE", "2023-W25", "START")]),
     ("Late last week, the board met.", [("Late last week", "DATE", "2023-W23", "END")]),
     ("Talks resume mid-next week.", [("mid-next week", "DATE", "2023-W25", "MID")]),
+    # "the last week" keeps its article, as "the past month" does; a possessive does not take one.
+    ("She has been ill for the last week.", [("the last week", "DATE", "2023-W23", None)]),
+    ("Rents rose over the past month.", [("the past month", "DATE", "2023-05", None)]),
+    ("At last week's hearing, he spoke.", [("last week", "DATE", "2023-W23", None)]),
 ]
 
 

@@ -5,9 +5,11 @@ as TimeML does:
 - "the day before last Tuesday", "the day after Christmas" is one day, counted from the date it names
   (not from the date last mentioned, which "the day before" alone counts from);
 - "early this week", "late last week" keep the modifier inside the extent, with the TIMEX3 ``mod``
-  (START, MID, END) and the week's value, as "early next year" does.
+  (START, MID, END) and the week's value, as "early next year" does;
+- "the last week" keeps its article, as "the past month" does.
 
-The words are data (``dates_types.json``: ``week_of_words``, ``day_shift_words``, ``week_mods``).
+The words are data (``dates_types.json``: ``week_of_words``, ``day_shift_words``, ``week_mods``,
+``the_last_units``).
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ class _Joins:
     week_mod: re.Pattern[str]
     """A modifier right before "this week", "last week" (matched at the end of a text)."""
     week_mods: dict[str, str]
+    the_last: re.Pattern[str]
+    """A whole mention "last week", "last month" (the article before it is looked for apart)."""
 
 
 @cache
@@ -50,6 +54,7 @@ def _joins() -> _Joins:
         shift_days={" ".join(k.lower().split()): v for k, v in shifts.items()},
         week_mod=re.compile(rf"(?i:(?<![A-Za-z])(?P<mod>{_words(list(mods))})[\s-]+)$"),
         week_mods={k.lower(): v for k, v in mods.items()},
+        the_last=re.compile(rf"(?i:last\s+(?:{_words(raw['the_last_units'])}))"),
     )
 
 
@@ -98,6 +103,19 @@ def _week_mod(text: str, mention: TimeMention, floor: int) -> TimeMention:
     )
 
 
+_THE_BEFORE = re.compile(r"(?<![A-Za-z])(?:the|The)\s+$")
+
+
+def _the_last(text: str, mention: TimeMention, floor: int) -> TimeMention:
+    if mention.type != "DATE" or not _joins().the_last.fullmatch(mention.text):
+        return mention
+    start = mention.span[0]
+    m = _THE_BEFORE.search(text, max(floor, start - 6), start)
+    if m is None:
+        return mention
+    return replace(mention, span=(m.start(), mention.span[1]), text=text[m.start() : mention.span[1]])
+
+
 def _day_shift(text: str, first: TimeMention, second: TimeMention) -> TimeMention | None:
     """ "the day before" + "last Tuesday" with only spaces between: the day before that Tuesday."""
     m = _joins().day_shift.fullmatch(first.text)
@@ -124,7 +142,7 @@ def join_expressions(text: str, mentions: list[TimeMention]) -> list[TimeMention
     out: list[TimeMention] = []
     for mention in mentions:
         floor = out[-1].span[1] if out else 0
-        mention = _week_mod(text, _week_of(text, mention, floor), floor)
+        mention = _the_last(text, _week_mod(text, _week_of(text, mention, floor), floor), floor)
         joined = _day_shift(text, out[-1], mention) if out else None
         if joined is not None:
             out[-1] = joined

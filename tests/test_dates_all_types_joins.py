@@ -91,6 +91,11 @@ OTHER_RULES = [
         [("the fiscal year", "DURATION", "P1Y", None), ("Jan. 31", "DATE", "2023-01-31", None)],
     ),
     ("Profit will fall for the fiscal year.", [("the fiscal year", "DATE", "2023", None)]),
+    # A bare plural unit after "within" or "in" is an unspecified number of units, as after "for".
+    ("Aid should arrive within days.", [("days", "DURATION", "PXD", None)]),
+    ("The mill is hiring for the first time in decades.", [("decades", "DURATION", "PXY", None)]),
+    ("The case may close within weeks or months.", [("weeks or months", "DURATION", "PXW", None)]),
+    ("He wrote in weeks of silence.", []),
     # Focus adverbs stay outside a duration (they give no TIMEX3 mod); bounds stay inside.
     ("The strike lasted only nine days.", [("nine days", "DURATION", "P9D", None)]),
     ("It took just over an hour.", [("over an hour", "DURATION", "PT1H", "MORE_THAN")]),

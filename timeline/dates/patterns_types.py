@@ -127,7 +127,9 @@ def type_rules() -> tuple[Rule, ...]:
         ),
         (
             "duration_bare",
-            r"(?:(?<=\b[Ff]or\s)|(?<=\b[Oo]ver\s))(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))"
+            r"(?:(?<=\b[Ff]or\s)|(?<=\b[Oo]ver\s)|(?<=\b[Ww]ithin\s)|(?<=\b[Ii]n\s))"
+            r"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))"
+            r"(?:\s+or\s+(?i:minutes|hours|days|weeks|months|years|decades))?"
             r"(?![A-Za-z-])(?!\s+(?:ago|earlier|later|before|after|of)\b)",
             "type:unit",
         ),

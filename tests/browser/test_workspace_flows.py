@@ -1,0 +1,321 @@
+"""The teacher's workspace where only a browser shows it:
+
+- a pasted text and a web address (served by a local HTTP server in the test) become articles whose
+  events appear on the Timeline;
+- a new actor and a new category typed into the real dropdowns (their "Add: …" option) are saved and
+  shown to readers, on the chart's lanes and in the Data table;
+- a reader's browser shows no edit control on any page, and forged writes change nothing: crafted
+  links on every page, and an editor's own save message (recorded off the websocket) replayed over a
+  reader's connection. The same bytes sent over the editor's connection do save: the forgery was real.
+
+The paste, address and typing tests work in collections of their own (made through the workspace API),
+so the seed timeline the other browser tests read is never changed; the replayed save is undone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import MAIN, UI_TIMEOUT_MS, AppDriver, StoredTimeline, choose_option
+from intake_fixtures import serve
+from playwright.sync_api import Browser, expect
+
+from timeline.auth import add_editor, ensure_cookie_key, remove_editor
+from timeline.documents.intake import read_pasted
+from timeline.store import DATABASE_NAME, EventStore
+from timeline.store.edits_store import edits, undo
+from timeline.ui.add_page import ADD_KEY, FETCH_KEY, PASTE_KEY, READ_PASTE_KEY, URL_KEY
+from timeline.workspace import Collection, add_article, create_collection, list_collections
+
+pytestmark = pytest.mark.browser
+
+NAME, PASSWORD = "Ms Flows", "a flows long password"
+PASTED = (
+    "Border deal signed\n\n"
+    "Iraq and Kuwait signed a border agreement in Baghdad on March 2, 2011, officials said. "
+    "The two countries first discussed the border in June 1994."
+)
+PAGE = (
+    b"<html><head><title>Dam repaired</title>"
+    b'<meta property="article:published_time" content="2016-08-10">'
+    b'<meta property="og:site_name" content="River News"></head><body><article><h1>Dam repaired</h1>'
+    b"<p>Engineers finished repairs on the Mosul Dam on August 9, 2016, the contractor said. "
+    b"Work on the dam had started in March 2016 after warnings of a collapse.</p>"
+    b"</article></body></html>"
+)
+CHART_EVENT_IDS_JS = """() => {
+  const plot = document.querySelector('.js-plotly-plot');
+  const ids = [];
+  for (const trace of (plot && plot.data) || []) {
+    if (trace.name === 'Selected') continue;
+    for (const item of trace.customdata || []) ids.push(Array.isArray(item) ? item[0] : item);
+  }
+  return ids;
+}"""
+
+SOCKETS_JS = """(() => {
+  // Every websocket of the page, and a switch that holds back (records, never sends) the next message
+  // naming the widget key in window.__hold: the click on that button.
+  const Base = window.WebSocket;
+  const send = Base.prototype.send;
+  const text = new TextDecoder('utf-8', { fatal: false });
+  window.__sockets = [];
+  window.__hold = null;
+  window.__held = null;
+  Base.prototype.send = function (data) {
+    const bytes = ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+    if (window.__hold && text.decode(bytes).includes(window.__hold)) {
+      window.__held = Array.from(bytes);
+      window.__hold = null;
+      return;
+    }
+    return send.call(this, data);
+  };
+  class Kept extends Base {
+    constructor(...args) { super(...args); window.__sockets.push(this); }
+  }
+  window.WebSocket = Kept;
+})();"""
+"""Installed after the driver's run ledger, so messages sent through it are still counted as reruns."""
+SEND_JS = "(bytes) => window.__sockets[window.__sockets.length - 1].send(new Uint8Array(bytes))"
+
+EDIT_CONTROL_KEYS = (
+    "edit_",
+    "add_",
+    "cite_",
+    "article_",
+    "undo_",
+    "orphan_",
+    "conflict_",
+    "show_hidden",
+    "lesson_",
+    "slide_",
+    "backup_",
+    "restore_",
+    "collection_new",
+    "undated_",
+)
+KEYED_CLASSES_JS = """() => Array.from(document.querySelectorAll('[class*="st-key-"]'))
+  .flatMap((node) => Array.from(node.classList)).filter((name) => name.startsWith('st-key-'))
+  .map((name) => name.slice('st-key-'.length))"""
+
+
+@pytest.fixture
+def editor(data_dir: Path) -> Iterator[None]:
+    ensure_cookie_key(data_dir / "secrets.toml")
+    add_editor(NAME, PASSWORD, data_dir / "editors.yaml", replace=True, rounds=4)
+    store = EventStore(data_dir / DATABASE_NAME)
+    before = {edit.id for edit in edits(store)}
+    yield
+    made = [edit for edit in edits(store) if edit.id not in before]
+    undone = {int(edit.new) for edit in made if edit.field == "undo"}
+    for edit in reversed(made):
+        if edit.field != "undo" and edit.id not in undone:
+            undo(store, int(edit.id or 0), "browser test cleanup")
+    remove_editor(NAME, data_dir / "editors.yaml")
+
+
+def sign_in(app: AppDriver) -> None:
+    sidebar = app.page.get_by_test_id("stSidebar")
+    summary = sidebar.get_by_text("Editor sign-in", exact=True)
+    expect(summary).to_be_visible()
+    if not app.keyed("signin_name").locator("input").is_visible():
+        summary.click()
+    app.keyed("signin_name").locator("input").fill(NAME)
+    app.keyed("signin_password").locator("input").fill(PASSWORD)
+    app.keyed("signin_submit").get_by_role("button").click()
+    app.wait_idle()
+    expect(app.keyed("signed_in")).to_contain_text("Signed in as")
+
+
+def reader_in(browser: Browser, app_url: str, artifacts: Path) -> tuple[Any, AppDriver]:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    return context, AppDriver(context.new_page(), app_url, artifacts)
+
+
+def stored_events(collection: Collection) -> list[Any]:
+    store = EventStore(collection.store_path)
+    try:
+        return [event for event in store.events() if event.start is not None]
+    finally:
+        store.close()
+
+
+# -- paste and address ----------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("editor")
+def test_a_pasted_text_and_a_web_address_show_their_events_on_the_timeline(
+    app: AppDriver, data_dir: Path
+) -> None:
+    collection = create_collection("Pasted and fetched", data_dir)
+    main = app.page.locator(MAIN)
+    with serve({"/dam": (200, "text/html; charset=utf-8", PAGE)}) as base:
+        app.open("add", {"c": collection.slug})
+        sign_in(app)
+        expect(app.page.get_by_role("heading", name="Add articles")).to_be_visible()
+
+        main.get_by_role("tab", name="Paste a text").click()
+        app.keyed(PASTE_KEY).locator("textarea").fill(PASTED)
+        app.keyed(READ_PASTE_KEY).get_by_role("button").click()
+        app.wait_idle()
+        expect(main.get_by_label("Title").first).to_have_value("Border deal signed")
+
+        main.get_by_role("tab", name="Web address").click()
+        address = app.keyed(URL_KEY).locator("input")
+        address.fill(f"{base}/dam")
+        address.press("Enter")
+        app.wait_idle()
+        app.keyed(FETCH_KEY).get_by_role("button").click()
+        app.wait_idle()
+        expect(main.get_by_label("Title").nth(1)).to_have_value("Dam repaired")
+        expect(main).to_contain_text("Found in")  # where the publication date came from
+
+    app.keyed(ADD_KEY).get_by_role("button").click()
+    app.wait_idle()
+    expect(main).to_contain_text("Added 2 article(s)")
+    events = stored_events(collection)
+    days = {str(event.start) for event in events}
+    assert {"2011-03-02", "2016-08-09"} <= days, days  # one from each article
+    app.open("", {"c": collection.slug})
+    app.wait_for_chart()
+    assert set(app.page.evaluate(CHART_EVENT_IDS_JS)) == {event.id for event in events}
+    app.screenshot("add-paste-address-timeline")
+
+
+# -- a new actor and a new category, typed -----------------------------------------------------------
+
+
+def type_new_option(app: AppDriver, combobox: Any, text: str) -> None:
+    """Type ``text`` into a dropdown that accepts new options and choose its "Add: …" option."""
+    combobox.click()
+    combobox.press_sequentially(text)
+    choose_option(app.page.get_by_role("option", name=f"Add: {text}", exact=True))
+    app.page.keyboard.press("Escape")
+
+
+@pytest.mark.usefixtures("editor")
+def test_a_new_actor_and_a_new_category_typed_in_the_dropdowns_are_saved_and_shown(
+    app: AppDriver, browser: Browser, app_url: str, data_dir: Path, artifacts: Path
+) -> None:
+    collection = create_collection("Typed corrections", data_dir)
+    add_article(collection, read_pasted(PASTED), published=None)
+    app.open("", {"c": collection.slug})  # extracts the article
+    app.wait_for_chart()
+    sign_in(app)
+    event = next(e for e in stored_events(collection) if str(e.start) == "2011-03-02")
+    app.open("", {"c": collection.slug, "sel": event.id})
+    app.wait_for_chart()
+    panel = app.keyed("edit_panel")
+    panel.get_by_role("tab", name="Actors").click()
+    details = app.keyed("edit_details")
+    type_new_option(app, details.get_by_test_id("stMultiSelect").get_by_role("combobox"), "Arab League")
+    type_new_option(app, details.get_by_test_id("stSelectbox").get_by_role("combobox"), "Border treaties")
+    app.keyed("edit_details_save").get_by_role("button").click()
+    app.wait_idle()
+    main = app.page.locator(MAIN)
+    expect(main.get_by_text("Saved: actors and category changed")).to_be_visible()
+    expect(main).to_contain_text("edited by hand: actors, category")
+    app.screenshot("edits-typed-actor-category")
+
+    context, reader = reader_in(browser, app_url, artifacts)
+    try:
+        reader.open("", {"c": collection.slug, "lane": "category"})
+        chart = reader.wait_for_chart()
+        lanes = {text.strip() for text in chart.locator(".ytick text").all_text_contents()}
+        assert "border treaties" in lanes, lanes
+        reader.open("data", {"c": collection.slug})
+        reader_main = reader.page.locator(MAIN)
+        reader_main.get_by_text("Plain table (for screen readers and printing)").click()
+        table = reader_main.get_by_role("table")
+        expect(table).to_contain_text("border treaties")
+        expect(table).to_contain_text("Arab League")
+    finally:
+        context.close()
+
+
+# -- readers -------------------------------------------------------------------------------------------
+
+PAGES = ["", "present", "sources", "data", "lessons", "add", "collection"]
+
+
+def test_a_readers_browser_shows_no_edit_control_and_crafted_links_change_nothing(
+    app: AppDriver, stored: StoredTimeline, data_dir: Path
+) -> None:
+    event = next(e for e in stored.events if e.start is not None and e.sources)
+    store = EventStore(data_dir / DATABASE_NAME)
+    before = (len(edits(store)), [c.slug for c in list_collections(data_dir)])
+    forged = {
+        "sel": event.id,
+        "doc": event.sources[0].doc,
+        "edit": "title",
+        "title": "Forged",
+        "edit_title_save": "true",
+        "add": "1",
+        "confirm": "1",
+        "restore": "1",
+        "new_collection": "Forged",
+        "undo": "1",
+        "editor": NAME,
+        "signed_in": "1",
+    }
+    for path in PAGES:
+        app.open(path, forged)
+        expect(app.page.get_by_test_id("stSidebar").get_by_text("Editor sign-in", exact=True)).to_be_visible()
+        keys = app.page.evaluate(KEYED_CLASSES_JS)
+        assert "collection_select" in keys, keys  # the scan sees keyed elements (the sidebar's)
+        controls = [key for key in keys if key.startswith(EDIT_CONTROL_KEYS)]
+        assert not controls, (path, controls)
+        main = app.page.locator(MAIN)
+        expect(main.locator('input[type="file"]')).to_have_count(0)
+        expect(main.locator("textarea")).to_have_count(0)
+        expect(main.get_by_text("Correct this event")).to_have_count(0)
+        expect(main.get_by_text("Changes to place")).to_have_count(0)
+    assert (len(edits(store)), [c.slug for c in list_collections(data_dir)]) == before
+
+
+@pytest.mark.usefixtures("editor")
+def test_an_editors_save_replayed_over_a_readers_connection_changes_nothing(
+    app: AppDriver, stored: StoredTimeline, browser: Browser, app_url: str, data_dir: Path, artifacts: Path
+) -> None:
+    event = next(e for e in stored.events if e.start is not None and e.precision == "day" and e.sources)
+    store = EventStore(data_dir / DATABASE_NAME)
+    app.page.add_init_script(SOCKETS_JS)
+    app.open()
+    sign_in(app)
+    app.open("", {"sel": event.id})
+    app.wait_for_chart()
+    keys = app.page.evaluate(KEYED_CLASSES_JS)
+    assert [key for key in keys if key.startswith(EDIT_CONTROL_KEYS)], "an editor's page has the controls"
+    field = app.keyed("edit_title").locator("input")
+    field.fill("Replayed title zqxreplay")
+    app.page.evaluate("() => { window.__hold = 'edit_title_save'; }")
+    app.keyed("edit_title_save").get_by_role("button").click()
+    app.page.wait_for_function("() => window.__held !== null")
+    save_message = app.page.evaluate("() => window.__held")
+    before = len(edits(store))
+
+    context, reader = reader_in(browser, app_url, artifacts)
+    try:
+        reader.page.add_init_script(SOCKETS_JS)
+        reader.open("", {"sel": event.id})
+        reader.wait_for_chart()
+        with reader.rerun_after():
+            reader.page.evaluate(SEND_JS, save_message)
+        assert len(edits(store)) == before, "the replayed save wrote nothing"
+        expect(reader.keyed("edit_panel")).to_have_count(0)
+        expect(reader.page.get_by_text("Saved: title changed")).to_have_count(0)
+        expect(reader.page.locator(MAIN).get_by_role("heading", name=event.title).first).to_be_visible()
+    finally:
+        context.close()
+
+    # The same bytes over the editor's own connection do save: the replayed message was a real save.
+    with app.rerun_after():
+        app.page.evaluate(SEND_JS, save_message)
+    expect(app.page.locator(MAIN).get_by_text("Saved: title changed")).to_be_visible()
+    assert [edit.new for edit in edits(store)[before:]] == ["Replayed title zqxreplay"]

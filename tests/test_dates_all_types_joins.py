@@ -96,6 +96,9 @@ OTHER_RULES = [
     ("The mill is hiring for the first time in decades.", [("decades", "DURATION", "PXY", None)]),
     ("The case may close within weeks or months.", [("weeks or months", "DURATION", "PXW", None)]),
     ("He wrote in weeks of silence.", []),
+    # "then current" looks back from the time it describes: PAST_REF, not the present.
+    ("the then-current rules were strict", [("then-current", "DATE", "PAST_REF", None)]),
+    ("the current rules are strict", [("current", "DATE", "PRESENT_REF", None)]),
     # Focus adverbs stay outside a duration (they give no TIMEX3 mod); bounds stay inside.
     ("The strike lasted only nine days.", [("nine days", "DURATION", "P9D", None)]),
     ("It took just over an hour.", [("over an hour", "DURATION", "PT1H", "MORE_THAN")]),

@@ -29,6 +29,15 @@ JOINS = [
         [("The day before last Friday", "DATE", "2023-06-08", None)],
     ),
     ("He arrived the day before June 20.", [("the day before June 20", "DATE", "2023-06-19", None)]),
+    # A month or season and the year after it, spelled out as broadcasts write it, are one date.
+    (
+        "It snowed in February nineteen eighty-two.",
+        [("February nineteen eighty-two", "DATE", "1982-02", None)],
+    ),
+    (
+        "It began in the summer of nineteen sixty-eight.",
+        [("the summer of nineteen sixty-eight", "DATE", "1968-SU", None)],
+    ),
     # A modifier before this/next/last week stays inside, with the week's value and a mod.
     ("A ruling is expected early next week.", [("early next week", "DATE", "2023-W25", "START")]),
     ("Late last week, the board met.", [("Late last week", "DATE", "2023-W23", "END")]),
@@ -52,6 +61,8 @@ NOT_JOINED = [
         ["the day before", "June 20"],
     ),
     ("It was the week of his life.", []),
+    # A month and a year in another sentence stay apart.
+    ("They met in May. 2003 was hard.", ["May", "2003"]),
     # "early" before a weekday is left as the date rules draw it.
     ("Early Monday, the polls opened.", ["Monday"]),
 ]

@@ -6,7 +6,9 @@ as TimeML does:
   (not from the date last mentioned, which "the day before" alone counts from);
 - "early this week", "late last week" keep the modifier inside the extent, with the TIMEX3 ``mod``
   (START, MID, END) and the week's value, as "early next year" does;
-- "the last week" keeps its article, as "the past month" does.
+- "the last week" keeps its article, as "the past month" does;
+- a month or season named without a year and a year right after it ("January nineteen ninety-seven",
+  "the winter of nineteen ninety-four", a year spelled out as broadcasts write it) are one date.
 
 The words are data (``dates_types.json``: ``week_of_words``, ``day_shift_words``, ``week_mods``,
 ``the_last_units``).
@@ -116,6 +118,44 @@ def _the_last(text: str, mention: TimeMention, floor: int) -> TimeMention:
     return replace(mention, span=(m.start(), mention.span[1]), text=text[m.start() : mention.span[1]])
 
 
+_BARE_NAME = re.compile(r"(?i:(?:the\s+)?[a-z]+\.?)")
+_MONTH_YEAR_GAP = re.compile(r"\s+(?P<of>(?i:of)\s+)?")
+
+
+def _month_year(text: str, first: TimeMention, second: TimeMention) -> TimeMention | None:
+    """ "January" + "nineteen ninety-seven" with only a space (or "of") between: that month of that year."""
+    if first.type != "DATE" or first.precision not in ("month", "season") or not first.relative:
+        return None
+    if second.type != "DATE" or second.precision != "year" or second.relative or second.start is None:
+        return None
+    if first.start is None or not _BARE_NAME.fullmatch(first.text):
+        return None
+    gap = _MONTH_YEAR_GAP.fullmatch(text, first.span[1], second.span[0])
+    if gap is None:
+        return None
+    year = second.start.year
+    try:
+        if first.precision == "month":
+            interval = cal.month(year, first.start.month)
+        else:
+            interval = cal.season(year, first.value.rsplit("-", 1)[-1])
+    except (ValueError, KeyError):  # a year the calendar cannot hold (cal.OutOfRange), a season code unknown
+        return None
+    start = first.span[0]
+    the = _THE_BEFORE.search(text, max(0, start - 6), start) if gap["of"] else None
+    if the is not None and not first.text.lower().startswith("the"):
+        start = the.start()  # "the winter of 1994": the whole noun phrase
+    return replace(
+        first,
+        span=(start, second.span[1]),
+        text=text[start : second.span[1]],
+        value=interval.value,
+        start=interval.start,
+        end=interval.end,
+        relative=False,
+    )
+
+
 def _day_shift(text: str, first: TimeMention, second: TimeMention) -> TimeMention | None:
     """ "the day before" + "last Tuesday" with only spaces between: the day before that Tuesday."""
     m = _joins().day_shift.fullmatch(first.text)
@@ -143,7 +183,7 @@ def join_expressions(text: str, mentions: list[TimeMention]) -> list[TimeMention
     for mention in mentions:
         floor = out[-1].span[1] if out else 0
         mention = _the_last(text, _week_mod(text, _week_of(text, mention, floor), floor), floor)
-        joined = _day_shift(text, out[-1], mention) if out else None
+        joined = (_day_shift(text, out[-1], mention) or _month_year(text, out[-1], mention)) if out else None
         if joined is not None:
             out[-1] = joined
         else:

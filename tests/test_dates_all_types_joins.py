@@ -29,6 +29,8 @@ JOINS = [
         [("The day before last Friday", "DATE", "2023-06-08", None)],
     ),
     ("He arrived the day before June 20.", [("the day before June 20", "DATE", "2023-06-19", None)]),
+    # A named day, then "week": the week holding it.
+    ("Traffic peaks in Thanksgiving week.", [("Thanksgiving week", "DATE", "2023-W47", None)]),
     # A month or season and the year after it, spelled out as broadcasts write it, are one date.
     (
         "It snowed in February nineteen eighty-two.",
@@ -142,3 +144,18 @@ def test_last_or_next_before_a_month_day(text: str, words: str, value: str) -> N
     for all_types in (False, True):
         found = [(m.text, m.value) for m in tag_dates(text, MON_9_SEP_2024, all_types=all_types)]
         assert found == [(words, value)]
+
+
+NEAR_NAMED_DAY = [
+    # Days before a named day, a past-tense verb does not send it back a year (as for a month-day).
+    ("Pilgrims gathered as Easter week began.", date(2024, 3, 25), "Easter", "2024-03-31"),
+    ("Pilgrims gathered for Easter.", date(2024, 6, 14), "Easter", "2024-03-31"),
+    ("Shoppers crowded the stores before Christmas.", date(2024, 12, 20), "Christmas", "2024-12-25"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"), NEAR_NAMED_DAY, ids=[c[0][:40] for c in NEAR_NAMED_DAY]
+)
+def test_near_named_day_beats_a_far_tense_reading(text: str, dct: date, words: str, value: str) -> None:
+    assert [(m.text, m.value) for m in tag_dates(text, dct)] == [(words, value)]

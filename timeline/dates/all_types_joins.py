@@ -1,7 +1,8 @@
 """Expressions the every-type output draws as one where the tagger found a date and words beside it,
 as TimeML does:
 
-- "the week of March 6" is the week holding that day (TIMEX3 ``2000-W10``), not the day;
+- "the week of March 6" is the week holding that day (TIMEX3 ``2000-W10``), not the day, and so is
+  "Easter week" (a named day, then "week");
 - "the day before last Tuesday", "the day after Christmas" is one day, counted from the date it names
   (not from the date last mentioned, which "the day before" alone counts from);
 - "early this week", "late last week" keep the modifier inside the extent, with the TIMEX3 ``mod``
@@ -23,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from timeline.dates import calendar as cal
+from timeline.dates.lexicon import lexicon
 from timeline.model import TimeMention
 from timeline.resources import load_data
 
@@ -41,6 +43,8 @@ class _Joins:
     week_mod: re.Pattern[str]
     """A modifier right before "this week", "last week" (matched at the end of a text)."""
     week_mods: dict[str, str]
+    holiday_week: re.Pattern[str]
+    """What follows a named day to make it the week holding it ("Easter week"), matched at its end."""
     the_last: re.Pattern[str]
     """A whole mention "last week", "last month" (the article before it is looked for apart)."""
 
@@ -56,6 +60,7 @@ def _joins() -> _Joins:
         shift_days={" ".join(k.lower().split()): v for k, v in shifts.items()},
         week_mod=re.compile(rf"(?i:(?<![A-Za-z])(?P<mod>{_words(list(mods))})[\s-]+)$"),
         week_mods={k.lower(): v for k, v in mods.items()},
+        holiday_week=re.compile(rf"\s+(?i:{_words(raw['holiday_week_words'])})(?![A-Za-z])"),
         the_last=re.compile(rf"(?i:last\s+(?:{_words(raw['the_last_units'])}))"),
     )
 
@@ -85,6 +90,24 @@ def _week_of(text: str, mention: TimeMention, floor: int) -> TimeMention:
         end=week.end,
         precision="week",
         relative=True,
+    )
+
+
+def _holiday_week(text: str, mention: TimeMention) -> TimeMention:
+    if not _is_day(mention) or mention.start is None or mention.text.lower() not in lexicon().holidays:
+        return mention
+    m = _joins().holiday_week.match(text, mention.span[1])
+    if m is None:
+        return mention
+    week = cal.week_of(mention.start)
+    return replace(
+        mention,
+        span=(mention.span[0], m.end()),
+        text=text[mention.span[0] : m.end()],
+        value=week.value,
+        start=week.start,
+        end=week.end,
+        precision="week",
     )
 
 
@@ -182,7 +205,8 @@ def join_expressions(text: str, mentions: list[TimeMention]) -> list[TimeMention
     out: list[TimeMention] = []
     for mention in mentions:
         floor = out[-1].span[1] if out else 0
-        mention = _the_last(text, _week_mod(text, _week_of(text, mention, floor), floor), floor)
+        mention = _holiday_week(text, _week_of(text, mention, floor))
+        mention = _the_last(text, _week_mod(text, mention, floor), floor)
         joined = (_day_shift(text, out[-1], mention) or _month_year(text, out[-1], mention)) if out else None
         if joined is not None:
             out[-1] = joined

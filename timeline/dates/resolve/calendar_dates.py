@@ -315,6 +315,9 @@ def _holiday(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         day_ = this_year if this_year >= ref else holiday_date(rule, ref.year + 1)
     else:
         day_ = this_year
+    near, far = abs((this_year - ref).days), abs((day_ - ref).days)
+    if not rel and ctx.mode == "news" and near <= infer.NEAR_DAYS and far >= infer.FAR_DAYS:
+        day_ = this_year  # "as Easter week began", days before Easter: the near one wins, as for a month-day
     return _single(m, cal.day(day_), "day", relative=True)
 
 

@@ -6,7 +6,9 @@
   shown to readers, on the chart's lanes and in the Data table;
 - a reader's browser shows no edit control on any page, and forged writes change nothing: crafted
   links on every page, and an editor's own save message (recorded off the websocket) replayed over a
-  reader's connection. The same bytes sent over the editor's connection do save: the forgery was real.
+  reader's connection. The same bytes sent over the editor's connection do save: the forgery was real;
+- a collection's backup downloaded through the real button and restored through the real file chooser
+  brings back its article, its correction and its lesson, whose link plays in another browser.
 
 The paste, address and typing tests work in collections of their own (made through the workspace API),
 so the seed timeline the other browser tests read is never changed; the replayed save is undone.
@@ -14,6 +16,7 @@ so the seed timeline the other browser tests read is never changed; the replayed
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,10 +27,13 @@ from intake_fixtures import serve
 from playwright.sync_api import Browser, expect
 
 from timeline.auth import add_editor, ensure_cookie_key, remove_editor
+from timeline.corrections import Edit, anchor_of
 from timeline.documents.intake import read_pasted
 from timeline.store import DATABASE_NAME, EventStore
-from timeline.store.edits_store import edits, undo
+from timeline.store.edits_store import Saved, edits, save_edit, undo
+from timeline.store.lessons_store import add_slide, create_lesson
 from timeline.ui.add_page import ADD_KEY, FETCH_KEY, PASTE_KEY, READ_PASTE_KEY, URL_KEY
+from timeline.ui.collections_page import DOWNLOAD_KEY, RESTORE_INTO_KEY, RESTORE_KEY
 from timeline.workspace import Collection, add_article, create_collection, list_collections
 
 pytestmark = pytest.mark.browser
@@ -319,3 +325,62 @@ def test_an_editors_save_replayed_over_a_readers_connection_changes_nothing(
         app.page.evaluate(SEND_JS, save_message)
     expect(app.page.locator(MAIN).get_by_text("Saved: title changed")).to_be_visible()
     assert [edit.new for edit in edits(store)[before:]] == ["Replayed title zqxreplay"]
+
+
+# -- backup and restore --------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("editor")
+def test_a_backup_downloaded_and_restored_in_the_browser_brings_back_articles_edits_and_lessons(
+    app: AppDriver, browser: Browser, app_url: str, data_dir: Path, artifacts: Path, tmp_path: Path
+) -> None:
+    collection = create_collection("Backed up", data_dir)
+    add_article(collection, read_pasted(PASTED), published=None)
+    app.open("", {"c": collection.slug})  # extracts the article
+    app.wait_for_chart()
+    store = EventStore(collection.store_path)
+    try:
+        event = next(e for e in store.events() if str(e.start) == "2011-03-02")
+        edit = Edit("title", "Border treaty signed zqxbackup", event.id, anchor_of(event), author=NAME)
+        assert isinstance(save_edit(store, edit, None), Saved)
+        lesson = create_lesson(store, "Borders of the Gulf")
+        add_slide(store, lesson.slug, event, note="Read the treaty's first line")
+    finally:
+        store.close()
+
+    sign_in(app)
+    app.open("collection", {"c": collection.slug})
+    with app.page.expect_download() as arrived:
+        app.keyed(DOWNLOAD_KEY).get_by_role("button").click()
+    backup = tmp_path / arrived.value.suggested_filename
+    arrived.value.save_as(backup)
+    app.wait_idle()
+    with zipfile.ZipFile(backup) as archive:
+        assert {"collection.json", "edits.json", "lessons.json"} <= set(archive.namelist())
+
+    before = {c.slug for c in list_collections(data_dir)}
+    with app.page.expect_file_chooser() as chooser:
+        app.keyed("restore_file_0").get_by_test_id("stBaseButton-secondary").click()
+    chooser.value.set_files(str(backup))
+    expect(app.page.get_by_role("button", name=f"Remove {backup.name}")).to_be_visible()  # chosen
+    app.wait_idle()
+    app.keyed(RESTORE_INTO_KEY).get_by_text("Into a new collection").click()
+    app.wait_idle()
+    app.keyed(RESTORE_KEY).get_by_role("button").click()
+    app.wait_idle()
+    expect(app.page.locator(MAIN)).to_contain_text("1 article(s) added; 1 edit(s) added; 1 lesson(s) added")
+    (restored,) = [c for c in list_collections(data_dir) if c.slug not in before]
+    app.wait_for_query("c", restored.slug)
+
+    context, reader = reader_in(browser, app_url, artifacts)
+    try:
+        reader.open("present", {"c": restored.slug, "lesson": lesson.slug})
+        main = reader.page.locator(MAIN)
+        expect(main.get_by_role("heading", name="Borders of the Gulf")).to_be_visible()
+        reader.keyed("next").get_by_role("button").click()
+        reader.wait_idle()
+        expect(main.get_by_role("heading", name="Border treaty signed zqxbackup").first).to_be_visible()
+        expect(main).to_contain_text("Read the treaty's first line")
+        expect(main).to_contain_text("edited by hand: title")
+    finally:
+        context.close()

@@ -63,6 +63,8 @@ NOT_JOINED = [
         ["the day before", "June 20"],
     ),
     ("It was the week of his life.", []),
+    # A line break keeps a heading and a date line apart.
+    ("Trial Calendar: the week of\nJuly 10", ["July 10"]),
     # A month and a year in another sentence stay apart.
     ("They met in May. 2003 was hard.", ["May", "2003"]),
     # "early" before a weekday is left as the date rules draw it.

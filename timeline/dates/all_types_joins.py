@@ -11,7 +11,8 @@ as TimeML does:
 - a month or season named without a year and a year right after it ("January nineteen ninety-seven",
   "the winter of nineteen ninety-four", a year spelled out as broadcasts write it) are one date.
 
-The words are data (``dates_types.json``: ``week_of_words``, ``day_shift_words``, ``week_mods``,
+No join crosses a line break (a heading line and a date line are two things). The words are data
+(``dates_types.json``: ``week_of_words``, ``day_shift_words``, ``week_mods``, ``holiday_week_words``,
 ``the_last_units``).
 """
 
@@ -28,9 +29,12 @@ from timeline.dates.lexicon import lexicon
 from timeline.model import TimeMention
 from timeline.resources import load_data
 
+_GAP = r"[^\S\n]+"
+"""Spaces within a line."""
+
 
 def _words(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", _GAP) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -55,13 +59,13 @@ def _joins() -> _Joins:
     shifts: dict[str, int] = raw["day_shift_words"]
     mods: dict[str, str] = raw["week_mods"]
     return _Joins(
-        week_of=re.compile(rf"(?i:(?<![A-Za-z])(?:{_words(raw['week_of_words'])})\s+)$"),
-        day_shift=re.compile(rf"(?i:(?:the\s+)?day\s+(?P<dir>{_words(list(shifts))}))"),
+        week_of=re.compile(rf"(?i:(?<![A-Za-z])(?:{_words(raw['week_of_words'])}){_GAP})$"),
+        day_shift=re.compile(rf"(?i:(?:the{_GAP})?day{_GAP}(?P<dir>{_words(list(shifts))}))"),
         shift_days={" ".join(k.lower().split()): v for k, v in shifts.items()},
-        week_mod=re.compile(rf"(?i:(?<![A-Za-z])(?P<mod>{_words(list(mods))})[\s-]+)$"),
+        week_mod=re.compile(rf"(?i:(?<![A-Za-z])(?P<mod>{_words(list(mods))})(?:{_GAP}|-))$"),
         week_mods={k.lower(): v for k, v in mods.items()},
-        holiday_week=re.compile(rf"\s+(?i:{_words(raw['holiday_week_words'])})(?![A-Za-z])"),
-        the_last=re.compile(rf"(?i:last\s+(?:{_words(raw['the_last_units'])}))"),
+        holiday_week=re.compile(rf"{_GAP}(?i:{_words(raw['holiday_week_words'])})(?![A-Za-z])"),
+        the_last=re.compile(rf"(?i:last{_GAP}(?:{_words(raw['the_last_units'])}))"),
     )
 
 
@@ -128,7 +132,7 @@ def _week_mod(text: str, mention: TimeMention, floor: int) -> TimeMention:
     )
 
 
-_THE_BEFORE = re.compile(r"(?<![A-Za-z])(?:the|The)\s+$")
+_THE_BEFORE = re.compile(rf"(?<![A-Za-z])(?:the|The){_GAP}$")
 
 
 def _the_last(text: str, mention: TimeMention, floor: int) -> TimeMention:
@@ -142,7 +146,7 @@ def _the_last(text: str, mention: TimeMention, floor: int) -> TimeMention:
 
 
 _BARE_NAME = re.compile(r"(?i:(?:the\s+)?[a-z]+\.?)")
-_MONTH_YEAR_GAP = re.compile(r"\s+(?P<of>(?i:of)\s+)?")
+_MONTH_YEAR_GAP = re.compile(rf"{_GAP}(?P<of>(?i:of){_GAP})?")
 
 
 def _month_year(text: str, first: TimeMention, second: TimeMention) -> TimeMention | None:
@@ -184,7 +188,8 @@ def _day_shift(text: str, first: TimeMention, second: TimeMention) -> TimeMentio
     m = _joins().day_shift.fullmatch(first.text)
     if m is None or not _is_day(second) or second.start is None:
         return None
-    if text[first.span[1] : second.span[0]].strip():
+    between = text[first.span[1] : second.span[0]]
+    if between.strip() or "\n" in between:
         return None
     try:
         day = cal.day(second.start + timedelta(days=_joins().shift_days[" ".join(m["dir"].lower().split())]))
@@ -202,6 +207,7 @@ def _day_shift(text: str, first: TimeMention, second: TimeMention) -> TimeMentio
 
 
 def join_expressions(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """The mentions in reading order, each widened or joined with its neighbour as the rules above say."""
     out: list[TimeMention] = []
     for mention in mentions:
         floor = out[-1].span[1] if out else 0

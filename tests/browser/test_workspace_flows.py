@@ -8,7 +8,8 @@
   links on every page, and an editor's own save message (recorded off the websocket) replayed over a
   reader's connection. The same bytes sent over the editor's connection do save: the forgery was real;
 - a collection's backup downloaded through the real button and restored through the real file chooser
-  brings back its article, its correction and its lesson, whose link plays in another browser.
+  brings back its article, its correction and its lesson, whose link plays in another browser;
+- an event's history lists a change, and its Undo brings the extracted title back, for readers too.
 
 The paste, address and typing tests work in collections of their own (made through the workspace API),
 so the seed timeline the other browser tests read is never changed; the replayed save is undone.
@@ -382,5 +383,48 @@ def test_a_backup_downloaded_and_restored_in_the_browser_brings_back_articles_ed
         expect(main.get_by_role("heading", name="Border treaty signed zqxbackup").first).to_be_visible()
         expect(main).to_contain_text("Read the treaty's first line")
         expect(main).to_contain_text("edited by hand: title")
+    finally:
+        context.close()
+
+
+# -- history and undo ----------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("editor")
+def test_the_history_lists_a_change_and_its_undo_brings_the_extracted_title_back_for_readers(
+    app: AppDriver, browser: Browser, app_url: str, data_dir: Path, artifacts: Path
+) -> None:
+    collection = create_collection("Undone", data_dir)
+    add_article(collection, read_pasted(PASTED), published=None)
+    app.open("", {"c": collection.slug})  # extracts the article
+    app.wait_for_chart()
+    sign_in(app)
+    event = next(e for e in stored_events(collection) if str(e.start) == "2011-03-02")
+    app.open("", {"c": collection.slug, "sel": event.id})
+    app.wait_for_chart()
+    app.keyed("edit_title").locator("input").fill("A title to take back zqxundo")
+    app.keyed("edit_title_save").get_by_role("button").click()
+    app.wait_idle()
+    main = app.page.locator(MAIN)
+    expect(main.get_by_text("Saved: title changed")).to_be_visible()
+
+    app.keyed("edit_panel").get_by_role("tab", name="History").click()
+    history = app.keyed("edit_history")
+    expect(history).to_contain_text("#1 · ")
+    expect(history).to_contain_text(NAME)
+    expect(history).to_contain_text(f"title: {event.title} → A title to take back zqxundo")
+    app.keyed("undo_1").get_by_role("button").click()
+    app.wait_idle()
+    expect(main.get_by_text("Undone: change #1")).to_be_visible()
+    expect(main.get_by_role("heading", name=event.title).first).to_be_visible()
+    app.keyed("edit_panel").get_by_role("tab", name="History").click()
+    expect(app.keyed("edit_history")).to_contain_text("undone by #2")
+    expect(app.keyed("undo_1")).to_have_count(0)
+
+    context, reader = reader_in(browser, app_url, artifacts)
+    try:
+        reader.open("", {"c": collection.slug, "sel": event.id})
+        expect(reader.page.locator(MAIN).get_by_role("heading", name=event.title).first).to_be_visible()
+        expect(reader.page.locator(MAIN)).not_to_contain_text("edited by hand")
     finally:
         context.close()

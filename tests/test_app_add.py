@@ -209,13 +209,28 @@ def test_a_mis_encoded_file_is_read_and_said_so(synthetic_store: Path) -> None:
 
 @pytest.mark.parametrize(
     ("path", "says"),
-    [("/missing", "answered 404"), ("/logo.png", "not a web page"), ("/hang", "did not answer")],
+    [
+        ("/missing", "answered 404"),
+        ("/broken", "answered 500"),
+        ("/logo.png", "not a web page"),
+        ("/backup.zip", "not a web page"),
+        ("/disguised", "looks like a PNG image"),
+        ("/empty", "is empty"),
+        ("/hang", "did not answer"),
+    ],
 )
 def test_a_bad_address_gets_a_clear_message_and_disturbs_nothing(
     path: str, says: str, synthetic_store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(web_module, "TIMEOUT_SECONDS", 0.5)
-    routes = {"/logo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64)}
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+    routes = {
+        "/logo.png": (200, "image/png", png),
+        "/backup.zip": (200, "application/zip", b"PK\x03\x04" + b"\0" * 64),
+        "/disguised": (200, "text/html", png),  # an image sent as a web page
+        "/empty": (200, "text/html", b""),
+        "/broken": (500, "text/html", b"<html><body>Internal error</body></html>"),
+    }
     with serve(routes) as base:
         at = signed_in(ADD_PAGE)
         at.text_area(key=PASTE_KEY).input(ARTICLE)

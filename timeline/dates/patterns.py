@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from timeline.dates.first_chars import guarded
 from timeline.dates.lexicon import lexicon
 
 
@@ -229,7 +230,7 @@ def rules() -> tuple[Rule, ...]:
     return tuple(
         Rule(
             name,
-            re.compile(pattern if name in _MAY_START_OFF_WORD else r"\b" + pattern),
+            re.compile(guarded(pattern if name in _MAY_START_OFF_WORD else r"\b" + pattern)),
             RULE_TRIGGER[name],
             RULE_ALSO.get(name),
         )

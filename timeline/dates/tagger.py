@@ -363,7 +363,7 @@ def _attach_modifiers(text: str, mentions: list[TimeMention]) -> list[TimeMentio
             and mention.precision in _MODIFIABLE
             and mention.mod is None
         ):
-            m = PART_OF_PERIOD_BEFORE.search(before)
+            m = PART_OF_PERIOD_BEFORE.search(before) if _holds_any(before, _PART_OF_PERIOD_WORDS) else None
             if m:
                 mod = _mod_of(m.group("early"), m.group("of"))
                 interval = cal.narrow(
@@ -378,20 +378,41 @@ def _attach_modifiers(text: str, mentions: list[TimeMention]) -> list[TimeMentio
                     end=interval.end,
                     mod=interval.mod,
                 )
-        if (
-            mention.type == "DATE"
-            and mention.mod is None
-            and SINCE_BEFORE.search(text[max(previous_end, mention.span[0] - 15) : mention.span[0]])
-        ):
-            mention = replace(mention, mod="SINCE")
+        if mention.type == "DATE" and mention.mod is None:
+            window = text[max(previous_end, mention.span[0] - 15) : mention.span[0]]
+            if _holds_any(window, ("since",)) and SINCE_BEFORE.search(window):
+                mention = replace(mention, mod="SINCE")
         if mention.type == "DATE" and mention.mod is None and mention.start is not None:
             window = text[max(previous_end, mention.span[0] - 24) : mention.span[0]]
-            signal = BEFORE_AFTER_BEFORE.search(window)
+            signal = BEFORE_AFTER_BEFORE.search(window) if _holds_any(window, ("before", "after")) else None
             if signal:
                 mention = replace(mention, mod=signal["dir"].upper())  # "long before 2003": BEFORE
         out.append(mention)
         previous_end = mention.span[1]
     return out
+
+
+_PART_OF_PERIOD_WORDS = (
+    "early",
+    "late",
+    "mid",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "close",
+    "half",
+    "part",
+)
+"""A word every match of ``PART_OF_PERIOD_BEFORE`` holds."""
+
+
+def _holds_any(window: str, words: tuple[str, ...]) -> bool:
+    """Whether ``window`` holds one of the lower-case ``words`` in any case: a cheap test before a
+    regular expression anchored at the window's end, which would try every place in it. (The text is
+    folded: a letter that matches an ASCII one case-insensitively is that ASCII letter.)"""
+    lowered = window.lower()
+    return any(word in lowered for word in words)
 
 
 def _mod_of(early: str | None, of: str | None) -> str:

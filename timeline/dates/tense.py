@@ -130,10 +130,15 @@ def _future_phrases() -> re.Pattern[str]:
     phrases = {p.replace("’", "'") for p in lexicon().strong_future_cues if " " in p}
     phrases |= {p.replace("’", "'") for p in data["future_cues"] if " " in p}
     phrases |= set(_FIXED_FUTURE)
-    body = "|".join(
-        (_FILLER + r"\s+").join(re.escape(w).replace("'", "['’]") for w in p.split()).replace(r"\ ", r"\s+")
-        for p in sorted(phrases, key=len, reverse=True)
-    )
+    # The phrases that share a first word are one branch ("is(?:...to|...expected...to)"): the engine
+    # reads the first word once, not once per phrase. Two first words never match at one place (each is
+    # followed by a space), so within a branch the phrases keep their order, longest first, and the
+    # expression matches what the plain alternation of the phrases matches.
+    branches: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        first, *rest = (re.escape(w).replace("'", "['’]") for w in phrase.split())
+        branches.setdefault(first.lower(), []).append("".join(_FILLER + r"\s+" + w for w in rest))
+    body = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in branches.items())
     return re.compile(rf"(?i:(?<![\w'’-])(?:{body})(?![\w'’-]))")
 
 

@@ -7,10 +7,10 @@ no name covers is returned with its own normalised name.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from timeline.events.actor_names import ActorIndex, Entry, name_key, own_name
+from timeline.events.actor_names import ActorIndex, Entry, actor_index, name_key, own_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -19,6 +19,7 @@ _NAME_OPENERS = frozenset({"al", "el", "the"})
 """Lower-case words a name may start with ("al-Qaida", "the US"): any other name starts with a capital."""
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _NAME_POS = frozenset({"PROPN", "DET", "ADP", "CCONJ", "PART", "PUNCT"})
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _NOT_ENTITY = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
@@ -73,6 +74,24 @@ def names_in(
         yield first.i, hit[0], hit[1]
         while at < len(tokens) and tokens[at].i < hit[0]:
             at += 1
+
+
+def needs_entities(doc: Doc, times: Iterable[tuple[int, int]] = ()) -> bool:
+    """Whether the entity recogniser can change the actors read in ``doc`` (tagged and parsed): it holds a
+    proper noun that is neither inside a name of the data nor inside a time expression (character spans
+    ``times``: "Friday", "March" are proper nouns). Without one, every name is the data's, and what the
+    recogniser adds is never read."""
+    index = actor_index()
+    covered: set[int] = set()
+    for start, end, _ in names_in(list(doc), index, {}):
+        covered.update(range(start, end))
+    spans = list(times)
+    return any(
+        (token.tag_ in _PROPER_TAGS or (token.i > 0 and token.text[:1].isupper()))
+        and token.i not in covered
+        and not any(start < token.idx + len(token.text) and token.idx < end for start, end in spans)
+        for token in doc
+    )
 
 
 def _inside_other_name(doc: Doc, start: int, end: int, entry: Entry, index: ActorIndex) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline.events.actor_match import needs_entities
 from timeline.events.attribution import is_reporting_verb
 from timeline.events.nlp import parse
 
@@ -203,7 +204,8 @@ def parse_clauses(
     lengths += [len(durations)] if durations is not None else []
     if len(set(lengths)) > 1:
         raise ValueError("parse_clauses: one list of mentions per sentence")
-    docs = parse(list(sentences))
+    times = others if others is not None else mentions
+    docs = parse(list(sentences), entities=lambda at, doc: needs_entities(doc, times[at]))
     parsed: list[ParsedSentence] = []
     for at, (doc, spans) in enumerate(zip(docs, mentions, strict=True)):
         starts = [token.idx for token in doc]

@@ -7,7 +7,9 @@ and cached per (process, model name): extraction stays a pure function of the do
 processes each load their own copy.
 
 Only the components the event stage reads are run: the tagger and parser (clauses, subjects, objects),
-the attribute ruler and lemmatizer (verb lemmas for categories) and the entity recogniser (actors).
+the attribute ruler and lemmatizer (verb lemmas for categories) and the entity recogniser (actors). The
+recogniser, the costliest step (it has its own token encoder), reads only the sentences the caller picks:
+the event stage picks those holding a name the actor data lacks (``actor_match.needs_entities``).
 
 The networks' matrix products go through numpy's BLAS, one thread per process (``_blas_ops``): the
 ``blis`` wheels that spaCy's installer brings select their portable ("generic") kernels on many CPUs,
@@ -92,23 +94,26 @@ def load_parser() -> Language:
 
 
 Step = Callable[[list["Doc"]], list["Doc"]]
+EntityTest = Callable[[int, "Doc"], bool]
+"""Whether the entity recogniser should read the ``i``-th doc of a batch (tagged and parsed by then)."""
 
 
 @cache
-def _steps(names: tuple[str, ...]) -> tuple[Step, ...]:
-    """The pipeline's components as steps over a batch of docs, in order; the attribute ruler in its table
-    form (``timeline.events.ruler``: the same results) when it has one."""
-    from spacy.pipeline import AttributeRuler
+def _steps(names: tuple[str, ...]) -> tuple[tuple[Step, bool], ...]:
+    """The pipeline's components as steps over a batch of docs, in order, each with whether it is the
+    entity recogniser; the attribute ruler in its table form (``timeline.events.ruler``: the same results)
+    when it has one."""
+    from spacy.pipeline import AttributeRuler, EntityRecognizer
 
     from timeline.events.ruler import TableRuler
 
     nlp = _load(names)
-    steps: list[Step] = []
+    steps: list[tuple[Step, bool]] = []
     for _, component in nlp.pipeline:
         runner: Any = component
         if isinstance(component, AttributeRuler):
             runner = TableRuler.of(component) or component
-        steps.append(_step(runner))
+        steps.append((_step(runner), isinstance(component, EntityRecognizer)))
     return tuple(steps)
 
 
@@ -118,14 +123,22 @@ def _step(runner: Any) -> Step:
     return lambda docs: [runner(doc) for doc in docs]
 
 
-def parse(texts: Iterable[str]) -> list[Doc]:
-    """Parse each text (a candidate event sentence) with the configured pipeline, in one batch."""
+def parse(texts: Iterable[str], entities: EntityTest | None = None) -> list[Doc]:
+    """Parse each text (a candidate event sentence) with the configured pipeline, in one batch.
+
+    ``entities`` picks the docs the entity recogniser reads (default: all); the others come back with no
+    entity annotation."""
     batch: Sequence[str] = texts if isinstance(texts, Sequence) else list(texts)
     if not batch:
         return []
     names = configured_models()
     nlp = _load(names)
     docs = [nlp.make_doc(text) for text in batch]
-    for step in _steps(names):
-        docs = step(docs)
+    for step, recognises in _steps(names):
+        if recognises and entities is not None:
+            chosen = [at for at, doc in enumerate(docs) if entities(at, doc)]
+            for at, doc in zip(chosen, step([docs[at] for at in chosen]), strict=True):
+                docs[at] = doc
+        else:
+            docs = step(docs)
     return docs

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -301,6 +302,24 @@ def reload_data() -> None:
     _bundle.clear()
 
 
+@contextmanager
+def _sync_turn(lock: threading.Lock, waiting: Callable[[], AbstractContextManager[Any]]) -> Iterator[None]:
+    """Hold ``lock`` (the store's sync turn) for the block; while another session holds it, wait
+    inside ``waiting()`` (a spinner). Released whatever is raised, also by ``waiting``'s exit:
+    Streamlit stops or reruns a script at its next message, and the spinner's exit sends one, so a
+    session asked to rerun just as its turn came would otherwise keep the lock and hang every later
+    run of the server."""
+    acquired = lock.acquire(blocking=False)
+    try:
+        if not acquired:
+            with waiting():
+                acquired = lock.acquire()
+        yield
+    finally:
+        if acquired:
+            lock.release()
+
+
 def app_data() -> AppData:
     """The data of the current collection (``timeline.ui.collections``; by default the seed articles of
     ``TIMELINE_SEEDS_DIR`` and its store in ``TIMELINE_DATA_DIR``), synced first when its folders changed
@@ -316,14 +335,9 @@ def app_data() -> AppData:
         own = folder_fingerprint(articles) if articles.is_dir() else "none"
         fingerprint = f"{folder_fingerprint(sources) if sources else 'none'}:{own}"
         if live.fingerprint != fingerprint:
-            if not live.lock.acquire(blocking=False):
-                with st.spinner("Another reader is loading the new articles…"):
-                    live.lock.acquire()
-            try:
+            with _sync_turn(live.lock, lambda: st.spinner("Another reader is loading the new articles…")):
                 if live.fingerprint != fingerprint:
                     _sync(live, sources, fingerprint, articles)
-            finally:
-                live.lock.release()
         return _bundle(
             str(database), str(sources), fingerprint, live.syncs, _edits_key(live.store), _with_hidden(), live
         )

@@ -577,3 +577,56 @@ def test_a_refused_change_says_why_and_writes_nothing(
     ok(at.button(key=button).click().run())
     assert reason in shown_text("\n".join(str(item.value) for item in at.error))
     assert not successes(at) and edits(store(synthetic_store)) == []
+
+
+@pytest.mark.usefixtures("editors")
+def test_a_conflict_on_one_field_of_a_form_saves_the_others_and_then_yours(synthetic_store: Path) -> None:
+    mine = signed_in({"sel": "ev-invasion"})
+    event = BY_ID["ev-invasion"]
+    theirs = Edit(field="category", new="terrorism", event_id=event.id, anchor=anchor_of(event), author="B")
+    save_edit(store(synthetic_store), theirs, seen=None)  # after my form was drawn
+    keyed(mine, "multiselect", "edit_actors:").set_value(["United States"])
+    keyed(mine, "selectbox", "edit_category:").set_value("diplomacy")
+    keyed(mine, "radio", "edit_planned:").set_value("planned")
+    ok(mine.button(key="edit_details_save").click().run())
+    assert "Someone else changed the category" in all_text(mine)
+    assert [(e.field, e.new) for e in edits(store(synthetic_store))] == [
+        ("category", "terrorism"),
+        ("actors", ["United States"]),
+        ("planned", True),
+    ], "the fields nobody else touched are saved at once"
+    assert "(actors, planned or past)" in successes(mine)
+    ok(mine.button(key=SAVE_MINE_KEY).click().run())
+    shown = next(e for e in corrected_events(store(synthetic_store)).events if e.id == event.id)
+    assert (shown.actors, shown.category, shown.planned) == (("United States",), "diplomacy", True)
+
+
+@pytest.mark.usefixtures("editors")
+def test_a_refused_value_in_a_form_saves_none_of_its_fields(synthetic_store: Path) -> None:
+    from test_edits_everywhere import type_new_option
+
+    at = signed_in({"sel": "ev-invasion"})
+    keyed(at, "multiselect", "edit_actors:").set_value(["United States"])
+    type_new_option(keyed(at, "selectbox", "edit_category:"), "a category name far too long " * 3)
+    ok(at.button(key="edit_details_save").click().run())
+    assert "A category needs a short name." in shown_text("\n".join(str(item.value) for item in at.error))
+    assert edits(store(synthetic_store)) == [] and not successes(at)
+
+
+@pytest.mark.usefixtures("editors")
+def test_two_conflicts_of_one_form_are_settled_in_turn(synthetic_store: Path) -> None:
+    mine = signed_in({"sel": "ev-invasion"})
+    event = BY_ID["ev-invasion"]
+    for field_name, value in (("category", "terrorism"), ("planned", False)):
+        theirs = Edit(field=field_name, new=value, event_id=event.id, anchor=anchor_of(event), author="B")  # type: ignore[arg-type]
+        save_edit(store(synthetic_store), theirs, seen=None)
+    keyed(mine, "selectbox", "edit_category:").set_value("diplomacy")
+    keyed(mine, "radio", "edit_planned:").set_value("planned")
+    ok(mine.button(key="edit_details_save").click().run())
+    assert "Someone else changed the category" in all_text(mine)
+    ok(mine.button(key=KEEP_THEIRS_KEY).click().run())
+    assert "Someone else changed the planned or past" in all_text(mine), "the second conflict, next"
+    ok(mine.button(key=SAVE_MINE_KEY).click().run())
+    assert CONFLICT_KEY not in mine.session_state
+    shown = next(e for e in corrected_events(store(synthetic_store)).events if e.id == event.id)
+    assert (shown.category, shown.planned) == ("terrorism", True)

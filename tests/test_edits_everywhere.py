@@ -327,7 +327,7 @@ CASES = [
 ]
 
 
-def _typed_option(box: Selectbox[Any], text: str) -> None:
+def type_new_option(box: Selectbox[Any], text: str) -> None:
     """Type a new option into a selectbox that accepts them, as the browser sends it (the typed text
     itself as the widget's value; AppTest's ``set_value`` only knows the listed options)."""
 
@@ -361,7 +361,7 @@ def _act(at: AppTest, case: Case) -> None:
         elif what == "radio":
             _keyed(at, "radio", prefix).set_value(value)
         elif what == "typed":
-            _typed_option(_keyed(at, "selectbox", prefix), value)
+            type_new_option(_keyed(at, "selectbox", prefix), value)
         elif what == "sentence":
             box = _keyed(at, "selectbox", prefix)
             box.set_value(next(i for i, label in enumerate(box.options) if value in label))

@@ -18,7 +18,7 @@ from typing import Any
 import streamlit as st
 
 from timeline.corrections import Anchor, Edit, EditError, anchor_of
-from timeline.corrections.edits import FIELD_LABELS
+from timeline.corrections.edits import FIELD_LABELS, clean_value
 from timeline.model import Event
 from timeline.store import StoreError
 from timeline.store.edits_store import Conflict, Saved, latest_seen, latest_touching, save_edit
@@ -31,6 +31,7 @@ LOG = logging.getLogger(__name__)
 DONE_KEY = "_edit_done"
 PROBLEM_KEY = "_edit_problem"
 CONFLICT_KEY = "_edit_conflict"
+LATER_CONFLICTS_KEY = "_edit_conflicts_later"
 KEEP_THEIRS_KEY = "conflict_keep_theirs"
 SAVE_MINE_KEY = "conflict_save_mine"
 
@@ -92,28 +93,50 @@ def write(action: Callable[[str], Any], done: str, where: str = PANEL) -> Any:
 def save(edits: list[tuple[Edit, int | None]], what: str, where: str = PANEL) -> bool:
     """Save each (edit, seen) in order for a signed-in editor; True when all were saved.
 
-    Stops at the first refused value or conflict (the edits before it stay saved, and are confirmed).
+    Every value is checked first: one refused value saves none of the form's fields (its reason is
+    shown, the form keeps them). A conflict on one field holds none of the others back: they are saved
+    (and confirmed), and each conflict is then shown in turn, to keep theirs or save yours over it.
     """
     name = author(where)
     if name is None:
         return False
+    try:
+        for edit, _seen in edits:
+            clean_value(edit.field, edit.new)
+    except EditError as error:
+        problem(str(error), where)
+        return False
     store = current_store()
     saved: list[str] = []
+    conflicts: list[PendingConflict] = []
     try:
         for edit, seen in edits:
             result = save_edit(store, replace(edit, author=name), seen)
             if isinstance(result, Conflict):
-                st.session_state[CONFLICT_KEY] = PendingConflict(result, _label(edit.field))
-                break
+                conflicts.append(PendingConflict(result, _label(edit.field)))
+                continue
             saved.append(_label(result.edit.field))
     except EditError as error:
         problem(str(error), where)
     except StoreError as error:
         LOG.exception("An edit could not be saved")
         problem(f"The change could not be saved ({error}); nothing more was changed.", where)
+    if conflicts:
+        st.session_state[CONFLICT_KEY] = conflicts[0]
+        st.session_state[LATER_CONFLICTS_KEY] = conflicts[1:]
     if saved:
         _done(f"Saved: {what}" + (f" ({', '.join(saved)})" if len(edits) > 1 else ""), where)
     return len(saved) == len(edits)
+
+
+def _next_conflict() -> None:
+    """The settled conflict gone; the next one of the same save (if any) shown."""
+    later = st.session_state.pop(LATER_CONFLICTS_KEY, None) or []
+    if later:
+        st.session_state[CONFLICT_KEY] = later[0]
+        st.session_state[LATER_CONFLICTS_KEY] = later[1:]
+    else:
+        st.session_state.pop(CONFLICT_KEY, None)
 
 
 def event_edit(event: Event, field: str, new: Any, old: Any) -> Edit:
@@ -140,7 +163,7 @@ def _label(field: str) -> str:
 
 
 def _keep_theirs() -> None:
-    st.session_state.pop(CONFLICT_KEY, None)
+    _next_conflict()
     _done("Kept their change; yours was not saved.")
 
 
@@ -159,7 +182,7 @@ def _save_mine() -> None:
         problem(f"The change could not be saved ({error}).")
         return
     if isinstance(result, Saved):
-        st.session_state.pop(CONFLICT_KEY, None)
+        _next_conflict()
         _done(f"Saved: {pending.what} changed (over their change)")
     else:
         st.session_state[CONFLICT_KEY] = PendingConflict(result, pending.what)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from timeline.dates.first_chars import guarded
 from timeline.dates.lexicon import lexicon
 from timeline.dates.patterns import Rule, triggers
 from timeline.resources import load_data
@@ -169,7 +170,8 @@ def type_rules() -> tuple[Rule, ...]:
             "type:reference",
         ),
     ]
-    return tuple(Rule(name, re.compile(pattern), trigger) for name, pattern, trigger in table)
+    # guarded(): the same matches, found faster (see timeline.dates.first_chars)
+    return tuple(Rule(name, re.compile(guarded(pattern)), trigger) for name, pattern, trigger in table)
 
 
 @cache

@@ -561,11 +561,15 @@ def _points(at: AppTest, event_id: str) -> list[dict[str, Any]]:
 
 def check_timeline(item: Shown, event_id: str) -> None:
     """Timeline: the marker at its corrected date (a bar as long as its span), in its lane by actor and
-    by category, its hover and detail saying it was edited by hand, the filters offering its values."""
+    by category, its hover and detail saying it was edited by hand, the filters offering its values and
+    a link filtering on them showing it."""
     for lane_by in ("actor", "category"):
-        at = open_app({"sel": event_id, "lane": lane_by})
+        params = {"sel": event_id, "lane": lane_by}
+        if lane_by == "category":  # and a link filtering on its corrected values finds it
+            params |= {"cats": item.category} | ({"actors": item.actors[-1]} if item.actors else {})
+        at = open_app(params)
         points = _points(at, event_id)
-        assert points, f"{event_id} is on the chart"
+        assert points, f"{event_id} is on the chart ({params})"
         assert {point["lane"] for point in points} == {lane(item, lane_by)}, lane_by
         if lane_by == "category":
             continue

@@ -170,3 +170,63 @@ def test_the_detail_links_to_its_article_in_sources(app: AppDriver, stored: Stor
         app.page.locator(MAIN).get_by_role("heading", name=document.title or document.doc_id)
     ).to_be_visible()
     expect(app.page.locator(MAIN)).to_contain_text(event.mentions[0].time_text)
+
+
+OVERVIEW_LAYOUT_JS = """() => {
+  const plot = document.querySelector('.js-plotly-plot');
+  const box = (element) => {
+    const r = element.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: element.textContent };
+  };
+  const drag = plot.querySelector('.draglayer .xy .nsewdrag');
+  const labels = [...plot.querySelectorAll('.cartesianlayer .subplot.xy .scatterlayer .textpoint text')]
+    .filter((text) => text.textContent.trim() && getComputedStyle(text).opacity !== '0').map(box);
+  return {
+    figure: box(plot.querySelector('.main-svg')),
+    plot: box(drag),
+    labels,
+    lanes: [...plot.querySelectorAll('.ytick text')].map(box),
+    controls: [...plot.querySelectorAll('.infolayer .annotation, .updatemenu-container .updatemenu-button')]
+      .map(box),
+  };
+}"""
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return (
+        a["left"] < b["right"] - 0.5
+        and b["left"] < a["right"] - 0.5
+        and (a["top"] < b["bottom"] - 0.5 and b["top"] < a["bottom"] - 0.5)
+    )
+
+
+def _inside(inner: dict[str, float], outer: dict[str, float]) -> bool:
+    return (
+        inner["left"] >= outer["left"] - 0.5
+        and inner["right"] <= outer["right"] + 0.5
+        and inner["top"] >= outer["top"] - 0.5
+        and inner["bottom"] <= outer["bottom"] + 0.5
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1280, 720), (1440, 900)])
+def test_the_overview_on_a_projector_has_labels_that_never_overlap_and_controls_that_fit(
+    app: AppDriver, page: Page, width: int, height: int
+) -> None:
+    """Large type, key events on: each key label inside the plot and clear of every other label; the
+    lane names clear of each other; the key and the range buttons inside the figure (not cut off)."""
+    page.set_viewport_size({"width": width, "height": height})
+    app.open("", {"large": "1", "key": "1"})
+    app.wait_for_chart()
+    layout = app.page.evaluate(OVERVIEW_LAYOUT_JS)
+    labels, lanes = layout["labels"], layout["lanes"]
+    assert labels, "no key event is labelled"
+    for index, label in enumerate(labels):
+        assert _inside(label, layout["plot"]), f"{label['text']!r} runs past the plot {layout['plot']}"
+        for other in labels[index + 1 :]:
+            assert not _overlap(label, other), f"{label['text']!r} overlaps {other['text']!r}"
+    for index, lane in enumerate(lanes):
+        assert not any(_overlap(lane, other) for other in lanes[index + 1 :]), f"lane {lane['text']!r}"
+    for control in layout["controls"]:
+        assert _inside(control, layout["figure"]), f"{control['text']!r} is cut off: {control}"
+    app.screenshot(f"timeline-overview-large-{width}x{height}")

@@ -24,6 +24,12 @@ PICK_KEY = "pick"
 # (Comments, not docstrings: Streamlit's "magic" would print a bare string in a page script.)
 PICK_LIMIT = 1000
 
+LARGE_TIMELINE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"]:has(.st-key-chart_box) { padding-left: 1.5rem; padding-right: 1.5rem; }
+</style>
+"""
+
 CHART_CONFIG = {
     "displaylogo": False,
     "scrollZoom": True,
@@ -98,6 +104,8 @@ def render() -> None:
     view = ui.filter_sidebar(ui.page_view(data), data)
     hidden_toggle(data)
     ui.page_style(view.large)
+    if view.large:  # on a projector the chart needs the width more than the page needs its margins
+        st.html(LARGE_TIMELINE_CSS)
     df = filtered_frame(data, view)
     if view.selected and view.selected not in data.by_id:
         st.info("The event in this link is no longer in the timeline; showing the others.")

@@ -39,6 +39,7 @@ from timeline.view.chart_layers import (
     key_rows,
     key_trace,
     range_buttons,
+    salience_order,
 )
 from timeline.view.chart_range import (
     DAY,
@@ -92,9 +93,19 @@ CHART_COLUMNS = (
 
 KEY_TEXT = "●  exact day     ◆  week to year (bar = its span)<br>○ ◇  planned     bigger = more sources"
 DENSITY_KEY_TEXT = (
-    "Shade = how many events (hover for the count)     ● labelled = key events<br>"
+    "Shade = how many events (hover for the count)     ● = key event, labelled where there is room<br>"
     "1y, 5y, every event: each event as a dot or a span"
 )
+DENSITY_KEY_TEXT_LARGE = (
+    "Shade = how many events (hover: the count)<br>● = key event, labelled where there is room<br>"
+    "1y, 5y, every event: each event as a dot or a span"
+)
+"""The key above the chart; in large type in three short lines, so it fits a 1024-wide projector."""
+
+LANE_LONG_CHARS = 12
+LANE_LONG_FONT = 15
+"""In large type a lane name longer than this is written smaller, so the plot keeps its width on a
+1024-wide projector (on two lines it would not fit: lanes are about 40 px apart there)."""
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -178,7 +189,13 @@ def timeline_figure(
         key_colors = [
             color_for(name, palette) for name in dated["primary_actor"].astype(str).to_numpy()[chosen]
         ]
-        traces.append(key_trace(points.take(chosen), dated["title"].iloc[chosen], key_colors, large, opening))
+        rank = np.empty(len(chosen), dtype=np.int64)
+        rank[salience_order(dated.iloc[chosen])] = np.arange(len(chosen))
+        traces.append(
+            key_trace(
+                points.take(chosen), dated["title"].iloc[chosen], key_colors, large, opening, priority=-rank
+            )
+        )
         layers.append("always")
     if selected is not None:
         ring = points.take(np.flatnonzero(points.ids == selected))
@@ -191,7 +208,7 @@ def timeline_figure(
     fig.add_traces(traces)  # (faster than go.Figure(data=...), which deep-copies every array)
     _layout(fig, lanes=lanes, lane_by=lane_by, large=large, title=title, overview=overview)
     if opening is not None:
-        font_size = 20 if large else 14
+        font_size = 17 if large else 14
         quick = quick_ranges(dated)
         fig.update_layout(
             updatemenus=[range_buttons(layers, opening, quick, overview=overview, font_size=font_size)]
@@ -293,7 +310,7 @@ def _layout(
     fig.update_yaxes(
         tickmode="array",
         tickvals=list(range(len(lanes))),
-        ticktext=[html.escape(_shorten(name, 28)) for name in lanes],
+        ticktext=[_lane_label(name, large) for name in lanes],
         range=[len(lanes) - 0.5, -0.5],
         showgrid=True,
         gridcolor="#EFEFEF",
@@ -302,19 +319,29 @@ def _layout(
         tickfont={"size": font_size + 1},
         automargin=True,
     )
+    # Both the key and the buttons are right-aligned to the plot: what is wider than the plot then runs
+    # over the lane names' margin, inside the figure, instead of past its right edge (cut off).
     fig.add_annotation(
-        text=DENSITY_KEY_TEXT if overview else KEY_TEXT,
+        text=(DENSITY_KEY_TEXT_LARGE if large else DENSITY_KEY_TEXT) if overview else KEY_TEXT,
         xref="paper",
         yref="paper",
-        x=0.0,
+        x=1.0,
         y=1.0,
         yshift=44 if large else 34,
-        xanchor="left",
+        xanchor="right",
         yanchor="bottom",
         align="left",
         showarrow=False,
         font={"size": 16 if large else 13, "color": "#333333"},
     )
+
+
+def _lane_label(name: str, large: bool) -> str:
+    """A lane's tick label, escaped: cut past 28 characters; in large type a long name smaller."""
+    text = html.escape(_shorten(name, 28))
+    if large and len(name) > LANE_LONG_CHARS:
+        return f'<span style="font-size:{LANE_LONG_FONT}px">{text}</span>'
+    return text
 
 
 def figure_event_ids(fig: go.Figure) -> set[str]:

@@ -36,9 +36,19 @@ DENSITY_SCALE = [[0.0, "#E6EDF5"], [1.0, "#6E93BC"]]
 darkest stays light enough for a key event's black label over it (about 5:1)."""
 
 KEY_LABEL_CHARS = 34
+KEY_LABEL_CHARS_LARGE = 26
+KEY_LABEL_CHARS_SHORT = 16
+"""A key event's label is its title cut to this many characters, or, where that does not fit, to the
+short length (the whole title is in the hover)."""
+KEY_FONT = 12
+KEY_FONT_LARGE = 15
 
-EDGE_SHARE = 0.15
-"""A key event this close to an edge of the opening range (share of its span) is labelled inwards."""
+LABEL_PLOT_PX = 420
+LABEL_PLOT_PX_LARGE = 440
+"""The narrowest plot (pixels between the lane names and the right edge) the key labels are laid out
+for: the chart beside the event list on a 1280-wide screen, and in large type alone on a 1024x768
+projector with the sidebar open. Wider, or zoomed in, the labels only move apart."""
+LABEL_GAP_PX = 6
 
 
 def density_trace(density: Density) -> Trace:
@@ -85,15 +95,7 @@ def key_rows(
     """
     if count <= 0 or df.empty:
         return np.array([], dtype=np.int64)
-    salience = df["salience"].to_numpy(dtype=float) if "salience" in df else np.zeros(len(df))
-    order = np.lexsort(
-        (
-            df["id"].astype(str).to_numpy(),
-            df["start"].to_numpy(),
-            -df["n_sources"].to_numpy(dtype=np.int64),
-            -salience,
-        )
-    )
+    order = salience_order(df)
     if groups is not None:
         ranked_groups = np.asarray(groups)[order]
         _, first_of_group = np.unique(ranked_groups, return_index=True)
@@ -104,33 +106,66 @@ def key_rows(
     return chosen
 
 
+def salience_order(df: pd.DataFrame) -> np.ndarray[Any, Any]:
+    """Positions in ``df``, the most salient first: salience, then sources, then the earlier date, then
+    the id (never the row order)."""
+    salience = df["salience"].to_numpy(dtype=float) if "salience" in df else np.zeros(len(df))
+    order: np.ndarray[Any, Any] = np.lexsort(
+        (
+            df["id"].astype(str).to_numpy(),
+            df["start"].to_numpy(),
+            -df["n_sources"].to_numpy(dtype=np.int64),
+            -salience,
+        )
+    )
+    return order
+
+
 def key_trace(
-    points: Points, titles: pd.Series, colors: list[str], large: bool, window: Range | None = None
+    points: Points,
+    titles: pd.Series,
+    colors: list[str],
+    large: bool,
+    window: Range | None = None,
+    priority: np.ndarray[Any, Any] | None = None,
 ) -> Trace:
-    """The key events, labelled with their (escaped, shortened) titles, above and below by turns; near
-    an edge of ``window`` (the opening range) a label reads inwards, so the plot's edge never cuts it."""
+    """The key events, each on its lane's centre line, labelled beside its marker with its (escaped,
+    shortened) title where the label fits: see ``place_labels``. Unlabelled ones keep their marker and
+    their whole title in the hover. ``priority`` (higher first; default: the order given) says whose
+    label wins a place."""
     one_day = (points.stop - points.start) == np.timedelta64(1, "D")
     x = np.where(one_day, points.start, points.middle)
-    order = np.argsort(x, kind="stable")
-    vertical = np.empty(len(x), dtype=object)
-    vertical[order] = ["top" if index % 2 == 0 else "bottom" for index in range(len(x))]
-    horizontal = np.full(len(x), "center", dtype=object)
+    lanes = np.rint(points.y) + 0.0  # (the lane's centre line; + 0.0: no "-0")
+    font = KEY_FONT_LARGE if large else KEY_FONT
+    limits = (KEY_LABEL_CHARS_LARGE if large else KEY_LABEL_CHARS, KEY_LABEL_CHARS_SHORT)
+    options = [[_shorten(str(title), limit) for limit in limits] for title in titles]
     if window is not None and window.days > 0:
         share = (x.astype(window.start.dtype) - window.start) / (window.end - window.start)
-        horizontal[share < EDGE_SHARE] = "right"
-        horizontal[share > 1 - EDGE_SHARE] = "left"
-    positions = vertical + " " + horizontal
-    labels = [html.escape(_shorten(str(title), KEY_LABEL_CHARS)) for title in titles.tolist()]
+    else:  # (one day, or no window: spread the events over the width as they come)
+        share = np.linspace(0.0, 1.0, len(x)) if len(x) > 1 else np.full(len(x), 0.5)
+    placed = place_labels(
+        np.asarray(share, dtype=float),
+        lanes,
+        [[text_em(text) for text in texts] for texts in options],
+        priority=priority,
+        font_px=font,
+        marker_px=font,
+        plot_px=LABEL_PLOT_PX_LARGE if large else LABEL_PLOT_PX,
+    )
+    labels = [
+        html.escape(texts[choice]) if side else ""
+        for texts, (side, choice) in zip(options, placed, strict=True)
+    ]
     return {
         "type": "scatter",
         "x": x,
-        "y": points.y,
+        "y": lanes,
         "mode": "markers+text",
         "text": labels,
-        "textposition": positions.tolist(),
-        "textfont": {"size": 15 if large else 12, "color": "#1A1A1A"},
+        "textposition": [f"middle {side or 'right'}" for side, _ in placed],
+        "textfont": {"size": font, "color": "#1A1A1A"},
         "marker": {
-            "size": 15 if large else 12,
+            "size": font,
             "symbol": "circle",
             "color": colors,
             "line": {"color": "#000000", "width": 2},
@@ -143,8 +178,77 @@ def key_trace(
     }
 
 
+def text_em(text: str) -> float:
+    """How wide ``text`` is in the chart's sans-serif font, in ems, estimated a little generously."""
+    return sum(_GLYPH_EM.get(char, _WIDE_EM if char.isupper() else _GLYPH_EM_DEFAULT) for char in text)
+
+
+_GLYPH_EM = {
+    **dict.fromkeys("ijl|!.,:;'`", 0.3),
+    **dict.fromkeys("frt -()[]/", 0.38),
+    **dict.fromkeys("mwMW", 0.9),
+    **dict.fromkeys("…", 1.0),
+}
+_GLYPH_EM_DEFAULT = 0.58
+_WIDE_EM = 0.72
+
+
+def place_labels(
+    share: np.ndarray[Any, Any],
+    lanes: np.ndarray[Any, Any],
+    widths_em: list[list[float]],
+    *,
+    priority: np.ndarray[Any, Any] | None,
+    font_px: float,
+    marker_px: float,
+    plot_px: float,
+) -> list[tuple[str, int]]:
+    """Where each key event's label goes: ("right" or "left" of its marker, which of its texts), or
+    ("", 0) for no label. ``widths_em`` lists each event's candidate texts' widths, the preferred first.
+
+    Labels sit on their lane's centre line (one row per lane: a label is shorter than the narrowest
+    lane is tall), so two labels can only meet within a lane. Laid out on a plot ``plot_px`` wide (the
+    narrowest the chart is drawn at: wider screens and zooming in only spread them), in ``priority``
+    order, each takes the first text and side where it stays inside the plot and clear of every key
+    marker and every label already placed in its lane; one that fits nowhere is left out."""
+    count = len(share)
+    order = np.arange(count) if priority is None else np.lexsort((np.arange(count), -np.asarray(priority)))
+    centre = np.asarray(share, dtype=float) * plot_px
+    radius = marker_px / 2 + 2  # (its black outline)
+    markers: dict[float, list[tuple[float, float]]] = {}
+    for index in range(count):
+        markers.setdefault(float(lanes[index]), []).append((centre[index] - radius, centre[index] + radius))
+    labels: dict[float, list[tuple[float, float]]] = {}
+    placed = [("", 0)] * count
+    for index in order.tolist():
+        here, lane = centre[index], float(lanes[index])
+        own = (here - radius, here + radius)
+        blocked = [box for box in markers[lane] if box != own] + labels.setdefault(lane, [])
+        spots = [
+            (side, choice, box)
+            for choice, em in enumerate(widths_em[index])
+            for side, box in (
+                ("right", (here + radius, here + radius + em * font_px + LABEL_GAP_PX)),
+                ("left", (here - radius - em * font_px - LABEL_GAP_PX, here - radius)),
+            )
+        ]
+        for side, choice, (left, right) in spots:
+            if left >= 0 and right <= plot_px and not any(a < right and left < b for a, b in blocked):
+                labels[lane].append((left, right))
+                placed[index] = (side, choice)
+                break
+    return placed
+
+
 def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """``text`` cut to ``limit`` characters, "…" included; at a word's end when one is past a third of it."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def _visible(layers: list[Layer], showing: Layer) -> list[bool]:
@@ -184,8 +288,8 @@ def range_buttons(
         "active": 0,
         "showactive": True,
         "buttons": buttons,
-        "x": 0.0,
-        "xanchor": "left",
+        "x": 1.0,
+        "xanchor": "right",  # (as the key: see timeline.view.chart._layout)
         "y": 1.0,
         "yanchor": "bottom",
         "pad": {"t": 2, "b": 2},

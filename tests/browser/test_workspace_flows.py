@@ -9,7 +9,9 @@
   reader's connection. The same bytes sent over the editor's connection do save: the forgery was real;
 - a collection's backup downloaded through the real button and restored through the real file chooser
   brings back its article, its correction and its lesson, whose link plays in another browser;
-- an event's history lists a change, and its Undo brings the extracted title back, for readers too.
+- an event's history lists a change, and its Undo brings the extracted title back, for readers too;
+- a 50 MB file chosen with a good one is marked refused in the chooser, with its reason, and the good
+  one is read on its own.
 
 The paste, address and typing tests work in collections of their own (made through the workspace API),
 so the seed timeline the other browser tests read is never changed; the replayed save is undone.
@@ -428,3 +430,39 @@ def test_the_history_lists_a_change_and_its_undo_brings_the_extracted_title_back
         expect(reader.page.locator(MAIN)).not_to_contain_text("edited by hand")
     finally:
         context.close()
+
+
+# -- bad files through the real file chooser -----------------------------------------------------------
+
+
+@pytest.mark.usefixtures("editor")
+def test_a_50_mb_file_is_marked_refused_in_the_chooser_and_the_good_one_beside_it_goes_on(
+    app: AppDriver, data_dir: Path, tmp_path: Path
+) -> None:
+    collection = create_collection("Too big", data_dir)
+    huge, good = tmp_path / "huge.txt", tmp_path / "border.txt"
+    with huge.open("wb") as out:
+        out.truncate(50 * 1024 * 1024)  # 50 MB (of NUL bytes: its size is refused before its content)
+    good.write_text(PASTED, encoding="utf-8")
+    app.open("add", {"c": collection.slug})
+    sign_in(app)
+    with app.page.expect_file_chooser() as chooser:
+        app.page.get_by_test_id("stFileUploaderDropzone").get_by_test_id("stBaseButton-secondary").click()
+    chooser.value.set_files([str(huge), str(good)])
+    main = app.page.locator(MAIN)
+    expect(main.get_by_text("border.txt")).to_be_visible()
+    app.wait_idle()
+    app.screenshot("add-too-big-chosen")
+    # Refused in the browser before a byte is sent: the file's chip is marked invalid, with the reason
+    # (a tooltip on the chip, read out by a screen reader); the good file beside it is not.
+    huge_chip = app.page.get_by_test_id("stFileChip").filter(has_text="huge.txt")
+    expect(huge_chip).to_have_attribute("aria-invalid", "true")
+    expect(app.page.get_by_role("alert").filter(has_text="File must be 10.0MB or smaller.")).to_have_count(1)
+    good_chip = app.page.get_by_test_id("stFileChip").filter(has_text="border.txt")
+    expect(good_chip).not_to_have_attribute("aria-invalid", "true")
+    app.keyed("add_read_files").get_by_role("button").click()
+    app.wait_idle()
+    expect(main.get_by_label("Title").first).to_have_value("Border deal signed")
+    expect(main.get_by_label("Title")).to_have_count(1)
+    app.screenshot("add-too-big-read")
+    assert stored_events(collection) == [], "nothing is added before the editor confirms"

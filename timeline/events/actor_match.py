@@ -81,17 +81,19 @@ def needs_entities(doc: Doc, times: Iterable[tuple[int, int]] = ()) -> bool:
     proper noun that is neither inside a name of the data nor inside a time expression (character spans
     ``times``: "Friday", "March" are proper nouns). Without one, every name is the data's, and what the
     recogniser adds is never read."""
-    index = actor_index()
-    covered: set[int] = set()
-    for start, end, _ in names_in(list(doc), index, {}):
-        covered.update(range(start, end))
     spans = list(times)
-    return any(
-        (token.tag_ in _PROPER_TAGS or (token.i > 0 and token.text[:1].isupper()))
-        and token.i not in covered
-        and not any(start < token.idx + len(token.text) and token.idx < end for start, end in spans)
+    names = [
+        token.i
         for token in doc
-    )
+        if (token.tag_ in _PROPER_TAGS or (token.i > 0 and token.text[:1].isupper()))
+        and not any(start < token.idx + len(token.text) and token.idx < end for start, end in spans)
+    ]
+    if not names:
+        return False
+    covered: set[int] = set()
+    for start, end, _ in names_in(list(doc), actor_index(), {}):
+        covered.update(range(start, end))
+    return any(at not in covered for at in names)
 
 
 def _inside_other_name(doc: Doc, start: int, end: int, entry: Entry, index: ActorIndex) -> bool:

@@ -59,20 +59,26 @@ def _condition(key: str, value: Any) -> Test | None:
     return None
 
 
-def _one_token_test(
-    pattern: list[dict[str, Any]],
-) -> tuple[str | None, frozenset[str] | None, Test | None] | None:
-    """What a one-token pattern asks: the tag it names (None: any), the lower-case forms it allows (None:
-    any) and a test of its other attributes (None: none); None if it is not a one-token pattern of plain
+Asks = tuple[str | None, frozenset[str] | None, bool, "Test | None"]
+"""What a one-token pattern asks: its tag (None: any), its lower-case forms (None: any), whether it asks
+for a space token, and a test of its other attributes (None: none)."""
+
+
+def _one_token_test(pattern: list[dict[str, Any]]) -> Asks | None:
+    """What a one-token pattern asks (``Asks``); None if it is not a one-token pattern of plain
     comparisons."""
     if len(pattern) != 1:
         return None
     tag: str | None = None
     lowers: frozenset[str] | None = None
+    space = False
     tests: list[Test] = []
     for key, value in pattern[0].items():
         if key.upper() == "TAG" and isinstance(value, str):
             tag = value
+            continue
+        if key.upper() == "IS_SPACE" and value is True:
+            space = True
             continue
         if key.upper() == "LOWER" and lowers is None:
             if isinstance(value, str):
@@ -90,10 +96,14 @@ def _one_token_test(
             return None
         tests.append(test)
     if not tests:
-        return tag, lowers, None
+        return tag, lowers, space, None
     if len(tests) == 1:
-        return tag, lowers, tests[0]
-    return tag, lowers, lambda token: all(test(token) for test in tests)
+        return tag, lowers, space, tests[0]
+    return tag, lowers, space, lambda token: all(test(token) for test in tests)
+
+
+def _both(first: Test | None, second: Test) -> Test:
+    return second if first is None else (lambda token: first(token) and second(token))
 
 
 Setters = tuple[tuple[str, Any], ...]
@@ -109,11 +119,12 @@ class _Rule:
 
 @dataclass(slots=True)
 class _Table:
-    """The one-token rules of one tag (or of any tag): those asking nothing more, by lower-case form,
-    and those with other tests."""
+    """The one-token rules of one tag (or of any tag): those asking no lower-case form, those asking
+    one (by form) and those asking for a space token."""
 
     plain: list[_Rule]
     by_lower: dict[str, list[_Rule]]
+    spaces: list[_Rule]
 
 
 def _apply(token: Token, setters: Setters) -> None:
@@ -169,10 +180,14 @@ class TableRuler:
                 continue
             for item in compiled:
                 assert item is not None
-                tag, lowers, test = item
-                table = tables.setdefault(tag, _Table(plain=[], by_lower={}))
+                tag, lowers, space, test = item
+                table = tables.setdefault(tag, _Table(plain=[], by_lower={}, spaces=[]))
+                if space and lowers is not None:
+                    test = _both(test, lambda token: token.is_space)
                 rule = _Rule(order, test, setters)
-                if lowers is None:
+                if space and lowers is None:
+                    table.spaces.append(rule)
+                elif lowers is None:
                     table.plain.append(rule)
                 for lower in lowers or ():
                     table.by_lower.setdefault(lower, []).append(rule)
@@ -186,7 +201,8 @@ class TableRuler:
             for table in (self._tables.get(token.tag_), self._any):
                 if table is None:
                     continue
-                for rules in (table.plain, table.by_lower.get(lower, ())):
+                spaces = table.spaces if table.spaces and token.is_space else ()
+                for rules in (table.plain, table.by_lower.get(lower, ()), spaces):
                     for rule in rules:
                         if rule.test is None or rule.test(token):
                             found.append((rule.order, token.i, rule.attrs))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from timeline.dates.lines import crosses_line_break
 from timeline.dates.patterns_types import types_data
 from timeline.model import TimeMention
 
@@ -34,7 +35,7 @@ def timeml_extents(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
         m = _POSSESSIVE.search(text, start, end)
         if m and m.start() > start and end - start > 3:
             end = m.start()
-        if "\n" in text[start:end]:
+        if crosses_line_break(text, start, end):
             end = text.index("\n", start)
             while end > start and text[end - 1] in " \t,;:":
                 end -= 1

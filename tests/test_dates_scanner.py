@@ -7,7 +7,7 @@ import pytest
 
 from timeline.dates.all_types import all_trigger_classes
 from timeline.dates.patterns import triggers
-from timeline.dates.tagger import _ASCII_LOWER, _scanner
+from timeline.dates.tagger import _ASCII_LOWER, trigger_tokens
 
 TEXTS = [
     "On Monday, 3 March 2003, the days before the war",
@@ -33,9 +33,24 @@ def _reference(text: str, classes: dict[str, tuple[str, ...]]) -> list[tuple[int
 @pytest.mark.parametrize("all_types", [False, True])
 def test_scanner_matches_the_plain_tokenizer(text: str, all_types: bool) -> None:
     classes = all_trigger_classes() if all_types else triggers().classes
-    found = [(m.start(), m.group()) for m in _scanner(frozenset(classes)).finditer(text.translate(_ASCII_LOWER))]
-    assert found == _reference(text, classes)
+    assert _found(text.translate(_ASCII_LOWER), frozenset(classes)) == _reference(text, classes)
+
+
+def _found(lowered: str, words: frozenset[str]) -> list[tuple[int, str]]:
+    found_words, numbers = trigger_tokens(lowered, words)
+    return sorted(
+        [(m.start(1) - 1, m.group(1)) for m in found_words] + [(m.start(), m.group()) for m in numbers]
+    )
 
 
 def test_scanner_with_no_words_finds_numbers_only() -> None:
-    assert [m.group() for m in _scanner(frozenset({"9/11", "12"})).finditer("a 12 b 9/11")] == ["12", "9", "11"]
+    assert [word for _, word in _found("a 12 b 9/11", frozenset({"9/11", "12"}))] == ["12", "9", "11"]
+
+
+def test_scanner_finds_a_word_at_the_start_and_after_a_number() -> None:
+    assert _found("may 5pm, june", frozenset({"may", "pm", "june"})) == [
+        (0, "may"),
+        (4, "5"),
+        (5, "pm"),
+        (9, "june"),
+    ]

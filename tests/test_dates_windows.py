@@ -5,12 +5,14 @@ numbers that trigger the digit rules."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from timeline.dates.fold import matchable
 from timeline.dates.patterns import number_classes, rules, triggers
 from timeline.dates.patterns_types import all_trigger_classes, type_rules
-from timeline.dates.tagger import _candidates, _intersection
+from timeline.dates.tagger import _candidates, _intersection, _windows_by_trigger
 
 TEXTS = [
     "On Monday, 3 March 2003, the troops crossed; by March 5, 2003 they were at the river.",
@@ -88,3 +90,11 @@ def test_intersection(
 ) -> None:
     assert _intersection(first, second) == expected
     assert _intersection(second, first) == expected
+
+
+def test_a_class_of_words_and_numbers_gets_ordered_windows() -> None:
+    text = "May " + "x " * 60 + "2004 and then " + "y " * 60 + "June"
+    windows = _windows_by_trigger(text, {"may": ("month",), "june": ("month",), "2004": ("month",)})
+    spans = windows["month"]
+    assert spans == sorted(spans) and len(spans) == 3
+    assert all(first[1] < second[0] for first, second in itertools.pairwise(spans))

@@ -4,6 +4,7 @@ reading order (so narrative text can anchor each date on the one before), then a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -14,6 +15,7 @@ from timeline.dates import calendar as cal
 from timeline.dates.all_types import all_trigger_classes, finish_all_types
 from timeline.dates.fold import matchable
 from timeline.dates.lexicon import lexicon
+from timeline.dates.lines import crosses_line_break, line_pieces
 from timeline.dates.names import drop_titles
 from timeline.dates.patterns import (
     BEFORE_AFTER_BEFORE,
@@ -79,33 +81,35 @@ _LETTER_RUN = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=8)
-def _scanner(words: frozenset[str]) -> re.Pattern[str]:
+def _word_scanner(words: frozenset[str]) -> re.Pattern[str] | None:
     """The trigger words (whole runs of ASCII letters, as the plain tokenizer ``[a-z]+|\\d+`` of
-    ``triggers()`` splits them) and every number: the same matches as that tokenizer filtered by the
-    words, without a step of Python per word of the text."""
-    # A key of digits is found by the number branch; any other key the tokenizer never yields either.
+    ``triggers()`` splits them), each with the character before it, in a text given one space in
+    front: the same words as that tokenizer filtered by the words, without a step of Python per word.
+    The pattern begins with a character class (the non-letter before a word), not a look-behind, so
+    the regex engine skips the letters between words (most of a text) without trying it there."""
+    # A key of digits is found by the number scan; any other key the tokenizer never yields either.
     letters = sorted(word for word in words if _LETTER_RUN.fullmatch(word))
     if not letters:
-        return re.compile(r"\d+")
-    return re.compile(r"(?<![a-z])" + _trie(letters) + r"(?![a-z])|\d+")
+        return None
+    return re.compile(r"[^a-z](" + _trie(letters) + r")(?![a-z])")
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def trigger_tokens(lowered: str, words: frozenset[str]) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The trigger words of the ASCII-lower-cased text (matches of ``_word_scanner``: group 1 is the
+    word, one place right of where it is in ``lowered``) and its numbers (matches in ``lowered``)."""
+    scanner = _word_scanner(words)
+    found = [] if scanner is None else list(scanner.finditer(" " + lowered))
+    return found, list(_NUMBER.finditer(lowered))
 
 
 def _windows_by_trigger(text: str, classes: dict[str, tuple[str, ...]]) -> dict[str, list[tuple[int, int]]]:
     """Merged character windows around the trigger words of each class: where its rules can match."""
-    scan = _scanner(frozenset(classes))
     windows: dict[str, list[tuple[int, int]]] = {}
-    # Lower-casing is ASCII-only so offsets stay the same (``str.lower`` is, on ASCII text, and faster).
-    lowered = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
-    for m in scan.finditer(lowered):
-        word_start, word_end = m.span()
-        names = classes.get(m.group(), ())
-        if lowered[word_start].isdigit():
-            names = number_classes(lowered, word_start, word_end) + names
-            lower_case_word = False
-        elif not names:
-            continue
-        else:
-            lower_case_word = text[word_start].islower()
+
+    def add(names: tuple[str, ...], word_start: int, word_end: int, lower_case_word: bool) -> None:
         start, end = max(0, word_start - WINDOW_BEFORE), word_end + WINDOW_AFTER
         for name in names:
             if lower_case_word and name in CASED_TRIGGERS:
@@ -117,6 +121,24 @@ def _windows_by_trigger(text: str, classes: dict[str, tuple[str, ...]]) -> dict[
                 spans[-1] = (spans[-1][0], max(spans[-1][1], end))
             else:
                 spans.append((start, end))
+
+    # Lower-casing is ASCII-only so offsets stay the same (``str.lower`` is, on ASCII text, and faster).
+    lowered = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    words, numbers = trigger_tokens(lowered, frozenset(classes))
+    word_entries = (
+        (m.start(1) - 1, m.end(1) - 1, classes[m.group(1)], text[m.start(1) - 1].islower()) for m in words
+    )
+    number_entries = (
+        (m.start(), m.end(), number_classes(lowered, m.start(), m.end()) + classes.get(m.group(), ()), False)
+        for m in numbers
+    )
+    if any(word.isdigit() for word in classes):
+        # A class of both words and numbers: its windows must come in reading order.
+        entries: Iterable[tuple[int, int, tuple[str, ...], bool]] = sorted([*word_entries, *number_entries])
+    else:
+        entries = itertools.chain(word_entries, number_entries)
+    for word_start, word_end, names, lower_case_word in entries:
+        add(names, word_start, word_end, lower_case_word)
     return windows
 
 
@@ -162,8 +184,15 @@ def _candidates(
         for window_start, window_end in spans:
             for m in finditer(text, window_start, min(window_end, length)):
                 start, end = m.span()
-                if end > start:
+                if end <= start:
+                    continue
+                if text.find("\n", start, end) < 0 or not crosses_line_break(text, start, end):
                     found.setdefault((start, end, rule_index), m)
+                    continue
+                for piece_start, piece_end in line_pieces(text, start, end):  # each line on its own
+                    for inner in finditer(text, piece_start, piece_end):
+                        if inner.end() > inner.start():
+                            found.setdefault((inner.start(), inner.end(), rule_index), inner)
     return [(start, end, rule_index, m) for (start, end, rule_index), m in found.items()]
 
 
@@ -324,6 +353,8 @@ def _joined_value(text: str, previous: TimeMention, mention: TimeMention) -> Tim
     if mention.precision != "day":
         return None
     between = text[previous.span[1] : mention.span[0]]
+    if "\n" in between and crosses_line_break(text, previous.span[0], mention.span[1]):
+        return None
     weekday_then_date = (
         previous.relative
         and not mention.relative
@@ -364,6 +395,8 @@ def _attach_modifiers(text: str, mentions: list[TimeMention]) -> list[TimeMentio
             and mention.mod is None
         ):
             m = PART_OF_PERIOD_BEFORE.search(before) if _holds_any(before, _PART_OF_PERIOD_WORDS) else None
+            if m and crosses_line_break(text, window_start + m.start(), start):
+                m = None  # "Late" ending a heading line does not modify the date opening the next
             if m:
                 mod = _mod_of(m.group("early"), m.group("of"))
                 interval = cal.narrow(

@@ -132,3 +132,23 @@ def test_the_figure_labels_only_what_fits_and_keeps_every_key_marker() -> None:
     labelled = [str(row[0]) for row, text in zip(key.customdata, key.text, strict=True) if text]
     assert 0 < len(labelled) < len(df)
     assert {"lone0", "lone1", "lone2"} <= set(labelled), "in their own lane the lone events have room"
+
+
+def test_the_all_range_shows_the_key_events_without_their_labels() -> None:
+    """Labels are laid out for the opening range; "all" may span centuries (a stray date), so there
+    the key events are drawn unlabelled, and every other view shows them labelled."""
+    events = [
+        make_event(f"d{n}", date(2005, 1, 1) + timedelta(days=3 * n), actors=("US",)) for n in range(300)
+    ]
+    events.append(make_event("stray", date(1750, 1, 1), actors=("US",)))
+    fig = timeline_figure(events_frame(events), key_events=True, key_count=4)
+    names = [trace.name for trace in fig.data]
+    labelled, plain = names.index("Key events"), names.index("Key events, unlabelled")
+    assert any(fig.data[labelled].text) and not fig.data[plain].text
+    assert fig.data[labelled].visible is True and fig.data[plain].visible is False
+    (menu,) = fig.layout.updatemenus
+    for button in menu.buttons:
+        visible = button.args[0]["visible"]
+        assert (visible[labelled], visible[plain]) == (
+            (False, True) if button.label == "all" else (True, False)
+        ), button.label

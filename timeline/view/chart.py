@@ -40,6 +40,7 @@ from timeline.view.chart_layers import (
     key_trace,
     range_buttons,
     salience_order,
+    unlabelled,
 )
 from timeline.view.chart_range import (
     DAY,
@@ -191,12 +192,11 @@ def timeline_figure(
         ]
         rank = np.empty(len(chosen), dtype=np.int64)
         rank[salience_order(dated.iloc[chosen])] = np.arange(len(chosen))
-        traces.append(
-            key_trace(
-                points.take(chosen), dated["title"].iloc[chosen], key_colors, large, opening, priority=-rank
-            )
+        key = key_trace(
+            points.take(chosen), dated["title"].iloc[chosen], key_colors, large, opening, priority=-rank
         )
-        layers.append("always")
+        traces.extend([key, unlabelled(key)])
+        layers.extend(["labelled", "wide"])
     if selected is not None:
         ring = points.take(np.flatnonzero(points.ids == selected))
         if len(ring):

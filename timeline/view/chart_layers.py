@@ -14,7 +14,8 @@ The quick-range buttons ("Overview", "1y", "5y", "all", "every event") are Plotl
 that set the date range *and* which layer is visible in one client-side step (no rerun, no server
 round trip): "Overview" and "all" show the density, "1y", "5y" and "every event" the single events
 (bands coarser than a year among them: over the density a "1990s" band would hide ten years of
-strips). The key events and the selection ring are visible in every layer. With
+strips). The key events and the selection ring are visible in every layer (the key events without
+their labels in the "all" range: see ``Layer``). With
 the "Key events" switch off, only the single events are drawn and the buttons only set the range.
 """
 
@@ -29,7 +30,11 @@ import pandas as pd
 from timeline.view.chart_range import Density, Range, period_labels
 from timeline.view.chart_traces import HOVER, Points, Trace
 
-Layer = Literal["single", "density", "always"]
+Layer = Literal["single", "density", "always", "labelled", "wide"]
+"""Which view shows a trace: "single" (the single events), "density" (the overview), "always" (both);
+the key events' labels are laid out for the opening range, so they are "labelled" in every view but the
+"all" range (which can be centuries wide: labels laid out for decades would pile up there), and an
+unlabelled copy of the key events is "wide" (only there)."""
 
 DENSITY_SCALE = [[0.0, "#E6EDF5"], [1.0, "#6E93BC"]]
 """Light to mid blue: the darker the strip, the more events in that period (the key says so). The
@@ -251,8 +256,14 @@ def _shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-def _visible(layers: list[Layer], showing: Layer) -> list[bool]:
-    return [layer in ("always", showing) for layer in layers]
+def unlabelled(key: Trace) -> Trace:
+    """The key events' trace without its labels (for the "all" range: see ``Layer``)."""
+    return {**key, "mode": "markers", "text": None, "textposition": None, "name": "Key events, unlabelled"}
+
+
+def _visible(layers: list[Layer], showing: Layer, *, wide: bool = False) -> list[bool]:
+    keys: Layer = "wide" if wide else "labelled"
+    return [layer in ("always", showing, keys) for layer in layers]
 
 
 def initial_visibility(layers: list[Layer], overview: bool) -> list[bool]:
@@ -264,14 +275,14 @@ def range_buttons(
 ) -> dict[str, Any]:
     """The quick-range buttons as one Plotly ``updatemenus`` entry (see the module docstring)."""
 
-    def button(label: str, window: Range | None, showing: Layer) -> dict[str, Any]:
+    def button(label: str, window: Range | None, showing: Layer, *, wide: bool = False) -> dict[str, Any]:
         relayout: dict[str, Any] = {"xaxis.range": window.as_list()} if window is not None else {}
         if not overview:
             return {"label": label, "method": "relayout", "args": [relayout or {"xaxis.autorange": False}]}
         return {
             "label": label,
             "method": "update",
-            "args": [{"visible": _visible(layers, showing)}, relayout],
+            "args": [{"visible": _visible(layers, showing, wide=wide)}, relayout],
         }
 
     buttons = [button("Overview", opening, "density")]
@@ -279,7 +290,7 @@ def range_buttons(
         if label in quick:
             buttons.append(button(label, quick[label], "single"))
     if "all" in quick:
-        buttons.append(button("all", quick["all"], "density"))
+        buttons.append(button("all", quick["all"], "density", wide=True))
     if overview:
         buttons.append(button("every event", None, "single"))
     return {

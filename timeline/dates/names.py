@@ -14,6 +14,10 @@ _TOGGLES = frozenset({'"', "'", "''"})
 """Straight quotes open or close by turns (some wires write ''...'' for both)."""
 _SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "with", "in", "on", "at", "to", "for", "from", "by"})
 MAX_TITLE_WORDS = 8
+TITLE_OPENS_WITHIN = 60
+"""A title's opening quote ends at most this many characters before the mention."""
+_QUOTE_MARKS = "`\"“”‘’'"
+"""Every character ``_QUOTE`` matches."""
 QUOTE_LOOKBACK = 240
 """How far back from a mention its line is searched for the quote that opens a title (a title opens at most
 60 characters before the mention): bounded, so a long line costs linear time, not quadratic."""
@@ -56,6 +60,9 @@ def _opens(text: str, start: int, end: int, default: bool) -> bool:
 
 def in_quoted_title(text: str, start: int, end: int) -> bool:
     """Whether [start, end) lies in a quoted name whose words are all capitalised ("This Week With...")."""
+    near = text[max(0, start - TITLE_OPENS_WITHIN - 1) : start]
+    if not any(mark in near for mark in _QUOTE_MARKS):
+        return False  # no quote opens close enough before the mention (the common case, found cheaply)
     line_start = max(text.rfind("\n", max(0, start - QUOTE_LOOKBACK), start) + 1, start - QUOTE_LOOKBACK, 0)
     line_end = text.find("\n", end, end + 60)  # a title closes at most 60 characters after the mention
     line_end = min(len(text), end + 60) if line_end < 0 else line_end
@@ -65,7 +72,7 @@ def in_quoted_title(text: str, start: int, end: int) -> bool:
             opening = q_end
         else:
             opening = None
-    if opening is None or start - opening > 60:
+    if opening is None or start - opening > TITLE_OPENS_WITHIN:
         return False
     closing = next(iter(_quotes(text, end, min(line_end, end + 60))), None)
     if closing is None or closing[2] in _OPENERS or _opens(text, closing[0], closing[1], False):

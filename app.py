@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# Before numpy is first imported (pandas imports it): one BLAS thread, so the parser behind a first
+# start's extraction runs on numpy's kernels (timeline.events.nlp) rather than slower generic ones.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import streamlit as st
 

@@ -15,10 +15,14 @@ theirs", as an editor keeping their value would, and that save too counts once, 
 How: after a random number (1-8) of confirmations and a random 0-2 s more (so that kills land at any
 point: in a save, a page load, a sign-in), the killer sends SIGKILL to the server's whole process group,
 starts it again on the same port and lets the editors go on: each reloads its page (the sign-in cookie
-should carry over; if it does not, the editor signs in again, and the count says so). A save in flight
-at the kill is unconfirmed: it may or may not be stored, but never twice. Every wait is for a state
-(the page's run ledger from the browser suite, an element shown, the server's health answer); time-outs
-are guards only. It stops after ``--saves`` confirmed edits (at least 200) or ``--max-kills`` kills.
+should carry over; if it does not, the editor signs in again, and the count says so), or, half the
+time, keeps its page and waits for Streamlit to reconnect it by itself. Streamlit does not rerun a page
+on reconnecting, and the first click on such a page runs in a new server session that has none of the
+form's callbacks: it saves nothing and shows nothing ("save clicks answered with nothing"), so the editor
+clicks again, as a person would on seeing no confirmation. A save in flight at the kill is
+unconfirmed: it may or may not be stored, but never twice. Every wait is for a state (the page's run
+ledger from the browser suite, an element shown, the server's health answer); time-outs are guards
+only. It stops after ``--saves`` confirmed edits (at least 200) or ``--max-kills`` kills.
 Then it kills the server once more, restarts it, checks that each edited event's page shows its newest
 stored title, and opens the store itself read-only (sqlite3): confirmed, confirmed found, lost,
 duplicated (a title stored more than once), ``PRAGMA integrity_check``, any store set aside.
@@ -26,6 +30,11 @@ duplicated (a title stored more than once), ``PRAGMA integrity_check``, any stor
 The peer, in the same run: ``bench/plain_edit_app.py``, a minimal Streamlit app whose save rewrites a
 JSON file in place (no transaction, rename, lock or conflict check), driven by the same editors and
 killer for ``--peer-saves`` confirmations; lost and duplicated counted the same way against the file.
+
+While it runs, ``kill -USR1 <its pid>`` prints what each editor waits for and screenshots their tabs
+into the work folder (see ``--keep``). That is how it found its first bug: after a restart, a session
+asked to rerun while it waited for another's folder sync kept the sync lock (``timeline.ui.state``),
+and every later page run of the server hung.
 
 usage: .venv/bin/python bench/bench_server_faults.py [--saves N] [--peer-saves N] [--max-kills K]
        [--seed S] [--skip-peer] [--keep DIR]

@@ -16,11 +16,12 @@ from typing import Any
 from timeline.dates.first_chars import guarded
 from timeline.dates.lexicon import lexicon
 from timeline.dates.patterns import Rule, triggers
+from timeline.dates.tries import trie
 from timeline.resources import load_data
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return trie(words, space=r"\s+")  # the alternation longest first, as a trie: same matches, faster
 
 
 @dataclass(frozen=True)

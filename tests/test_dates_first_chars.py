@@ -25,6 +25,8 @@ from timeline.dates.patterns_types import type_rules
         (r"(?:a|b?)c", "abc", "d"),
         (r"[\]\-^]x", "]-^", "x"),
         (r"(?i:é)", "éÉ", "e"),
+        (r"(?i:1st|fi)", "1fF", "2s"),
+        (r"(?i:\d|-)x", "7-", "x"),
     ],
 )
 def test_guard_lets_through_the_first_characters(pattern: str, passes: str, stops: str) -> None:

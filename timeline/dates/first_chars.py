@@ -117,7 +117,9 @@ def first_chars_guard(pattern: str) -> str | None:
     caseless_rest: set[str] = set()
     for item in insensitive:
         letter = _ascii_letter(item)
-        if letter is None:
+        if item in _CASE_FREE or _CASE_FREE_ESCAPE.fullmatch(item):
+            sensitive.add(item)  # a digit, an ASCII mark, \d or \s: no other case to match
+        elif letter is None:
             caseless_rest.add(item)
         else:
             sensitive.update(
@@ -131,6 +133,11 @@ def first_chars_guard(pattern: str) -> str | None:
 
 _EXTRA_CASES = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
 """Non-ASCII letters that match an ASCII letter under IGNORECASE (Python's ``re`` documentation)."""
+
+
+_CASE_FREE = frozenset({*"0123456789", r"\d", r"\D", r"\s", r"\S"})
+_CASE_FREE_ESCAPE = re.compile(r"\\x[0-7][0-9a-f]")
+"""An ASCII character that is no letter, as ``_char`` writes it (letters and digits are themselves)."""
 
 
 def _ascii_letter(item: str) -> str | None:

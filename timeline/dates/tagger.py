@@ -178,9 +178,15 @@ def _candidates(
             if key not in both:
                 both[key] = _intersection(spans, windows.get(rule.also, []))
             spans = both[key]
-        finditer = rule.regex.finditer
+        search, finditer = rule.regex.search, rule.regex.finditer
         for window_start, window_end in spans:
-            for m in finditer(text, window_start, min(window_end, length)):
+            stop = min(window_end, length)
+            # Most windows hold no match: one search says so for less than an iterator costs. From the
+            # first match on, finditer goes on as it would have from the window's start.
+            first = search(text, window_start, stop)
+            if first is None:
+                continue
+            for m in finditer(text, first.start(), stop):
                 start, end = m.span()
                 if end <= start:
                     continue

@@ -38,6 +38,7 @@ from timeline.documents.intake import (
 )
 from timeline.store.folder_sync import OWN_PREFIX
 from timeline.ui import components as ui
+from timeline.ui import submit
 from timeline.ui.collections import current_collection, keep_in_url
 from timeline.ui.signin import NotAnEditor, is_editor, require_editor
 from timeline.ui.state import app_data
@@ -226,7 +227,9 @@ def _form(item: Pending) -> None:
         )
         with st.expander("The text as read"):
             st.text(ui.shorten(draft.text, 1500))  # plain text: never Markdown nor HTML
-        st.button("Leave out", key=f"add_drop_{key}", on_click=_drop, args=(key,), icon=":material/close:")
+        submit.button(
+            "Leave out", key=f"add_drop_{key}", on_click=_drop, args=(key,), icon=":material/close:"
+        )
 
 
 def _values(item: Pending) -> dict[str, Any]:
@@ -373,19 +376,23 @@ def render() -> None:
             key=uploader_key(),
             max_upload_size=MAX_UPLOAD_MB,
         )
-        st.button("Read the files", key=READ_FILES_KEY, on_click=_read_files, icon=":material/upload_file:")
+        submit.button(
+            "Read the files", key=READ_FILES_KEY, on_click=_read_files, icon=":material/upload_file:"
+        )
     with paste:
         st.text_area("The article's text", key=PASTE_KEY, height=220, max_chars=MAX_PASTE_CHARS)
-        st.button("Read the text", key=READ_PASTE_KEY, on_click=_read_paste, icon=":material/content_paste:")
+        submit.button(
+            "Read the text", key=READ_PASTE_KEY, on_click=_read_paste, icon=":material/content_paste:"
+        )
     with address:
         st.text_input("Web address", key=URL_KEY, placeholder="https://…")
-        st.button("Fetch the page", key=FETCH_KEY, on_click=_fetch, icon=":material/language:")
+        submit.button("Fetch the page", key=FETCH_KEY, on_click=_fetch, icon=":material/language:")
     pending = _pending()
     if pending:
         st.subheader(f"Check {len(pending)} article(s) before adding")
         for item in pending:
             _form(item)
-        st.button(
+        submit.button(
             f"Add {len(pending)} article(s) to {md(collection.name)}",
             key=ADD_KEY,
             on_click=_confirm,

@@ -18,6 +18,7 @@ import streamlit as st
 
 from timeline.store import StoreError
 from timeline.ui import components as ui
+from timeline.ui import submit
 from timeline.ui.collections import (
     COLLECTION_PARAM,
     SESSION_KEY,
@@ -195,7 +196,7 @@ def _restore_form() -> None:
         max_upload_size=MAX_BACKUP_MB,
     )
     st.radio("Restore", options=list(INTO), format_func=INTO.__getitem__, key=RESTORE_INTO_KEY)
-    st.button("Restore the backup", key=RESTORE_KEY, on_click=_restore, icon=":material/restore:")
+    submit.button("Restore the backup", key=RESTORE_KEY, on_click=_restore, icon=":material/restore:")
 
 
 def _set_aside(collection: Collection) -> None:
@@ -212,8 +213,8 @@ def _set_aside(collection: Collection) -> None:
         note = " (set aside when the app started)" if reported and Path(reported).name == path.name else ""
         with st.container(border=True, key=f"set_aside_{path.name}"):
             st.markdown(md(path.name + note))
-            st.button("Restore its corrections", key=f"recover_{path.name}", on_click=_recover,
-                      args=(str(path),), icon=":material/settings_backup_restore:")  # fmt: skip
+            submit.button("Restore its corrections", key=f"recover_{path.name}", on_click=_recover,
+                          args=(str(path),), icon=":material/settings_backup_restore:")  # fmt: skip
 
 
 def render() -> None:
@@ -236,7 +237,9 @@ def render() -> None:
         name_col, button_col = st.columns([4, 1], vertical_alignment="bottom")
         name_col.text_input("New collection's name", key=NEW_NAME_KEY, max_chars=80,
                             placeholder="Iran–Iraq War 1980–88")  # fmt: skip
-        button_col.button("Create", key=CREATE_KEY, on_click=_create, icon=":material/create_new_folder:")
+        submit.button(
+            "Create", key=CREATE_KEY, on_click=_create, icon=":material/create_new_folder:", where=button_col
+        )
     st.divider()
     _backup(collection)
     _restore_form()

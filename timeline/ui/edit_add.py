@@ -16,7 +16,7 @@ from timeline.corrections import Edit, EditError
 from timeline.corrections.shown import cited_mention, manual_event
 from timeline.events.sentences import Sentence, split_sentences
 from timeline.model import PRECISION_ORDER, Event, Source
-from timeline.ui import edit_writes
+from timeline.ui import edit_writes, submit
 from timeline.ui.components import EARLIEST, LATEST, PRECISION_LABELS, shorten
 from timeline.ui.edit_structure import save_article_hidden
 from timeline.ui.edit_writes import article_seen
@@ -120,7 +120,7 @@ def manual_form(data: AppData) -> None:
         edit_writes.show_outcome("add")
         with st.form("add_event_form", border=False):
             _event_fields(keys, data, note=True)
-            st.form_submit_button(
+            submit.form_submit(
                 "Add the event", key="add_event_save", on_click=_add_free, args=(keys,), type="primary"
             )
 
@@ -153,7 +153,7 @@ def article_tools(doc: DocumentInfo, data: AppData) -> None:
         edit_writes.show_outcome("cite")
         if hidden:
             st.caption("This article is hidden: readers see none of its events.")
-        st.button(
+        submit.button(
             "Show this article's events again" if hidden else "Hide this whole article from readers",
             key="article_hide",
             on_click=save_article_hidden,
@@ -186,7 +186,7 @@ def sentence_form(doc: DocumentInfo, data: AppData) -> None:
             placeholder="Type words of the sentence, or its number…",
         )
         _event_fields(keys, data, note=False)
-        st.form_submit_button(
+        submit.form_submit(
             "Add the event",
             key="add_cited_save",
             on_click=_add_cited,

@@ -17,7 +17,7 @@ import streamlit as st
 
 from timeline.corrections import Edit
 from timeline.model import PRECISION_ORDER, Event
-from timeline.ui import edit_writes
+from timeline.ui import edit_writes, submit
 from timeline.ui.components import EARLIEST, LATEST, PRECISION_LABELS
 from timeline.ui.edit_structure import structure_forms
 from timeline.ui.edit_writes import event_edit, seen_of
@@ -89,7 +89,7 @@ def _title_form(event: Event, suffix: str) -> None:
     seen = seen_of(event, "title")
     with st.container(key="edit_title"), st.form("edit_title_form", border=False):
         st.text_input("Title", value=event.title, key=key, max_chars=200)
-        st.form_submit_button(
+        submit.form_submit(
             "Save the title",
             key="edit_title_save",
             on_click=_save_title,
@@ -122,7 +122,7 @@ def _date_form(event: Event, suffix: str) -> None:
             key=keys["precision"],
         )
         st.caption("A new start moves the end with it (the length kept); the shown date follows.")
-        st.form_submit_button(
+        submit.form_submit(
             "Save the date",
             key="edit_date_save",
             on_click=_save_date,
@@ -160,7 +160,7 @@ def _details_form(event: Event, suffix: str, data: AppData) -> None:
             key=keys["planned"],
             horizontal=True,
         )
-        st.form_submit_button(
+        submit.form_submit(
             "Save actors and category",
             key="edit_details_save",
             on_click=_save_details,

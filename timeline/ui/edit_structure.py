@@ -12,7 +12,7 @@ import streamlit as st
 from timeline.corrections import Anchor, Edit, anchor_of, mention_anchor
 from timeline.corrections.apply import HIDDEN_TAG
 from timeline.model import Event
-from timeline.ui import edit_writes
+from timeline.ui import edit_writes, submit
 from timeline.ui.components import md, shorten
 from timeline.ui.edit_writes import article_seen, event_edit, seen_of
 from timeline.ui.state import AppData
@@ -62,7 +62,7 @@ def structure_forms(event: Event, suffix: str, data: AppData) -> None:
     with st.container(key="edit_hide"):
         if hidden:
             st.caption("Hidden: readers do not see this event.")
-        st.button(
+        submit.button(
             "Show it to readers again" if hidden else "Hide this event from readers",
             key="edit_hide_event",
             on_click=_save_hidden,
@@ -73,7 +73,7 @@ def structure_forms(event: Event, suffix: str, data: AppData) -> None:
             if source.doc not in data.doc_names:
                 continue
             article_hidden = source.doc in data.hidden_articles
-            st.button(
+            submit.button(
                 ("Show again the whole article: " if article_hidden else "Hide the whole article: ")
                 + md(shorten(data.doc_names[source.doc], 50)),
                 key=f"edit_hide_article_{number}",
@@ -91,7 +91,7 @@ def structure_forms(event: Event, suffix: str, data: AppData) -> None:
             key=merge_key,
             placeholder="Type to find the other event…",
         )
-        st.form_submit_button(
+        submit.form_submit(
             "Merge", key="edit_merge_save", on_click=_save_merge, args=(event, seen["merge"], merge_key, data)
         )
     if len(event.mentions) > 1:
@@ -105,7 +105,7 @@ def structure_forms(event: Event, suffix: str, data: AppData) -> None:
                 key=split_key,
                 placeholder="Choose the report…",
             )
-            st.form_submit_button(
+            submit.form_submit(
                 "Split", key="edit_split_save", on_click=_save_split, args=(event, seen["split"], split_key)
             )
 

@@ -22,6 +22,7 @@ from timeline.corrections.edits import FIELD_LABELS, clean_value
 from timeline.model import Event
 from timeline.store import StoreError
 from timeline.store.edits_store import Conflict, Saved, latest_seen, latest_touching, save_edit
+from timeline.ui import submit
 from timeline.ui.components import md
 from timeline.ui.signin import NotAnEditor, require_editor
 from timeline.ui.state import current_store
@@ -224,10 +225,9 @@ def show_outcome(where: str = PANEL, event_id: str | None = None) -> None:
         st.markdown(f"**Theirs** ({who}, {md(when)}): {md(_their_words(theirs))}")
         st.markdown(f"**Yours**: {md(_label(yours.field))} → {md(_value(yours.new))}")
         keep, mine = st.columns(2)
-        keep.button("Keep theirs", key=KEEP_THEIRS_KEY, on_click=_keep_theirs, width="stretch")
-        mine.button(
-            "Save mine over theirs", key=SAVE_MINE_KEY, on_click=_save_mine, type="primary", width="stretch"
-        )
+        submit.button("Keep theirs", key=KEEP_THEIRS_KEY, on_click=_keep_theirs, where=keep, width="stretch")
+        submit.button("Save mine over theirs", key=SAVE_MINE_KEY, on_click=_save_mine, where=mine,
+                      type="primary", width="stretch")  # fmt: skip
 
 
 def _value(value: Any) -> str:

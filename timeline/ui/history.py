@@ -13,7 +13,7 @@ import streamlit as st
 from timeline.corrections import Edit, anchor_of
 from timeline.model import Event
 from timeline.store.edits_store import drop_orphan, edits, history, place_orphan, undo
-from timeline.ui import edit_writes
+from timeline.ui import edit_writes, submit
 from timeline.ui.components import md, shorten
 from timeline.ui.signin import is_editor
 from timeline.ui.state import AppData, current_store
@@ -47,7 +47,9 @@ def event_history(event: Event) -> None:
             text, action = st.columns([5, 1], vertical_alignment="center")
             text.markdown(line)
             if entry.active:
-                action.button("Undo", key=f"undo_{edit.id}", on_click=_undo, args=(int(edit.id or 0),))
+                submit.button(
+                    "Undo", key=f"undo_{edit.id}", on_click=_undo, args=(int(edit.id or 0),), where=action
+                )
 
 
 def _place(edit_id: int, key: str, data: AppData) -> None:
@@ -109,8 +111,14 @@ def orphans_section(data: AppData) -> None:
                     key=key,
                     placeholder="Choose the event…",
                 )
-                place.button("Place", key=f"orphan_place_{number}", on_click=_place, args=(number, key, data))
-            st.button("Drop it", key=f"orphan_drop_{number}", on_click=_drop, args=(number,))
+                submit.button(
+                    "Place",
+                    key=f"orphan_place_{number}",
+                    on_click=_place,
+                    args=(number, key, data),
+                    where=place,
+                )
+            submit.button("Drop it", key=f"orphan_drop_{number}", on_click=_drop, args=(number,))
 
 
 def _label(data: AppData, event_id: str) -> str:

@@ -35,6 +35,7 @@ from timeline.store.lessons_store import (
     set_span,
 )
 from timeline.ui import components as ui
+from timeline.ui import submit
 from timeline.ui.collections import collection_params, current_collection, keep_in_url
 from timeline.ui.lesson_play import LESSON_PARAM, span_text
 from timeline.ui.signin import NotAnEditor, is_editor, require_editor
@@ -171,13 +172,13 @@ def _editor(item: Lesson, data: AppData) -> None:
     st.subheader(md(item.title))
     title_col, button_col = st.columns([4, 1], vertical_alignment="bottom")
     title_col.text_input("Title", value=item.title, key=f"lesson_title_{slug}", max_chars=MAX_LESSON_TITLE)
-    button_col.button("Save title", key=f"lesson_rename_{slug}", on_click=_rename, args=(slug,))
+    submit.button("Save title", key=f"lesson_rename_{slug}", on_click=_rename, args=(slug,), where=button_col)
     start_col, end_col, span_col = st.columns([2, 2, 1], vertical_alignment="bottom")
     start_col.date_input("Span from (optional)", value=item.span_from, min_value=EARLIEST,
                          max_value=LATEST, format="YYYY-MM-DD", key=f"lesson_from_{slug}")  # fmt: skip
     end_col.date_input("Span to (optional)", value=item.span_to, min_value=EARLIEST,
                        max_value=LATEST, format="YYYY-MM-DD", key=f"lesson_to_{slug}")  # fmt: skip
-    span_col.button("Save span", key=f"lesson_span_{slug}", on_click=_span, args=(slug,))
+    submit.button("Save span", key=f"lesson_span_{slug}", on_click=_span, args=(slug,), where=span_col)
 
     found = lesson_events(item, data.events)
     st.markdown(f"**Slides** ({len(found)})")
@@ -190,16 +191,16 @@ def _editor(item: Lesson, data: AppData) -> None:
             st.text_area("Note", value=slide.note, key=f"lesson_note_{slug}_{position}",
                          max_chars=MAX_NOTE_CHARS, height=68)  # fmt: skip
             note, up, down, remove = st.columns(4)
-            note.button("Save note", key=f"lesson_save_note_{slug}_{position}", on_click=_note,
-                        args=(slug, position))  # fmt: skip
-            up.button("Up", key=f"lesson_up_{slug}_{position}", on_click=_move,
-                      args=(slug, position, position - 1), disabled=position == 0,
-                      icon=":material/arrow_upward:")  # fmt: skip
-            down.button("Down", key=f"lesson_down_{slug}_{position}", on_click=_move,
-                        args=(slug, position, position + 1), disabled=position == len(found) - 1,
-                        icon=":material/arrow_downward:")  # fmt: skip
-            remove.button("Remove", key=f"lesson_remove_{slug}_{position}", on_click=_remove,
-                          args=(slug, position), icon=":material/delete:")  # fmt: skip
+            submit.button("Save note", key=f"lesson_save_note_{slug}_{position}", on_click=_note,
+                          args=(slug, position), where=note)  # fmt: skip
+            submit.button("Up", key=f"lesson_up_{slug}_{position}", on_click=_move,
+                          args=(slug, position, position - 1), disabled=position == 0,
+                          icon=":material/arrow_upward:", where=up)  # fmt: skip
+            submit.button("Down", key=f"lesson_down_{slug}_{position}", on_click=_move,
+                          args=(slug, position, position + 1), disabled=position == len(found) - 1,
+                          icon=":material/arrow_downward:", where=down)  # fmt: skip
+            submit.button("Remove", key=f"lesson_remove_{slug}_{position}", on_click=_remove,
+                          args=(slug, position), icon=":material/delete:", where=remove)  # fmt: skip
 
     dated = sorted(
         (event for event in data.events if event.start is not None),
@@ -217,10 +218,10 @@ def _editor(item: Lesson, data: AppData) -> None:
         st.text_area(
             "Its note (optional)", key=f"lesson_pick_note_{slug}", max_chars=MAX_NOTE_CHARS, height=68
         )
-        st.button("Add slide", key=f"lesson_add_slide_{slug}", on_click=_add, args=(slug, data),
-                  type="primary", icon=":material/add:")  # fmt: skip
-    st.button("Delete this lesson", key=f"lesson_delete_{slug}", on_click=_delete, args=(slug,),
-              icon=":material/delete_forever:")  # fmt: skip
+        submit.button("Add slide", key=f"lesson_add_slide_{slug}", on_click=_add, args=(slug, data),
+                      type="primary", icon=":material/add:")  # fmt: skip
+    submit.button("Delete this lesson", key=f"lesson_delete_{slug}", on_click=_delete, args=(slug,),
+                  icon=":material/delete_forever:")  # fmt: skip
 
 
 def render() -> None:
@@ -241,7 +242,9 @@ def render() -> None:
     with st.container(key="lesson_new"):
         title_col, button_col = st.columns([4, 1], vertical_alignment="bottom")
         title_col.text_input("New lesson's title", key=NEW_TITLE_KEY, max_chars=MAX_LESSON_TITLE)
-        button_col.button("Create lesson", key=CREATE_KEY, on_click=_create, icon=":material/add:")
+        submit.button(
+            "Create lesson", key=CREATE_KEY, on_click=_create, icon=":material/add:", where=button_col
+        )
     if not items:
         return
     slugs = [item.slug for item in items]

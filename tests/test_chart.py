@@ -64,6 +64,19 @@ def test_days_are_dots_and_approximate_dates_are_spans(
         assert any(trace.marker.symbol == symbol for trace in traces)
 
 
+def test_days_over_several_days_are_spans_one_day_a_dot() -> None:
+    """ "Tue 3 Mar 2015 - Thu 5 Mar 2015" (a day range, an anchored duration, an edited end date) is drawn
+    over its three days; the same event on one day stays a dot."""
+    invasion = BY_ID["ev-invasion"]
+    assert invasion.start is not None
+    three_days = dataclasses.replace(invasion, id="ev-three-days", end=invasion.start + timedelta(days=2))
+    fig = timeline_figure(events_frame([invasion, three_days]))
+    (bar,) = [trace for trace in _traces_with(fig, "ev-three-days") if trace.type == "bar"]
+    index = [row[0] for row in bar.customdata].index("ev-three-days")
+    assert bar.x[index] == 3 * chart_traces.DAY_MS
+    assert not [trace for trace in _traces_with(fig, "ev-invasion") if trace.type == "bar"]
+
+
 @pytest.mark.parametrize("event_id", ["ev-mosul", "ev-talks-2015", "ev-rocket"])
 def test_a_span_covers_the_whole_interval(frame: pd.DataFrame, event_id: str) -> None:
     event = BY_ID[event_id]

@@ -573,7 +573,7 @@ def check_timeline(item: Shown, event_id: str) -> None:
         assert {point["lane"] for point in points} == {lane(item, lane_by)}, lane_by
         if lane_by == "category":
             continue
-        if item.precision == "day":  # a dot at its first day (the chart draws no band for a day's span)
+        if item.precision == "day" and item.end == item.start:  # one day: a dot on it (else its span)
             assert [p["x"] for p in points if p["type"] == "scatter"] == [
                 f"{item.start.isoformat()}T00:00:00"
             ]

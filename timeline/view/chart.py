@@ -225,7 +225,8 @@ def _event_traces(
     coarser than a year are drawn with their own bars (their count, not the others', decides SVG or
     WebGL), so a few decade bands keep their hover among thousands of events."""
     precision = dated["precision"].astype(str)
-    is_day = (precision == "day").to_numpy()
+    # A day-precision event over several days ("3-5 March", an edited end date) is drawn as its span.
+    is_day = ((precision == "day") & (dated["end"] <= dated["start"])).to_numpy()
     coarse = (~precision.isin(FINE_PRECISIONS)).to_numpy()
     actors = dated["primary_actor"].astype(str).to_numpy()
     gl = len(dated) > WEBGL_THRESHOLD

@@ -168,9 +168,7 @@ def run_once(command: Sequence[str], stdin: str) -> tuple[float, float, str]:
     """Wall and CPU seconds (user + system, of the child) of one run, and what it printed."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    done = subprocess.run(
-        list(command), input=stdin, capture_output=True, text=True, cwd=REPO, env=CHILD_ENV
-    )
+    done = subprocess.run(list(command), input=stdin, capture_output=True, text=True, cwd=REPO, env=CHILD_ENV)
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:

@@ -36,7 +36,9 @@ def sign_in(at: AppTest, name: str, password: str) -> AppTest:
 def is_signed_in(at: AppTest) -> bool:
     keys = {button.key for button in at.button}
     signed = SIGNOUT_KEY in keys and "Signed in as" in all_text(at)
-    assert signed == (type(at.session_state[IDENTITY_KEY]) is Editor if IDENTITY_KEY in at.session_state else False)
+    assert signed == (
+        type(at.session_state[IDENTITY_KEY]) is Editor if IDENTITY_KEY in at.session_state else False
+    )
     return signed
 
 
@@ -49,7 +51,9 @@ def errors(at: AppTest) -> str:
 def test_a_reader_sees_the_sign_in_form_and_no_editor_marker(page: str | None) -> None:
     at = open_app(page=page)
     assert not is_signed_in(at)
-    assert [expander.label for expander in at.sidebar.expander if "sign-in" in expander.label] == ["Editor sign-in"]
+    assert [expander.label for expander in at.sidebar.expander if "sign-in" in expander.label] == [
+        "Editor sign-in"
+    ]
     assert at.text_input(key=PASSWORD_KEY).value == ""
 
 
@@ -226,10 +230,14 @@ FUTURE, PAST = 4_000_000_000, 1_000_000_000
     [
         pytest.param(_token({"username": "ms smith", "exp_date": FUTURE}), True, id="valid"),
         pytest.param(_token({"username": "MS SMITH", "exp_date": FUTURE}), True, id="name-in-any-case"),
-        pytest.param(_token({"username": "ms smith", "exp_date": FUTURE}, key="x" * 40), False, id="other-key"),
+        pytest.param(
+            _token({"username": "ms smith", "exp_date": FUTURE}, key="x" * 40), False, id="other-key"
+        ),
         pytest.param(_token({"username": "ms smith", "exp_date": PAST}), False, id="expired"),
         pytest.param(_token({"username": "ms smith"}), False, id="no-expiry"),
-        pytest.param(_token({"username": "ms smith", "exp_date": FUTURE}, None, "none"), False, id="alg-none"),
+        pytest.param(
+            _token({"username": "ms smith", "exp_date": FUTURE}, None, "none"), False, id="alg-none"
+        ),
         pytest.param(_token({"username": "nobody", "exp_date": FUTURE}), False, id="unknown-editor"),
         pytest.param(_token({"username": 5, "exp_date": FUTURE}), False, id="not-a-name"),
         pytest.param("not.a.token", False, id="garbage"),
@@ -242,7 +250,9 @@ def test_only_a_cookie_signed_with_the_key_for_an_existing_editor_signs_in(
 
     from timeline.auth.accounts import COOKIE_NAME
 
-    monkeypatch.setattr(ContextProxy, "cookies", property(lambda self: StreamlitCookies({COOKIE_NAME: cookie})))
+    monkeypatch.setattr(
+        ContextProxy, "cookies", property(lambda self: StreamlitCookies({COOKIE_NAME: cookie}))
+    )
     at = AppTest.from_function(_cookie_app, default_timeout=60).run()
     assert not at.exception, [item.value for item in at.exception]
     assert is_signed_in(at) == signed_in

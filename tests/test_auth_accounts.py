@@ -86,7 +86,13 @@ def test_names_and_passwords_the_rules_refuse(accounts: Path, name: str, passwor
 
 @pytest.mark.parametrize(
     ("name", "username"),
-    [("Ana", "ana"), ("  Mr O'Neil ", "mr o'neil"), ("José", "josé"), ("Jose\u0301", "josé"), ("a.b-c_d", "a.b-c_d")],
+    [
+        ("Ana", "ana"),
+        ("  Mr O'Neil ", "mr o'neil"),
+        ("José", "josé"),
+        ("Jose\u0301", "josé"),
+        ("a.b-c_d", "a.b-c_d"),
+    ],
 )
 def test_sign_in_names(accounts: Path, name: str, username: str) -> None:
     add_editor(name, "long enough", accounts, rounds=FAST)
@@ -122,7 +128,9 @@ def test_remove_keeps_the_others_and_says_when_there_was_nobody(accounts: Path) 
         ("credentials:\n  usernames:\n    ana: {name: Ana}\n", "no password hash"),
     ],
 )
-def test_a_broken_accounts_file_is_named_and_never_rewritten(accounts: Path, content: str, reason: str) -> None:
+def test_a_broken_accounts_file_is_named_and_never_rewritten(
+    accounts: Path, content: str, reason: str
+) -> None:
     accounts.parent.mkdir(parents=True)
     accounts.write_text(content, encoding="utf-8")
     with pytest.raises(AccountError, match=reason):
@@ -139,7 +147,9 @@ def test_no_accounts_file_means_no_editors(accounts: Path) -> None:
     assert list_editors(accounts) == []
 
 
-def test_a_write_that_fails_leaves_the_old_file_whole(accounts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_write_that_fails_leaves_the_old_file_whole(
+    accounts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     add_editor("Ana", "long enough", accounts, rounds=FAST)
     before = accounts.read_bytes()
 
@@ -187,7 +197,9 @@ def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_cli_add_list_remove(cli_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_add_list_remove(
+    cli_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))
     assert main(["editor", "add", "Ms Smith", "--password-stdin"]) == 0
     out = capsys.readouterr().out

@@ -8,7 +8,9 @@ import pytest
 
 from timeline.auth import Policy, Refusal, Throttle
 
-POLICY = Policy(free_failures=2, first_delay_s=2, max_delay_s=60, lock_after=10, lock_s=900, forget_after_s=900)
+POLICY = Policy(
+    free_failures=2, first_delay_s=2, max_delay_s=60, lock_after=10, lock_s=900, forget_after_s=900
+)
 
 
 class Clock:
@@ -116,7 +118,9 @@ def test_old_keys_are_dropped_when_there_are_too_many(clock: Clock) -> None:
 
 def test_concurrent_failures_are_all_counted() -> None:
     throttle = Throttle(Policy(lock_after=10_000))
-    threads = [threading.Thread(target=lambda: [throttle.failed(["k"]) for _ in range(200)]) for _ in range(8)]
+    threads = [
+        threading.Thread(target=lambda: [throttle.failed(["k"]) for _ in range(200)]) for _ in range(8)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -49,8 +49,12 @@ FIELD_EDITS = [
 ]
 
 
-@pytest.mark.parametrize(("field", "given", "attribute", "expected", "shown"), FIELD_EDITS, ids=[r[0] for r in FIELD_EDITS])
-def test_each_field_edit_shows_in_the_record(field: str, given: Any, attribute: str, expected: Any, shown: str | None) -> None:
+@pytest.mark.parametrize(
+    ("field", "given", "attribute", "expected", "shown"), FIELD_EDITS, ids=[r[0] for r in FIELD_EDITS]
+)
+def test_each_field_edit_shows_in_the_record(
+    field: str, given: Any, attribute: str, expected: Any, shown: str | None
+) -> None:
     corrected = apply_edits([A, B], [edit_on(A, field, given, 1)])
     changed = next(e for e in corrected.events if e.id == A.id)
     assert getattr(changed, attribute) == expected
@@ -107,20 +111,45 @@ def test_hiding_an_event_and_an_article() -> None:
 
 
 def test_an_event_added_by_hand_appears_with_its_note() -> None:
-    manual = replace(A, id="manual-1", title="Ceasefire announced", mentions=(), sources=(Source("note", "Teacher's note", None, None, None),))
-    corrected = apply_edits([B], [Edit(field="create", new=manual.to_json() | {"mentions": []}, id=1, note="From the textbook, p. 12")])
+    manual = replace(
+        A,
+        id="manual-1",
+        title="Ceasefire announced",
+        mentions=(),
+        sources=(Source("note", "Teacher's note", None, None, None),),
+    )
+    corrected = apply_edits(
+        [B],
+        [
+            Edit(
+                field="create", new=manual.to_json() | {"mentions": []}, id=1, note="From the textbook, p. 12"
+            )
+        ],
+    )
     added = next(e for e in corrected.events if e.id == "manual-1")
     assert added.title == "Ceasefire announced" and MANUAL_TAG in added.tags
 
 
 def test_merge_two_events_then_split_them_again() -> None:
-    other_report = event("ev-c", "Missiles hit the Ain al-Asad base on 8 January 2020.", "8 January 2020", date(2020, 1, 8), doc="b.txt")
+    other_report = event(
+        "ev-c",
+        "Missiles hit the Ain al-Asad base on 8 January 2020.",
+        "8 January 2020",
+        date(2020, 1, 8),
+        doc="b.txt",
+    )
     merge = Edit(field="merge", new={"event_id": other_report.id, "anchor": anchor_of(other_report).to_json()},  # type: ignore[union-attr]
                  event_id=A.id, anchor=anchor_of(A), id=1)  # fmt: skip
     merged = apply_edits([A, other_report], [merge])
     assert [e.id for e in merged.events] == [A.id]
     assert {s.doc for s in merged.events[0].sources} == {"a.txt", "b.txt"}
-    split = Edit(field="split", new={"anchor": anchor_of(other_report).to_json()}, event_id=A.id, anchor=anchor_of(A), id=2)  # type: ignore[union-attr]
+    split = Edit(
+        field="split",
+        new={"anchor": anchor_of(other_report).to_json()},
+        event_id=A.id,
+        anchor=anchor_of(A),
+        id=2,
+    )  # type: ignore[union-attr]
     again = apply_edits([A, other_report], [merge, split])
     assert sorted(len(e.mentions) for e in again.events) == [1, 1]
     assert {e.sources[0].doc for e in again.events} == {"a.txt", "b.txt"}
@@ -144,7 +173,9 @@ def test_an_edit_reattaches_when_the_new_extractor_regroups_the_sentence() -> No
 
 def test_an_edit_whose_sentence_is_gone_is_an_orphan_never_dropped() -> None:
     title = edit_on(A, "title", "Iran strikes US bases", 1)
-    rewritten = event("ev-a", "Iran launched missiles at US troops on 8 January 2020.", "8 January 2020", date(2020, 1, 8))
+    rewritten = event(
+        "ev-a", "Iran launched missiles at US troops on 8 January 2020.", "8 January 2020", date(2020, 1, 8)
+    )
     corrected = apply_edits([rewritten, B], [title])
     assert corrected.orphans == [title]
     assert all(e.title != "Iran strikes US bases" for e in corrected.events)

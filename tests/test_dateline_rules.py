@@ -110,10 +110,26 @@ def test_a_comment_stamp_is_chrome_not_an_event() -> None:
     ("text", "published", "dateline"),
     [
         # A wire dateline opening the story gives the date; only its place, date and dash are the dateline.
-        ("Troops leave\n\nBAGHDAD, March 3, 2004 — American troops withdrew on Tuesday.", date(2004, 3, 3), "BAGHDAD, March 3, 2004 — "),
-        ("Kabul, Afghanistan, 3 March 2004 (AP) - Troops withdrew on Tuesday.", date(2004, 3, 3), "Kabul, Afghanistan, 3 March 2004 (AP) - "),
-        ("NAJAF, Iraq, Sunday, April 4, 2004 -- Clashes erupted on Sunday.", date(2004, 4, 4), "NAJAF, Iraq, Sunday, April 4, 2004 -- "),
-        ("TEHRAN (Reuters), 8 January 2020: Missiles were fired overnight.", date(2020, 1, 8), "TEHRAN (Reuters), 8 January 2020: "),
+        (
+            "Troops leave\n\nBAGHDAD, March 3, 2004 — American troops withdrew on Tuesday.",
+            date(2004, 3, 3),
+            "BAGHDAD, March 3, 2004 — ",
+        ),
+        (
+            "Kabul, Afghanistan, 3 March 2004 (AP) - Troops withdrew on Tuesday.",
+            date(2004, 3, 3),
+            "Kabul, Afghanistan, 3 March 2004 (AP) - ",
+        ),
+        (
+            "NAJAF, Iraq, Sunday, April 4, 2004 -- Clashes erupted on Sunday.",
+            date(2004, 4, 4),
+            "NAJAF, Iraq, Sunday, April 4, 2004 -- ",
+        ),
+        (
+            "TEHRAN (Reuters), 8 January 2020: Missiles were fired overnight.",
+            date(2020, 1, 8),
+            "TEHRAN (Reuters), 8 January 2020: ",
+        ),
         # No year: never a guess. A name and a date with a dash is no dateline. A date inside a sentence neither.
         ("WASHINGTON, Jan. 8 (Reuters) - Iran fired missiles on Wednesday.", None, None),
         ("Mr Smith, 12 May 2003 — a note on the war.", None, None),
@@ -130,6 +146,9 @@ def test_wire_dateline(text: str, published: date | None, dateline: str | None) 
 def test_the_story_after_a_wire_dateline_keeps_its_events() -> None:
     from timeline.events import extract_events
 
-    document = load_text("wire.txt", "BAGHDAD, March 3, 2004 — American troops withdrew from the city on Tuesday after weeks of fighting.")
+    document = load_text(
+        "wire.txt",
+        "BAGHDAD, March 3, 2004 — American troops withdrew from the city on Tuesday after weeks of fighting.",
+    )
     events = extract_events(document)
     assert [event.start for event in events] == [date(2004, 3, 2)]

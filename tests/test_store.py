@@ -431,7 +431,10 @@ def add_edit(path: Path) -> None:
 
 def edits(path: Path) -> list[tuple[str, str, str]]:
     with closing(sqlite3.connect(path)) as connection:
-        return [tuple(row) for row in connection.execute("SELECT event_id, field, json_extract(new, '$') FROM edits")]
+        return [
+            tuple(row)
+            for row in connection.execute("SELECT event_id, field, json_extract(new, '$') FROM edits")
+        ]
 
 
 ALL_DAYS = ["ev-2020-01-03", "ev-2020-01-08", "ev-2021-03-01"]

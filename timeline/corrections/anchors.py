@@ -89,4 +89,3 @@ class EventIndex:
 
     def _live(self, ids: list[str] | None) -> list[str]:
         return list(dict.fromkeys(event_id for event_id in ids or () if event_id in self.events))
-

@@ -109,3 +109,31 @@ def test_a_link_with_only_unknown_actors_presents_everything_not_nothing() -> No
     at = open_app({"actors": "Atlantis"}, page=PRESENT_PAGE)
     assert f"0 / {len(EVENTS)}" in markdown_text(at)
     assert "actors" not in at.query_params
+
+
+def _key_trace_ids(at: object) -> set[str]:
+    traces = [trace for trace in figure(at)["data"] if trace.get("name") == "Key events"]
+    return {str(row[0]) for trace in traces for row in trace["customdata"]}
+
+
+def test_with_key_events_on_present_plays_the_key_events_the_timeline_labels() -> None:
+    """Past a few hundred events a class cannot step through them all: with the switch on (a link's
+    key=1, or by default on a big view) Present plays the Timeline's labelled key events, in date order,
+    and its title slide says of how many; key=0 plays every event."""
+    timeline = open_app({"key": "1", "keyn": "3"})
+    labelled = _key_trace_ids(timeline)
+    assert len(labelled) == 3
+    at = open_app({"key": "1", "keyn": "3"}, page=PRESENT_PAGE)
+    text = markdown_text(at)
+    assert "0 / 3" in text
+    dated = len([event for event in EVENTS if event.start is not None])
+    assert f"3 key events of {dated:,}" in text
+    played: set[str] = set()
+    for _ in range(3):
+        at.button(key="next").click().run()
+        headings = [line for line in markdown_text(at).splitlines() if line.startswith("# ")]
+        played |= {event_id for event_id in labelled if f"# {_escaped(TITLES[event_id])}" in headings}
+    assert played == labelled
+    assert at.button(key="next").disabled
+    every = open_app({"key": "0"}, page=PRESENT_PAGE)
+    assert f"0 / {len(EVENTS)}" in markdown_text(every) and "key event" not in markdown_text(every)

@@ -19,7 +19,7 @@ from timeline.ui.keys import presenter_keys
 from timeline.ui.lesson_play import LESSON_PARAM, lesson_play, slide_note, title_extra
 from timeline.ui.lesson_play import sidebar as lesson_sidebar
 from timeline.ui.state import AppData, app_data, filtered_frame, publish_view, set_view
-from timeline.view.chart import position_figure
+from timeline.view.chart import key_event_ids, position_figure
 from timeline.view.filters import FilterState
 from timeline.view.highlight import highlighted_sentence, quotation
 
@@ -120,17 +120,28 @@ def view_title(view: FilterState, data: AppData) -> str:
     return ui.shorten(": ".join(parts), 120) if parts else "Timeline"
 
 
-def _title_slide(df: pd.DataFrame, view: FilterState, data: AppData, title: str | None = None) -> None:
-    """The first slide: ``title`` (a lesson's) or the filters', the span, the count, the main actors."""
+def _title_slide(
+    df: pd.DataFrame, view: FilterState, data: AppData, title: str | None = None, key_of: int | None = None
+) -> None:
+    """The first slide: ``title`` (a lesson's) or the filters', the span, the count (of how many, when
+    ``df`` holds the key events of ``key_of``), the main actors."""
     st.markdown(f"# {md(title or view_title(view, data))}")
     span = _span(df)
-    st.markdown(f"### {len(df)} event{'s' if len(df) != 1 else ''}" + (f", {span}" if span else ""))
+    counted = f"{len(df)} event{'s' if len(df) != 1 else ''}"
+    if key_of is not None:
+        counted = f"{len(df)} key event{'s' if len(df) != 1 else ''} of {key_of:,}"
+    st.markdown(f"### {counted}" + (f", {span}" if span else ""))
     actors = main_actors(df)
     if actors:
         st.markdown("Main actors: " + md(", ".join(actors)))
     described = _describe_filters(view, data)
     if described:
         st.markdown("Showing: " + md(described))
+    if key_of is not None:
+        st.caption(
+            "The most salient events, as the Timeline labels them: switch Key events off there to present "
+            "every event."
+        )
     st.markdown("Press **Next** (or PageDown, →, Space) to start.")
 
 
@@ -197,7 +208,11 @@ def render() -> None:
     st.html(PRESENT_CSS)
     df = filtered_frame(data, view)
     play = lesson_play(data)  # ?lesson=<slug>: the teacher's slides, in their order, instead of the view
-    slides = play.slides if play else df.loc[df["start"].notna()]
+    dated = df.loc[df["start"].notna()]
+    key_of = len(dated) if not play and view.key_events_on(len(dated)) else None
+    if key_of is not None:  # the key events the Timeline labels, not thousands of slides
+        dated = dated.loc[dated["id"].isin(key_event_ids(dated, lane_by=view.lane, key_count=view.key_count))]
+    slides = play.slides if play else dated
     extra = {LESSON_PARAM: play.lesson.slug} if play else None
     total = len(slides)
     slide = min(view.slide, total)
@@ -253,7 +268,7 @@ def render() -> None:
 
     with st.container(key="slide"):
         if slide == 0:
-            _title_slide(slides, view, data, play.lesson.title if play else None)
+            _title_slide(slides, view, data, play.lesson.title if play else None, key_of=key_of)
             if play:
                 title_extra(play)
         else:

@@ -45,6 +45,8 @@ from timeline.view.chart_layers import (
 from timeline.view.chart_range import (
     DAY,
     FINE_PRECISIONS,
+    UNIT,
+    Range,
     density,
     density_window,
     opening_range,
@@ -181,12 +183,7 @@ def timeline_figure(
         strips = density(dated, lanes, dated["lane"], window, opening.days)
         traces.insert(0, density_trace(strips))
         layers.insert(0, "density")
-        # Spread the labels: about as many stretches per lane as key events per lane, one event each.
-        stretch = (opening.end - opening.start) / max(1, -(-key_count // len(lanes)))
-        periods = (points.middle.astype(opening.start.dtype) - opening.start) // max(stretch, DAY)
-        chosen = key_rows(
-            dated, key_count, groups=dated["lane"].to_numpy(dtype=str) + "\x00" + periods.astype(str)
-        )
+        chosen = _key_positions(dated, len(lanes), points.middle, opening, key_count)
         key_colors = [
             color_for(name, palette) for name in dated["primary_actor"].astype(str).to_numpy()[chosen]
         ]
@@ -215,6 +212,33 @@ def timeline_figure(
         )
         fig.update_xaxes(range=opening.as_list(), autorange=False)
     return fig
+
+
+def _key_positions(
+    dated: pd.DataFrame, lane_count: int, middle: Any, opening: Range, key_count: int
+) -> np.ndarray[Any, Any]:
+    """Positions in ``dated`` (with its ``lane`` column) of the key events: spread over the lanes and
+    the opening range, about as many stretches per lane as key events per lane, one event each."""
+    stretch = (opening.end - opening.start) / max(1, -(-key_count // lane_count))
+    periods = (middle.astype(opening.start.dtype) - opening.start) // max(stretch, DAY)
+    return key_rows(dated, key_count, groups=dated["lane"].to_numpy(dtype=str) + "\x00" + periods.astype(str))
+
+
+def key_event_ids(
+    df: pd.DataFrame, *, lane_by: LaneBy = "actor", key_count: int = DEFAULT_KEY_COUNT
+) -> set[str]:
+    """The ids of the key events ``timeline_figure`` labels for ``df`` (an ``events_frame``) in its
+    overview: what Present plays when the key-events switch is on."""
+    dated = df.loc[df["start"].notna().to_numpy(), [c for c in CHART_COLUMNS if c in df.columns]].copy()
+    opening = opening_range(dated)
+    if opening is None:
+        return set()
+    lanes = lane_order(dated, lane_by)
+    dated["lane"] = lane_of_rows(dated, lane_by, lanes)
+    start = dated["start"].to_numpy(dtype=UNIT)
+    middle = start + (dated["end"].to_numpy(dtype=UNIT) + np.timedelta64(1, "D") - start) // 2
+    chosen = _key_positions(dated, len(lanes), middle, opening, key_count)
+    return set(dated["id"].astype(str).to_numpy()[chosen].tolist())
 
 
 def _event_traces(

@@ -18,8 +18,14 @@ starts it again on the same port and lets the editors go on: each reloads its pa
 should carry over; if it does not, the editor signs in again, and the count says so), or, half the
 time, keeps its page and waits for Streamlit to reconnect it by itself. Streamlit does not rerun a page
 on reconnecting, and the first click on such a page runs in a new server session that has none of the
-form's callbacks: it saves nothing and shows nothing ("save clicks answered with nothing"), so the editor
-clicks again, as a person would on seeing no confirmation. A save in flight at the kill is
+form's callbacks: it saves nothing, and the app says so beside the button (``timeline.ui.submit``: "The
+app restarted before this click reached it: nothing was saved. ..."). The editor counts that warning
+("stale-press warnings") and presses again at once, as a person reading it would. Every save press is
+answered by one state of the page, waited for as such: saved (the confirmation and the new title as the
+heading), a conflict, that warning, another message in the edit panel (a refusal, a store error: counted
+by its text), or the edit panel gone (signed out). A press answered with none of these is SILENT: a
+defect, counted and failing the verdict (the peer has no such warning: its silent presses are its own
+figure), and the editor presses again. A save in flight at the kill is
 unconfirmed: it may or may not be stored, but never twice. Every wait is for a state (the page's run
 ledger from the browser suite, an element shown, the server's health answer); time-outs are guards
 only. It stops after ``--saves`` confirmed edits (at least 200) or ``--max-kills`` kills.
@@ -34,7 +40,10 @@ killer for ``--peer-saves`` confirmations; lost and duplicated counted the same 
 While it runs, ``kill -USR1 <its pid>`` prints what each editor waits for and screenshots their tabs
 into the work folder (see ``--keep``). That is how it found its first bug: after a restart, a session
 asked to rerun while it waited for another's folder sync kept the sync lock (``timeline.ui.state``),
-and every later page run of the server hung.
+and every later page run of the server hung. A silent press prints the reruns the page asked for
+since the click and how often the restart warning was drawn meanwhile: that is how it found the second:
+the warning drawn, then a second rerun the page sent by itself (the sign-in cookie
+component, rendered by the new session's first run, reporting its value) redrew the form without it.
 
 usage: .venv/bin/python bench/bench_server_faults.py [--saves N] [--peer-saves N] [--max-kills K]
        [--seed S] [--skip-peer] [--keep DIR]
@@ -74,6 +83,7 @@ sys.path.insert(0, str(REPO / "tests" / "browser"))
 from browser_support import MAIN, RUN_LEDGER_JS  # noqa: E402
 
 from bench.streamlit_server import CHROMIUM, CHROMIUM_ARGS, _wait_until_healthy, free_port  # noqa: E402
+from timeline.ui.submit import STALE_MESSAGE  # noqa: E402
 
 T = TypeVar("T")
 
@@ -101,6 +111,23 @@ WEBSOCKET_OPENS_JS = """
 })();
 """
 """Counts the page's websocket connections (after the run ledger's own wrapper)."""
+STALE_SEEN_JS = """
+(() => {
+  window.__staleSeen = 0;
+  const text = __TEXT__;
+  const seen = (node) => (node.textContent || '').includes(text);
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      for (const node of change.addedNodes) {
+        if (seen(node)) { window.__staleSeen += 1; return; }
+      }
+      if (change.type === 'characterData' && seen(change.target)) { window.__staleSeen += 1; return; }
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})();
+""".replace("__TEXT__", json.dumps(STALE_MESSAGE.split(":")[0]))
+"""Counts the times the app's restart warning was drawn on the page, however briefly (a later run may
+take it away before the page is idle again)."""
 SAVED = re.compile(r"^Saved: title changed")
 
 
@@ -188,8 +215,19 @@ class Tally:
     in_flight_at_kill: int = 0
     kills: int = 0
     restarts: int = 0
-    unanswered: int = 0
-    """Save clicks the page answered with neither a confirmation nor a conflict (then tried again)."""
+    stale_presses: int = 0
+    """Save presses answered with the app's warning that a restart came first (nothing saved; pressed
+    again at once)."""
+    stale_wiped: int = 0
+    """Silent presses whose restart warning was drawn but gone again by the time the page was idle (a
+    later run took it away)."""
+    silent: int = 0
+    """Save presses answered with nothing at all: no confirmation, conflict, warning or message (a defect;
+    pressed again)."""
+    other_answers: Counter[str] = field(default_factory=Counter)
+    """Save presses answered with another message in the edit panel, by its text (pressed again)."""
+    signed_out: int = 0
+    """Save presses after which the edit panel was gone (the session not signed in; signed in again)."""
     reconnects: int = 0
     """Times an editor's page reconnected by itself (no reload) and went on."""
     cookie_kept: int = 0
@@ -256,6 +294,10 @@ class Editor:
         self.first_load = True
         self.as_it_stands = False
         """The page reconnected by itself: its last run may have been cut, so it may never look idle."""
+        self.before = (0, 0)
+        """``counts()`` just before the last click."""
+        self.reconnected_at = -1
+        """The server generation this page last reconnected to by itself (-1: none)."""
 
     def keyed(self, key: str) -> Locator:
         return self.page.locator(f".st-key-{key}")
@@ -287,6 +329,7 @@ class Editor:
         await self.page.wait_for_function("(before) => window.__wsOpens > before", arg=opens, timeout=WAIT_MS)
         self.loaded = (generation.number, event)
         self.as_it_stands = True
+        self.reconnected_at = generation.number
         self.run.tally.reconnects += 1
 
     async def ready(self, event: str, generation: Generation) -> None:
@@ -302,14 +345,21 @@ class Editor:
             return int(await self.page.evaluate("() => window.__wsOpens || 0"))
         return -1
 
+    async def counts(self) -> tuple[int, int]:
+        """(Reruns the page has asked for, times the restart warning was drawn) so far."""
+        both = await self.page.evaluate(
+            "() => [window.__runLedger ? window.__runLedger.requests : 0, window.__staleSeen || 0]"
+        )
+        return int(both[0]), int(both[1])
+
     async def click_and_settle(self, button: Locator) -> None:
         """Click, then wait until the rerun the click asked for has ended and been drawn."""
-        before = int(await self.page.evaluate("() => window.__runLedger ? window.__runLedger.requests : 0"))
+        self.before = await self.counts()
         await button.click()
         await self.page.wait_for_function(
             "(before) => window.__runLedger && window.__runLedger.requests > before "
             "&& window.__appIdle && window.__appIdle()",
-            arg=before,
+            arg=self.before[0],
             timeout=WAIT_MS,
         )
 
@@ -330,12 +380,46 @@ class Editor:
         await self.wait_idle()
         self.run.tally.password_sign_ins += 0 if self.first_load else 1
 
+    async def answer(self, title: str) -> str:
+        """What the page (settled after a save press) shows: "saved", "conflict", "stale", "signed out",
+        "other: <text>" or "silent"."""
+        tally = self.run.tally
+        panel = self.keyed("edit_panel")
+        if await self.page.locator(MAIN).get_by_role("heading", name=title, exact=True).count():
+            await self.page.locator(MAIN).get_by_text(SAVED).first.wait_for(state="visible", timeout=WAIT_MS)
+            return "saved"
+        if await self.keyed("edit_conflict").filter(has_text=title).count():
+            tally.conflicts += 1
+            return "conflict"
+        if await self.keyed("edit_title").get_by_text(STALE_MESSAGE).count():
+            tally.stale_presses += 1
+            return "stale"
+        if not await panel.count():
+            tally.signed_out += 1
+            return "signed out"
+        texts = [" ".join(text.split()) for text in await panel.get_by_role("alert").all_inner_texts()]
+        if any(texts):
+            text = "; ".join(text for text in texts if text)[:120]
+            tally.other_answers[text] += 1
+            return f"other: {text}"
+        tally.silent += 1
+        requests, stale_seen = await self.counts()
+        wiped = stale_seen > self.before[1]
+        tally.stale_wiped += wiped
+        print(
+            f"  SILENT save press ({self.name}, {title!r}, generation {self.run.current.number}, page "
+            f"reconnected by itself to it: {self.reconnected_at == self.run.current.number}): reruns asked "
+            f"for since the click {requests - self.before[0]}, restart warning drawn meanwhile "
+            f"{stale_seen - self.before[1]} time(s)",
+            file=sys.stderr,
+            flush=True,
+        )
+        return "silent"
+
     async def save(self, title: str) -> bool:
-        """Type ``title`` and save it; True once the page shows it saved (after any conflicts). A click
-        the page answered with neither (after a reconnect) is tried again, as an editor would."""
-        main = self.page.locator(MAIN)
-        heading = main.get_by_role("heading", name=title, exact=True)
-        conflict = self.keyed("edit_conflict").filter(has_text=title)
+        """Type ``title`` and save it; True once the page shows it saved (after any conflicts: "save mine
+        over theirs"). A press answered otherwise is pressed again (at once after the app's warning that
+        a restart came first), up to ``SAVE_TRIES`` times."""
         for _try in range(SAVE_TRIES):
             if not self.as_it_stands:
                 await self.wait_idle()  # a field typed into while a run redraws the form would be lost
@@ -343,17 +427,17 @@ class Editor:
             await self.keyed("edit_title").locator("input").fill(title)
             self.state = "saving"
             await self.click_and_settle(self.keyed("edit_title_save").get_by_role("button"))
+            outcome = await self.answer(title)
             for _round in range(CONFLICT_ROUNDS):
-                if await heading.count():
-                    await main.get_by_text(SAVED).first.wait_for(state="visible", timeout=WAIT_MS)
-                    return True
-                if not await conflict.count():
+                if outcome != "conflict":
                     break
-                self.run.tally.conflicts += 1  # the other editor saved first: keep mine over theirs
                 await self.click_and_settle(self.keyed("conflict_save_mine").get_by_role("button"))
-            self.run.tally.unanswered += 1
-            if self.password is not None and not await self.keyed("signed_in").count():
+                outcome = await self.answer(title)
+            if outcome == "saved":
+                return True
+            if outcome == "signed out" and self.password is not None:
                 await self.sign_in()
+                await self.keyed("edit_panel").wait_for(state="visible", timeout=WAIT_MS)
         return False
 
     async def loop(self) -> None:
@@ -453,6 +537,7 @@ async def drive(
         for context, (name, password) in zip(contexts, EDITORS, strict=True):
             await context.add_init_script(RUN_LEDGER_JS)
             await context.add_init_script(WEBSOCKET_OPENS_JS)
+            await context.add_init_script(STALE_SEEN_JS)
             page = await context.new_page()
             editors.append(Editor(name, password if accounts else None, page, run, server.url, events, rng))
             PAGES.append((name, page))
@@ -619,9 +704,16 @@ def report(outcome: Outcome, label: str) -> None:
         f"  kills {tally.kills} (with a save in flight {tally.in_flight_at_kill}), restarts "
         f"{tally.restarts} (median {median:.1f} s to healthy), saves cut by a kill {tally.cut}, conflicts "
         f"{tally.conflicts}, sign-in kept by cookie {tally.cookie_kept} / by password again "
-        f"{tally.password_sign_ins}, pages that reconnected by themselves {tally.reconnects}, save clicks "
-        f"answered with nothing {tally.unanswered}, "
-        f"guard time-outs {tally.stalls}"
+        f"{tally.password_sign_ins}, pages that reconnected by themselves {tally.reconnects}, guard "
+        f"time-outs {tally.stalls}"
+    )
+    others = sum(tally.other_answers.values())
+    print(
+        f"  save presses answered with the restart warning (nothing saved, pressed again) "
+        f"{tally.stale_presses}, SILENT presses (a defect) {tally.silent} (their warning drawn, then gone by "
+        f"idle: {tally.stale_wiped}), found signed out "
+        f"{tally.signed_out}, answered with another message {others}"
+        + "".join(f"\n    {count} x {text}" for text, count in tally.other_answers.most_common())
     )
     print(
         f"  after the last restart {outcome.shown} of {len(found.newest)} edited events show their newest "
@@ -681,8 +773,9 @@ async def main_async(args: argparse.Namespace, folder: Path) -> int:
         and not app.found.set_aside
         and app.shown == len(app.found.newest)
         and app_confirmed >= args.saves
+        and app.tally.silent == 0
     )
-    print("verdict:", "0 lost, 0 duplicated, integrity ok" if sound else "FAILED")
+    print("verdict:", "0 lost, 0 duplicated, integrity ok, no silent press" if sound else "FAILED")
     return 0 if sound else 1
 
 

@@ -78,6 +78,9 @@ def test_a_press_reaching_a_new_session_says_nothing_was_saved_and_the_next_pres
     assert restarted.session_state["acted"] is False
     assert _warnings(restarted) == [STALE_MESSAGE]
     assert restarted.text_input(key="word").value == "Baghdad"  # the typed value is still in the field
+    restarted.run()  # a rerun the page asks for by itself (a sign-in cookie read back): the warning stays
+    assert _warnings(restarted) == [STALE_MESSAGE]
+    assert "saved" not in restarted.session_state
 
     _press(restarted)  # the editor presses again, in the session that has now drawn the button
     restarted.run()

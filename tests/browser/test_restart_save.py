@@ -94,6 +94,7 @@ def test_a_save_pressed_after_a_server_restart_says_nothing_was_saved_then_saves
 
     _press_save(app)
     main = page.locator(MAIN)
+    app.wait_idle()  # after the reruns the page asks for by itself (the sign-in cookie read back)
     expect(app.keyed("edit_title").get_by_text(STALE_MESSAGE)).to_be_visible()
     expect(main.get_by_text("Saved: title changed")).to_have_count(0)
     expect(app.keyed("signed_in")).to_contain_text("Signed in as")  # the cookie signed the new session in

@@ -9,7 +9,8 @@ True) but no callback runs, nothing is written, and (before this module) nothing
 How: ``button`` and ``form_submit`` draw the button with its callback wrapped, and remember in the
 session that this button was drawn here. A press is *stale* when the button was never drawn in this
 session before this run and its callback did not run: then a warning is drawn beside the button
-(nothing was saved; the values are still in the form; press again) and the press returns False. The
+(nothing was saved; the values are still in the form; press again), kept through the page's own
+reruns until the button is pressed again, and the press returns False. The
 page's own run goes on, so the second press, now in a session that has drawn the button, saves as
 usual. (Acting on the stale press instead is not safe in general: a callback's arguments, such as the
 edit id a form had seen for its conflict check, are those of the new run, not of the page the editor
@@ -33,6 +34,10 @@ DRAWN_PREFIX = "_submit_drawn:"
 """Session-state key (with the button's key) set once this session has drawn the button."""
 RAN_PREFIX = "_submit_ran:"
 """Session-state key (with the button's key) set by the button's callback when it runs."""
+STALE_PREFIX = "_submit_stale:"
+"""Session-state key (with the button's key) set from a stale press until the button is pressed again:
+the warning stays through the reruns a page asks for by itself (a sign-in cookie read back on a new
+session is one), or it would show for a moment and be gone."""
 
 STALE_MESSAGE = (
     "The app restarted before this click reached it: nothing was saved. "
@@ -56,8 +61,13 @@ def _answer(key: str, pressed: bool) -> bool:
     st.session_state[DRAWN_PREFIX + key] = True
     if pressed and not ran and not drawn_before:
         LOG.warning("A press of %r reached a session that had not drawn it (server restarted?): ignored", key)
+        st.session_state[STALE_PREFIX + key] = True
         st.warning(STALE_MESSAGE, icon=":material/restart_alt:")
         return False
+    if pressed:
+        st.session_state.pop(STALE_PREFIX + key, None)
+    elif st.session_state.get(STALE_PREFIX + key):
+        st.warning(STALE_MESSAGE, icon=":material/restart_alt:")
     return pressed
 
 

@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from playwright.sync_api import ConsoleMessage, Dialog, Locator, Page
+from playwright.sync_api import ConsoleMessage, Dialog, Locator, Page, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -372,3 +372,16 @@ class StoredTimeline:
 
     def document_from_file(self, file_name: str) -> StoredDocument:
         return next(doc for doc in self.documents if doc.path and Path(doc.path).name == file_name)
+
+
+def sign_in_as(app: AppDriver, name: str, password: str) -> None:
+    """Sign in with the sidebar's form (opening it if it is folded) and wait until the page says so."""
+    summary = app.page.get_by_test_id("stSidebar").get_by_text("Editor sign-in", exact=True)
+    expect(summary).to_be_visible()
+    if not app.keyed("signin_name").locator("input").is_visible():
+        summary.click()
+    app.keyed("signin_name").locator("input").fill(name)
+    app.keyed("signin_password").locator("input").fill(password)
+    app.keyed("signin_submit").get_by_role("button").click()
+    app.wait_idle()
+    expect(app.keyed("signed_in")).to_contain_text("Signed in as")

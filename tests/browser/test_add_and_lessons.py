@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import MAIN, AppDriver
+from browser_support import MAIN, AppDriver, sign_in_as
 from playwright.sync_api import Browser, expect
 
 from timeline.auth import add_editor, ensure_cookie_key, remove_editor
@@ -46,19 +46,6 @@ def editor(data_dir: Path) -> Iterator[None]:
     remove_editor(NAME, data_dir / "editors.yaml")
 
 
-def sign_in(app: AppDriver) -> None:
-    sidebar = app.page.get_by_test_id("stSidebar")
-    summary = sidebar.get_by_text("Editor sign-in", exact=True)
-    expect(summary).to_be_visible()
-    if not app.keyed("signin_name").locator("input").is_visible():
-        summary.click()
-    app.keyed("signin_name").locator("input").fill(NAME)
-    app.keyed("signin_password").locator("input").fill(PASSWORD)
-    app.keyed("signin_submit").get_by_role("button").click()
-    app.wait_idle()
-    expect(app.keyed("signed_in")).to_contain_text("Signed in as")
-
-
 def own_events(collection: Collection) -> list[str]:
     store = EventStore(collection.store_path)
     try:
@@ -75,7 +62,7 @@ def test_a_file_uploaded_through_the_file_chooser_shows_its_events_on_the_timeli
     article = tmp_path / "tanker-war.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     app.open("add", {"c": collection.slug})
-    sign_in(app)
+    sign_in_as(app, NAME, PASSWORD)
     expect(app.page.get_by_role("heading", name="Add articles")).to_be_visible()
     with app.page.expect_file_chooser() as chooser:
         app.page.get_by_test_id("stFileUploaderDropzone").get_by_test_id("stBaseButton-secondary").click()

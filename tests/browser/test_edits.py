@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import MAIN, UI_TIMEOUT_MS, AppDriver, StoredTimeline
+from browser_support import MAIN, UI_TIMEOUT_MS, AppDriver, StoredTimeline, sign_in_as
 from playwright.sync_api import Browser, expect
 
 from timeline.auth import add_editor, ensure_cookie_key, remove_editor
@@ -42,19 +42,6 @@ def editor(data_dir: Path) -> Iterator[None]:
     remove_editor(NAME, data_dir / "editors.yaml")
 
 
-def sign_in(app: AppDriver) -> None:
-    sidebar = app.page.get_by_test_id("stSidebar")
-    summary = sidebar.get_by_text("Editor sign-in", exact=True)
-    expect(summary).to_be_visible()
-    if not app.keyed("signin_name").locator("input").is_visible():
-        summary.click()
-    app.keyed("signin_name").locator("input").fill(NAME)
-    app.keyed("signin_password").locator("input").fill(PASSWORD)
-    app.keyed("signin_submit").get_by_role("button").click()
-    app.wait_idle()
-    expect(app.keyed("signed_in")).to_contain_text("Signed in as")
-
-
 def open_event(app: AppDriver, event: Event) -> None:
     app.open("", {"sel": event.id})
     app.wait_for_chart()
@@ -78,7 +65,7 @@ def test_an_editor_changes_a_title_and_every_page_shows_it(
 ) -> None:
     event = some_event(stored)
     app.open()
-    sign_in(app)
+    sign_in_as(app, NAME, PASSWORD)
     open_event(app, event)
     new_title = f"Corrected by a teacher {MARK}"
     save_title(app, new_title)
@@ -122,7 +109,7 @@ def test_two_browsers_editing_one_event_get_the_conflict(
         other = AppDriver(second.new_page(), app_url, artifacts)
         for driver in (app, other):  # both open the event's form before either saves
             driver.open()
-            sign_in(driver)
+            sign_in_as(driver, NAME, PASSWORD)
             open_event(driver, event)
         save_title(app, f"First editor's title {MARK}")
         expect(app.page.locator(MAIN).get_by_text("Saved: title changed")).to_be_visible()

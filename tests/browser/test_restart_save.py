@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import MAIN, AppDriver
+from browser_support import MAIN, AppDriver, sign_in_as
 from playwright.sync_api import Page, expect
 
 from bench.bench_server_faults import WEBSOCKET_OPENS_JS, Server
@@ -53,18 +53,6 @@ def server(tmp_path: Path, artifacts: Path) -> Iterator[tuple[Server, Path]]:
         app.kill()
 
 
-def _sign_in(app: AppDriver) -> None:
-    summary = app.page.get_by_test_id("stSidebar").get_by_text("Editor sign-in", exact=True)
-    expect(summary).to_be_visible()
-    if not app.keyed("signin_name").locator("input").is_visible():
-        summary.click()
-    app.keyed("signin_name").locator("input").fill(NAME)
-    app.keyed("signin_password").locator("input").fill(PASSWORD)
-    app.keyed("signin_submit").get_by_role("button").click()
-    app.wait_idle()
-    expect(app.keyed("signed_in")).to_contain_text("Signed in as")
-
-
 def _press_save(app: AppDriver) -> None:
     app.keyed("edit_title").locator("input").fill(TITLE)
     with app.rerun_after():
@@ -82,7 +70,7 @@ def test_a_save_pressed_after_a_server_restart_says_nothing_was_saved_then_saves
     page.add_init_script(WEBSOCKET_OPENS_JS)
     app = AppDriver(page, app_server.url, artifacts)
     app.open()
-    _sign_in(app)
+    sign_in_as(app, NAME, PASSWORD)
     event = next(e for e in EventStore(data / DATABASE_NAME).events() if e.start is not None and e.sources)
     app.open("", {"sel": event.id})
     expect(app.keyed("edit_panel")).to_be_visible()

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import MAIN, UI_TIMEOUT_MS, AppDriver, StoredTimeline, choose_option
+from browser_support import MAIN, UI_TIMEOUT_MS, AppDriver, StoredTimeline, choose_option, sign_in_as
 from intake_fixtures import serve
 from playwright.sync_api import Browser, expect
 
@@ -128,19 +128,6 @@ def editor(data_dir: Path) -> Iterator[None]:
     remove_editor(NAME, data_dir / "editors.yaml")
 
 
-def sign_in(app: AppDriver) -> None:
-    sidebar = app.page.get_by_test_id("stSidebar")
-    summary = sidebar.get_by_text("Editor sign-in", exact=True)
-    expect(summary).to_be_visible()
-    if not app.keyed("signin_name").locator("input").is_visible():
-        summary.click()
-    app.keyed("signin_name").locator("input").fill(NAME)
-    app.keyed("signin_password").locator("input").fill(PASSWORD)
-    app.keyed("signin_submit").get_by_role("button").click()
-    app.wait_idle()
-    expect(app.keyed("signed_in")).to_contain_text("Signed in as")
-
-
 def reader_in(browser: Browser, app_url: str, artifacts: Path) -> tuple[Any, AppDriver]:
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     context.set_default_timeout(UI_TIMEOUT_MS)
@@ -166,7 +153,7 @@ def test_a_pasted_text_and_a_web_address_show_their_events_on_the_timeline(
     main = app.page.locator(MAIN)
     with serve({"/dam": (200, "text/html; charset=utf-8", PAGE)}) as base:
         app.open("add", {"c": collection.slug})
-        sign_in(app)
+        sign_in_as(app, NAME, PASSWORD)
         expect(app.page.get_by_role("heading", name="Add articles")).to_be_visible()
 
         main.get_by_role("tab", name="Paste a text").click()
@@ -216,7 +203,7 @@ def test_a_new_actor_and_a_new_category_typed_in_the_dropdowns_are_saved_and_sho
     add_article(collection, read_pasted(PASTED), published=None)
     app.open("", {"c": collection.slug})  # extracts the article
     app.wait_for_chart()
-    sign_in(app)
+    sign_in_as(app, NAME, PASSWORD)
     event = next(e for e in stored_events(collection) if str(e.start) == "2011-03-02")
     app.open("", {"c": collection.slug, "sel": event.id})
     app.wait_for_chart()
@@ -296,7 +283,7 @@ def test_an_editors_save_replayed_over_a_readers_connection_changes_nothing(
     store = EventStore(data_dir / DATABASE_NAME)
     app.page.add_init_script(SOCKETS_JS)
     app.open()
-    sign_in(app)
+    sign_in_as(app, NAME, PASSWORD)
     app.open("", {"sel": event.id})
     app.wait_for_chart()
     keys = app.page.evaluate(KEYED_CLASSES_JS)
@@ -351,7 +338,7 @@ def test_a_backup_downloaded_and_restored_in_the_browser_brings_back_articles_ed
     finally:
         store.close()
 
-    sign_in(app)
+    sign_in_as(app, NAME, PASSWORD)
     app.open("collection", {"c": collection.slug})
     with app.page.expect_download() as arrived:
         app.keyed(DOWNLOAD_KEY).get_by_role("button").click()
@@ -400,7 +387,7 @@ def test_the_history_lists_a_change_and_its_undo_brings_the_extracted_title_back
     add_article(collection, read_pasted(PASTED), published=None)
     app.open("", {"c": collection.slug})  # extracts the article
     app.wait_for_chart()
-    sign_in(app)
+    sign_in_as(app, NAME, PASSWORD)
     event = next(e for e in stored_events(collection) if str(e.start) == "2011-03-02")
     app.open("", {"c": collection.slug, "sel": event.id})
     app.wait_for_chart()
@@ -445,7 +432,7 @@ def test_a_50_mb_file_is_marked_refused_in_the_chooser_and_the_good_one_beside_i
         out.truncate(50 * 1024 * 1024)  # 50 MB (of NUL bytes: its size is refused before its content)
     good.write_text(PASTED, encoding="utf-8")
     app.open("add", {"c": collection.slug})
-    sign_in(app)
+    sign_in_as(app, NAME, PASSWORD)
     with app.page.expect_file_chooser() as chooser:
         app.page.get_by_test_id("stFileUploaderDropzone").get_by_test_id("stBaseButton-secondary").click()
     chooser.value.set_files([str(huge), str(good)])

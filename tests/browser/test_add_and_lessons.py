@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import MAIN, AppDriver, sign_in_as
+from browser_support import MAIN, UI_TIMEOUT_MS, AppDriver, sign_in_as
 from playwright.sync_api import Browser, expect
 
 from timeline.auth import add_editor, ensure_cookie_key, remove_editor
@@ -67,7 +67,9 @@ def test_a_file_uploaded_through_the_file_chooser_shows_its_events_on_the_timeli
     with app.page.expect_file_chooser() as chooser:
         app.page.get_by_test_id("stFileUploaderDropzone").get_by_test_id("stBaseButton-secondary").click()
     chooser.value.set_files(str(article))
-    expect(app.page.locator(MAIN).get_by_text("tanker-war.txt")).to_be_visible()
+    # The chip shows once the browser has sent the file (not an idle page: no rerun is asked): it may take
+    # a step's time on a busy machine, not an expect's.
+    expect(app.page.locator(MAIN).get_by_text("tanker-war.txt")).to_be_visible(timeout=UI_TIMEOUT_MS)
     app.wait_idle()
     app.keyed("add_read_files").get_by_role("button").click()
     app.wait_idle()

@@ -352,7 +352,8 @@ def test_a_backup_downloaded_and_restored_in_the_browser_brings_back_articles_ed
     with app.page.expect_file_chooser() as chooser:
         app.keyed("restore_file_0").get_by_test_id("stBaseButton-secondary").click()
     chooser.value.set_files(str(backup))
-    expect(app.page.get_by_role("button", name=f"Remove {backup.name}")).to_be_visible()  # chosen
+    chosen = app.page.get_by_role("button", name=f"Remove {backup.name}")
+    expect(chosen).to_be_visible(timeout=UI_TIMEOUT_MS)  # sent: a step's time on a busy machine
     app.wait_idle()
     app.keyed(RESTORE_INTO_KEY).get_by_text("Into a new collection").click()
     app.wait_idle()
@@ -437,7 +438,7 @@ def test_a_50_mb_file_is_marked_refused_in_the_chooser_and_the_good_one_beside_i
         app.page.get_by_test_id("stFileUploaderDropzone").get_by_test_id("stBaseButton-secondary").click()
     chooser.value.set_files([str(huge), str(good)])
     main = app.page.locator(MAIN)
-    expect(main.get_by_text("border.txt")).to_be_visible()
+    expect(main.get_by_text("border.txt")).to_be_visible(timeout=UI_TIMEOUT_MS)  # sent (a step's time)
     app.wait_idle()
     app.screenshot("add-too-big-chosen")
     # Refused in the browser before a byte is sent: the file's chip is marked invalid, with the reason

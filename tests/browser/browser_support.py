@@ -385,3 +385,26 @@ def sign_in_as(app: AppDriver, name: str, password: str) -> None:
     app.keyed("signin_submit").get_by_role("button").click()
     app.wait_idle()
     expect(app.keyed("signed_in")).to_contain_text("Signed in as")
+
+
+@contextlib.contextmanager
+def editor_account(data_dir: Path, name: str, password: str) -> Iterator[None]:
+    """An editor account (and the cookie key) for a test; afterwards the edits it made are undone (as an
+    editor would, by undo rows) and the account removed, so the next test finds the store as it was."""
+    from timeline.auth import add_editor, ensure_cookie_key, remove_editor
+    from timeline.store import DATABASE_NAME, EventStore
+    from timeline.store.edits_store import edits, undo
+
+    ensure_cookie_key(data_dir / "secrets.toml")
+    add_editor(name, password, data_dir / "editors.yaml", replace=True, rounds=4)
+    store = EventStore(data_dir / DATABASE_NAME)
+    before = {edit.id for edit in edits(store)}
+    try:
+        yield
+    finally:
+        made = [edit for edit in edits(store) if edit.id not in before]
+        undone = {int(edit.new) for edit in made if edit.field == "undo"}
+        for edit in reversed(made):
+            if edit.field != "undo" and edit.id not in undone:
+                undo(store, int(edit.id or 0), "browser test cleanup")
+        remove_editor(name, data_dir / "editors.yaml")

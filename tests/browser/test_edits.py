@@ -12,13 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import MAIN, UI_TIMEOUT_MS, AppDriver, StoredTimeline, sign_in_as
+from browser_support import MAIN, UI_TIMEOUT_MS, AppDriver, StoredTimeline, editor_account, sign_in_as
 from playwright.sync_api import Browser, expect
 
-from timeline.auth import add_editor, ensure_cookie_key, remove_editor
 from timeline.model import Event
-from timeline.store import DATABASE_NAME, EventStore
-from timeline.store.edits_store import edits, undo
 
 pytestmark = pytest.mark.browser
 
@@ -29,17 +26,8 @@ MARK = "zqxedit"
 
 @pytest.fixture
 def editor(data_dir: Path) -> Iterator[None]:
-    ensure_cookie_key(data_dir / "secrets.toml")
-    add_editor(NAME, PASSWORD, data_dir / "editors.yaml", replace=True, rounds=4)
-    store = EventStore(data_dir / DATABASE_NAME)
-    before = {edit.id for edit in edits(store)}
-    yield
-    made = [edit for edit in edits(store) if edit.id not in before]
-    undone = {int(edit.new) for edit in made if edit.field == "undo"}
-    for edit in reversed(made):
-        if edit.field != "undo" and edit.id not in undone:
-            undo(store, int(edit.id or 0), "browser test cleanup")
-    remove_editor(NAME, data_dir / "editors.yaml")
+    with editor_account(data_dir, NAME, PASSWORD):
+        yield
 
 
 def open_event(app: AppDriver, event: Event) -> None:

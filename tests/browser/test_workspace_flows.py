@@ -25,15 +25,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import MAIN, UI_TIMEOUT_MS, AppDriver, StoredTimeline, choose_option, sign_in_as
+from browser_support import (
+    MAIN,
+    UI_TIMEOUT_MS,
+    AppDriver,
+    StoredTimeline,
+    choose_option,
+    editor_account,
+    sign_in_as,
+)
 from intake_fixtures import serve
 from playwright.sync_api import Browser, expect
 
-from timeline.auth import add_editor, ensure_cookie_key, remove_editor
 from timeline.corrections import Edit, anchor_of
 from timeline.documents.intake import read_pasted
 from timeline.store import DATABASE_NAME, EventStore
-from timeline.store.edits_store import Saved, edits, save_edit, undo
+from timeline.store.edits_store import Saved, edits, save_edit
 from timeline.store.lessons_store import add_slide, create_lesson
 from timeline.ui.add_page import ADD_KEY, FETCH_KEY, PASTE_KEY, READ_PASTE_KEY, URL_KEY
 from timeline.ui.collections_page import DOWNLOAD_KEY, RESTORE_INTO_KEY, RESTORE_KEY
@@ -115,17 +122,8 @@ KEYED_CLASSES_JS = """() => Array.from(document.querySelectorAll('[class*="st-ke
 
 @pytest.fixture
 def editor(data_dir: Path) -> Iterator[None]:
-    ensure_cookie_key(data_dir / "secrets.toml")
-    add_editor(NAME, PASSWORD, data_dir / "editors.yaml", replace=True, rounds=4)
-    store = EventStore(data_dir / DATABASE_NAME)
-    before = {edit.id for edit in edits(store)}
-    yield
-    made = [edit for edit in edits(store) if edit.id not in before]
-    undone = {int(edit.new) for edit in made if edit.field == "undo"}
-    for edit in reversed(made):
-        if edit.field != "undo" and edit.id not in undone:
-            undo(store, int(edit.id or 0), "browser test cleanup")
-    remove_editor(NAME, data_dir / "editors.yaml")
+    with editor_account(data_dir, NAME, PASSWORD):
+        yield
 
 
 def reader_in(browser: Browser, app_url: str, artifacts: Path) -> tuple[Any, AppDriver]:

@@ -14,7 +14,8 @@ from app_support import ALL_IDS, EVENTS, SCRIPT_TITLE
 
 from timeline.model import Event
 from timeline.view import chart, chart_lanes, chart_traces
-from timeline.view.chart import figure_event_ids, position_figure, timeline_figure
+from timeline.view.chart import figure_event_ids, timeline_figure
+from timeline.view.chart_position import position_figure
 from timeline.view.frame import events_frame
 from timeline.view.palette import actor_colors, outline
 

@@ -19,7 +19,8 @@ from timeline.ui.keys import presenter_keys
 from timeline.ui.lesson_play import LESSON_PARAM, lesson_play, slide_note, title_extra
 from timeline.ui.lesson_play import sidebar as lesson_sidebar
 from timeline.ui.state import AppData, app_data, filtered_frame, publish_view, set_view
-from timeline.view.chart import key_event_ids, position_figure
+from timeline.view.chart_keys import key_event_ids
+from timeline.view.chart_position import position_figure
 from timeline.view.filters import FilterState
 from timeline.view.highlight import highlighted_sentence, quotation
 

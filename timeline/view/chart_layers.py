@@ -300,7 +300,7 @@ def range_buttons(
         "showactive": True,
         "buttons": buttons,
         "x": 1.0,
-        "xanchor": "right",  # (as the key: see timeline.view.chart._layout)
+        "xanchor": "right",  # (as the key: see timeline.view.chart_layout.layout)
         "y": 1.0,
         "yanchor": "bottom",
         "pad": {"t": 2, "b": 2},

@@ -30,8 +30,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.view.chart_keys import CHART_COLUMNS, key_positions
-from timeline.view.chart_lanes import LaneBy, lane_of_rows, lane_offsets, lane_order
+from timeline.view.chart_keys import chart_frame, key_positions
+from timeline.view.chart_lanes import LaneBy, lane_offsets
 from timeline.view.chart_layers import (
     Layer,
     density_trace,
@@ -42,7 +42,7 @@ from timeline.view.chart_layers import (
     unlabelled,
 )
 from timeline.view.chart_layout import layout
-from timeline.view.chart_range import FINE_PRECISIONS, density, density_window, opening_range, quick_ranges
+from timeline.view.chart_range import FINE_PRECISIONS, density, density_window, quick_ranges
 from timeline.view.chart_text import hover_text
 from timeline.view.chart_traces import (
     Points,
@@ -84,25 +84,22 @@ def timeline_figure(
     ringed. Every data trace has the event id in ``customdata[0]``. ``key_events`` (None: on past
     ``KEY_EVENTS_AUTO`` dated events) opens on density strips and the ``key_count`` most salient events.
     """
-    columns = [c for c in CHART_COLUMNS if c in df.columns]
-    dated = df.loc[df["start"].notna().to_numpy(), columns].copy()
+    chart = chart_frame(df, lane_by)
+    dated, lanes, opening = chart.dated, chart.lanes, chart.opening
     palette = (
         dict(colors) if colors is not None else actor_colors(dated["primary_actor"].astype(str).unique())
     )
-    lanes = lane_order(dated, lane_by)
-    dated["lane"] = lane_of_rows(dated, lane_by, lanes)
     lane_index = {name: index for index, name in enumerate(lanes)}
     y = dated["lane"].map(lane_index).to_numpy(dtype=float) + lane_offsets(dated, "lane")
     points = Points.from_frame(dated, y, hover_text(dated) if len(dated) else pd.Series(dtype=str))
     overview = (key_events if key_events is not None else len(dated) > KEY_EVENTS_AUTO) and len(dated) > 0
     traces, layers = _event_traces(dated, points, palette, large=large, lane_by=lane_by)
-    opening = opening_range(dated)
     if overview and opening is not None:
         window = density_window(dated, opening)
         strips = density(dated, lanes, dated["lane"], window, opening.days)
         traces.insert(0, density_trace(strips))
         layers.insert(0, "density")
-        chosen = key_positions(dated, len(lanes), points.middle, opening, key_count)
+        chosen = key_positions(chart, points.middle, key_count)
         key_colors = [
             color_for(name, palette) for name in dated["primary_actor"].astype(str).to_numpy()[chosen]
         ]

@@ -150,17 +150,24 @@ def save_edit(
     return Saved(stored, key)
 
 
-def edit_for(event: Event, field: str, new: Any, author: str, note: str = "") -> Edit:
+_SHOWN: Any = object()
+"""``edit_for``'s default ``old``: the value ``event`` shows now."""
+
+
+def edit_for(event: Event, field: str, new: Any, author: str, note: str = "", *, old: Any = _SHOWN) -> Edit:
     """The edit a form on ``event`` saves: its id and anchor (``anchor_of``: how it re-attaches after
-    re-extraction, and what the conflict check matches), the value shown (``old``) and the new one."""
+    re-extraction, and what the conflict check matches), the value the editor saw (``old``: by default
+    the value shown now, for an event field or ``hidden``) and the new one."""
     from timeline.corrections import anchor_of, current_value
 
+    if old is _SHOWN:
+        old = current_value(event, field) if field in EVENT_FIELDS or field == "hidden" else None
     return Edit(
         field=field,  # type: ignore[arg-type]
         new=new,
         event_id=event.id,
         anchor=anchor_of(event),
-        old=current_value(event, field) if field in EVENT_FIELDS or field == "hidden" else None,
+        old=old,
         author=author,
         note=note,
     )

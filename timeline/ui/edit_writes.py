@@ -17,11 +17,11 @@ from typing import Any
 
 import streamlit as st
 
-from timeline.corrections import Anchor, Edit, EditError, anchor_of
+from timeline.corrections import Anchor, Edit, EditError
 from timeline.corrections.edits import FIELD_LABELS, clean_value
 from timeline.model import Event
 from timeline.store import StoreError
-from timeline.store.edits_store import Conflict, Saved, latest_seen, latest_touching, save_edit
+from timeline.store.edits_store import Conflict, Saved, edit_for, latest_seen, latest_touching, save_edit
 from timeline.ui import submit
 from timeline.ui.components import md
 from timeline.ui.signin import NotAnEditor, require_editor
@@ -141,8 +141,9 @@ def _next_conflict() -> None:
 
 
 def event_edit(event: Event, field: str, new: Any, old: Any) -> Edit:
-    """The edit of ``field`` on ``event``: its id and anchor (how it re-attaches after re-extraction)."""
-    return Edit(field=field, new=new, old=old, event_id=event.id, anchor=anchor_of(event))  # type: ignore[arg-type]
+    """The edit of ``field`` on ``event`` (``edit_for``), the author left to ``save`` (the editor signed
+    in at the moment of writing)."""
+    return edit_for(event, field, new, author="", old=old)
 
 
 def seen_of(event: Event, *fields: str) -> dict[str, int | None]:

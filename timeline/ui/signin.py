@@ -2,8 +2,8 @@
 
 Reading needs no sign-in. A session becomes an editor's only by a right password typed into the
 sidebar form (checked against ``editors.yaml``, see ``timeline.auth``) or by the signed "stay signed in"
-cookie that sign-in left (streamlit-authenticator's cookie: a JWT signed with the key from
-``.streamlit/secrets.toml``). The identity is an ``Editor`` object under a session-state key no widget
+cookie that sign-in left (streamlit-authenticator's token format, a JWT signed with the key from
+``.streamlit/secrets.toml``: see ``timeline.auth.cookie``). The identity is an ``Editor`` object under a session-state key no widget
 uses: a browser can only send widget values (strings, numbers, lists), never such an object, and no
 query parameter is read here. It is checked against the accounts file again on every call, so a
 removed editor stops writing at once.
@@ -20,7 +20,7 @@ For the pages::
 
 The form is the app's own (its submit runs the throttle first: attempts during a cool-down are refused
 without checking the password, with "try again in N s"); streamlit-authenticator provides the accounts
-format, the bcrypt hashes and the cookie. Its ``login`` widget is not used: it checks the password
+format, the bcrypt hashes and the cookie's token format. Its ``login`` widget is not used: it checks the password
 before any hook could refuse the attempt, and waits 0.7 s on every run of a signed-out session.
 """
 
@@ -31,14 +31,14 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal, ParamSpec, TypeVar
+from typing import Literal, ParamSpec, TypeVar
 
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from timeline.auth import AccountError, Throttle, accounts_path, check, cookie_key, find_editor, list_editors
-from timeline.auth.accounts import COOKIE_EXPIRY_DAYS, COOKIE_NAME, username_of
+from timeline.auth.accounts import COOKIE_NAME, username_of
+from timeline.auth.cookie import cookie_token, cookie_username, delete_cookie_script, set_cookie_script
 from timeline.ui.components import md
 
 LOG = logging.getLogger(__name__)
@@ -52,6 +52,8 @@ PASSWORD_KEY = "signin_password"
 SUBMIT_KEY = "signin_submit"
 SIGNOUT_KEY = "signout"
 FORM_KEY = "signin_form"
+TOKEN_KEY = "_timeline_signin_token"
+"""The signed token of this session's password sign-in, written to the browser as the cookie."""
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -175,17 +177,9 @@ def _attempt() -> None:
 
 def _sign_out() -> None:
     st.session_state.pop(IDENTITY_KEY, None)
+    st.session_state.pop(TOKEN_KEY, None)
     st.session_state[SIGNED_OUT_KEY] = True
     st.session_state[MESSAGE_KEY] = ("info", "Signed out.")
-
-
-def _authenticator(key: str) -> Any:
-    """streamlit-authenticator, for its cookie (imported here: importing it touches Streamlit)."""
-    import streamlit_authenticator as stauth
-
-    return stauth.Authenticate(
-        {"usernames": {}}, COOKIE_NAME, key, COOKIE_EXPIRY_DAYS, auto_hash=False, login_sleep_time=0
-    )
 
 
 def _cookie_sent() -> bool:
@@ -210,14 +204,9 @@ def restore_session() -> None:
     key = _safe_key()
     if key is None:
         return
-    try:
-        with st.sidebar:
-            token = _authenticator(key).cookie_controller.get_cookie()
-    except Exception:  # a forged or damaged cookie (an unknown algorithm, missing fields): not signed in
+    username = cookie_username(str(st.context.cookies.to_dict()[COOKIE_NAME]), key)
+    if username is None:
         LOG.warning("A sign-in cookie that does not verify was ignored")
-        return
-    username = token.get("username") if isinstance(token, dict) else None
-    if not isinstance(username, str):
         return
     try:
         account = find_editor(username)
@@ -228,24 +217,29 @@ def restore_session() -> None:
 
 
 def _keep_cookie(editor: Editor | None) -> None:
-    """Leave the signed cookie after a password sign-in; take it away after a sign-out."""
+    """Leave the signed cookie after a password sign-in; take it away after a sign-out.
+
+    The browser is told by a script in the page (``st.html``), not by streamlit-authenticator's
+    cookie component: that component sends its value back when it mounts, which reruns the script,
+    and a rerun arriving with a press can swallow the press (seen after sign-in and on new sessions).
+    The script holds only the cookie's name and the signed token (base64url), never anything typed."""
     signed_out = bool(st.session_state.get(SIGNED_OUT_KEY))
     wanted = editor is not None and editor.via == "password"
     if not wanted and not (signed_out and _cookie_sent()):
         return
-    key = _safe_key()
-    if key is None:
-        return
-    authenticator = _authenticator(key)
     if wanted and editor is not None:
-        try:
-            st.session_state["username"] = editor.username  # what the library's cookie carries
-        except StreamlitAPIException:  # a page's widget owns that key: signed in for this session only
-            LOG.warning("The session state key 'username' belongs to a widget: no sign-in cookie")
-            return
-        authenticator.cookie_controller.set_cookie()
+        token = st.session_state.get(TOKEN_KEY)
+        if not isinstance(token, str):
+            key = _safe_key()
+            if key is None:
+                return
+            token = cookie_token(editor.username, key)
+            st.session_state[TOKEN_KEY] = token
+        script = set_cookie_script(token)
     else:
-        authenticator.cookie_controller.delete_cookie()
+        st.session_state.pop(TOKEN_KEY, None)
+        script = delete_cookie_script()
+    st.html(script, unsafe_allow_javascript=True)
 
 
 def _show_message() -> None:

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,7 @@ from browser_support import (
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 from bench.streamlit_server import CHROMIUM, CHROMIUM_ARGS, serve
+from bench.synthetic import build_synthetic_store
 from timeline.store import DATABASE_NAME, EventStore
 
 
@@ -81,7 +83,29 @@ def app_url(articles_dir: Path, data_dir: Path, artifacts: Path) -> Iterator[str
     env = {**os.environ, "TIMELINE_DATA_DIR": str(data_dir), "TIMELINE_SEEDS_DIR": str(articles_dir)}
     # The editors' cookie key, when a test makes one (never the repository's own secrets file).
     env["TIMELINE_SECRETS_FILE"] = str(data_dir / "secrets.toml")
-    log_path = artifacts / "streamlit-server.log"
+    with _serve_app(env, artifacts / "streamlit-server.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def synthetic_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``streamlit run app.py`` over a store of the test module's ``SYNTHETIC_EVENTS`` synthetic events
+    (no articles to read), once per module: the big-store tests each choose their size."""
+    count = getattr(request.module, "SYNTHETIC_EVENTS", None)
+    if not isinstance(count, int):
+        pytest.fail(f"{request.module.__name__} uses synthetic_url without a SYNTHETIC_EVENTS count")
+    root = tmp_path_factory.mktemp("synthetic")
+    data, empty = root / "data", root / "no-articles"
+    empty.mkdir()
+    build_synthetic_store(data / DATABASE_NAME, count)
+    env = {**os.environ, "TIMELINE_DATA_DIR": str(data), "TIMELINE_SEEDS_DIR": str(empty)}
+    with _serve_app(env, root / "server.log") as url:
+        yield url
+
+
+@contextmanager
+def _serve_app(env: dict[str, str], log_path: Path) -> Iterator[str]:
+    """``streamlit run app.py`` with ``env``, its output in ``log_path`` (quoted if it fails to start)."""
     with (
         log_path.open("wb") as log,
         serve(

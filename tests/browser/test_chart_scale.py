@@ -4,20 +4,18 @@ button shows the single events. Every wait is for a state of the Plotly graph di
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import REPO, SERVER_START_TIMEOUT_S, UI_TIMEOUT_MS, AppDriver
+from browser_support import UI_TIMEOUT_MS, AppDriver
 from playwright.sync_api import Browser
 
 from bench.bench_coldstart import CHART_DRAWN_JS
-from bench.streamlit_server import serve
-from bench.synthetic import build_synthetic_store
 
-EVENTS = 10_000
+SYNTHETIC_EVENTS = 10_000
+"""The store's size (``synthetic_url``)."""
 
 VISIBLE_JS = """() => {
   const gd = document.querySelector('.js-plotly-plot');
@@ -37,29 +35,11 @@ VISIBLE_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def scale_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``streamlit run app.py`` over a store of 10,000 synthetic events (no articles to read)."""
-    root = tmp_path_factory.mktemp("scale")
-    data, empty = root / "data", root / "no-articles"
-    empty.mkdir()
-    build_synthetic_store(data / "timeline.sqlite3", EVENTS)
-    env = {**os.environ, "TIMELINE_DATA_DIR": str(data), "TIMELINE_SEEDS_DIR": str(empty)}
-    log = root / "server.log"
-    with (
-        log.open("wb") as output,
-        serve(
-            REPO / "app.py", cwd=REPO, env=env, timeout_s=SERVER_START_TIMEOUT_S, output=output, log=log
-        ) as url,
-    ):
-        yield url
-
-
 @pytest.fixture
-def scale_app(browser: Browser, scale_url: str, artifacts: Path) -> Iterator[AppDriver]:
+def scale_app(browser: Browser, synthetic_url: str, artifacts: Path) -> Iterator[AppDriver]:
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     context.set_default_timeout(UI_TIMEOUT_MS * 4)  # 10,000 events on a shared machine: a generous bound
-    yield AppDriver(context.new_page(), scale_url, artifacts)
+    yield AppDriver(context.new_page(), synthetic_url, artifacts)
     context.close()
 
 
@@ -73,7 +53,7 @@ def _drawn(app: AppDriver) -> dict[str, Any]:
 def _dated() -> int:
     from bench.synthetic import synthetic_events
 
-    return sum(1 for event in synthetic_events(EVENTS) if event.start is not None)
+    return sum(1 for event in synthetic_events(SYNTHETIC_EVENTS) if event.start is not None)
 
 
 def test_ten_thousand_events_open_on_density_and_key_events(scale_app: AppDriver) -> None:
@@ -89,7 +69,7 @@ def test_ten_thousand_events_all_drawn_in_webgl_with_the_switch_off(scale_app: A
     state = _drawn(scale_app)
     assert "scattergl" in state["kinds"] and "heatmap" not in state["kinds"], state
     assert state["ids"] == _dated(), "every dated event is drawn"
-    assert int(str(state["webglPoints"])) >= EVENTS // 2
+    assert int(str(state["webglPoints"])) >= SYNTHETIC_EVENTS // 2
 
 
 def test_the_every_event_button_shows_the_single_events_in_webgl(scale_app: AppDriver) -> None:

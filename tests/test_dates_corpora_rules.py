@@ -131,6 +131,15 @@ STORY_ANCHORS: list[tuple[str, date | None, Mode, Found]] = [
         "news",
         [("yesterday", "2019-06-11", None), ("two days later", "2019-06-13", None)],
     ),
+    # A day set beside an event ("Oct. 12, the day before the plunge") is the day just named; "the day
+    # before returning" is a preposition's, no date.
+    (
+        "He was last seen Nov. 3, the day before police issued a warrant.",
+        WED_12_JUN_2019,
+        "news",
+        [("Nov. 3", "2018-11-03", None), ("the day before", "2018-11-03", None)],
+    ),
+    ("She spoke later in the day before returning home.", WED_12_JUN_2019, "news", []),
     # After a coarser date the day is not known: the mention takes that date's precision.
     (
         "In 2003 he fled. The next day he returned.",

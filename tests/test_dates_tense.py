@@ -56,6 +56,14 @@ TENSE_TABLE = [
     ("A student was found to be infected on Saturday.", "past"),
     ("The adviser was voicing continued hope that the procedure would succeed on Thursday.", "future"),
     ("The memorial service planned for Saturday was canceled.", "past"),
+    # "could" is a possibility ahead, but its negation or perfect is the past of "can".
+    ("The vote could come on Friday.", "future"),
+    ("The minister could not be reached for comment on Tuesday.", "past"),
+    ("The minister couldn't be reached on Tuesday.", "past"),
+    ("The rebels could have fled on Sunday.", "past"),
+    # An aside in brackets with no verb is read by the clause it stands in.
+    ("The father will leave at dawn (5 a.m. Friday), the lawyer said.", "future"),
+    ("The father left at dawn (5 a.m. Friday), the lawyer said.", "past"),
 ]
 
 

@@ -136,7 +136,15 @@ TIMES = [
     ("the judge ruled at midday", ("midday", "TIME", "2017-04-08T12:00")),
     ("the shop was raided at midnight Friday", ("midnight Friday", "TIME", "2017-04-07T24:00")),
     ("a deadline of midnight Friday", ("midnight Friday", "TIME", "2017-04-14T24:00")),
+    # An hour with its part of the day after a preposition: "at 4 in the morning".
+    ("the convoy left at 4 in the morning", ("4 in the morning", "TIME", "2017-04-08T04:00")),
+    ("the talks ended around 10 in the evening", ("10 in the evening", "TIME", "2017-04-08T22:00")),
+    ("the bars close by 12 at night", ("12 at night", "TIME", "2017-04-08T24:00")),
 ]
+
+
+def test_a_count_before_a_part_of_the_day_is_no_clock_time() -> None:
+    assert every("Rebels killed 3 in the morning raid.") == []
 
 
 @pytest.mark.parametrize(("text", "expected"), TIMES, ids=[c[0][:40] for c in TIMES])
@@ -245,6 +253,10 @@ MONTH_DAY_YEARS = [
     ("The rules, effective Dec. 7, were adopted.", THU_2_NOV_1989, "1989-12-07"),
     ("Shares fell on May 2.", THU_2_NOV_1989, "1989-05-02"),
     ("A hearing is set for March 9.", THU_2_NOV_1989, "1990-03-09"),
+    # A month alone, next month against a tense pointing eleven months back: the near one.
+    ("NATO has decided to admit them in early March.", date(1999, 2, 10), "1999-03"),
+    ("The vote was moved to mid-November.", date(1989, 10, 30), "1989-11"),
+    ("The talks started in June.", date(2021, 4, 7), "2020-06"),
 ]
 
 
@@ -259,14 +271,20 @@ def test_a_past_reading_stays_when_it_is_near() -> None:
     assert year_for_month_day(THU_2_NOV_1989, 10, 20, "past") == 1989
     # A far past reading against a near future one gives way ...
     assert year_for_month_day(THU_2_NOV_1989, 11, 20, "past") == 1989
-    # ... but a month alone keeps its tense ("the talks started in June").
+    # ... but a month alone keeps its tense unless it is the next month ("the talks started in June").
     assert year_for_month_day(date(2021, 4, 7), 6, None, "past") == 2020
 
 
 DEADLINE_WEEKDAYS = [
     ("gave them until 9 a.m. Tuesday to sign", date(2000, 4, 3), "2000-04-04T09:00"),
     ("had to answer by Friday", date(2000, 4, 3), "2000-04-07"),
+    ("had until Tuesday to sign", date(2000, 4, 3), "2000-04-04"),
 ]
+
+
+def test_until_a_weekday_in_a_past_perfect_clause_lies_behind() -> None:
+    (mention,) = tag_dates("Until Thursday, they had not called him a suspect.", date(1999, 5, 7))
+    assert mention.value == "1999-05-06"
 
 
 @pytest.mark.parametrize(("text", "dct", "value"), DEADLINE_WEEKDAYS, ids=[c[0] for c in DEADLINE_WEEKDAYS])

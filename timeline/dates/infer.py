@@ -16,7 +16,7 @@ def year_for_month_day(ref: date, month: int, day: int | None, tense: Tense | No
     """The year of a month (and day) named without one, seen from ``ref``."""
     day_in_month = min(day or 1, 28) if day else None
     candidate = date(ref.year, month, day_in_month or 1)
-    if day is not None and tense is not None and _far_against_near(ref, month, day_in_month, tense):
+    if tense is not None and _far_against_near(ref, month, day_in_month, tense):
         tense = None  # "extended to Nov. 20" reported in early November: the near reading wins
     if tense == "past":
         # Most recent occurrence not after ref (same month counts as this year).
@@ -40,13 +40,26 @@ news dates a day within weeks of publication, and the tense cue is often a repor
 
 
 def _far_against_near(ref: date, month: int, day: int | None, tense: Tense) -> bool:
-    this_year = date(ref.year, month, day or 1)
+    """Whether the tense points FAR_DAYS away while the other occurrence is within NEAR_DAYS.
+
+    A month alone is measured by its nearer edge: "decided to admit them in early March" written on
+    10 February means the coming March, not the one eleven months back.
+    """
     if not cal.FIRST_YEAR < ref.year < cal.LAST_YEAR:
         return False  # no occurrence on the far side of the calendar's ends to weigh against this one
-    if this_year <= ref:
-        behind, ahead = this_year, date(ref.year + 1, month, day or 1)
+    if day is None:
+        if month == ref.month:
+            return False  # the current month is no far occurrence either way
+        this_year = date(ref.year, month, 1)
+        behind_year = ref.year if this_year < ref else ref.year - 1
+        behind = cal.month(behind_year, month).end
+        ahead = cal.month(behind_year + 1, month).start
     else:
-        behind, ahead = date(ref.year - 1, month, day or 1), this_year
+        this_year = date(ref.year, month, day)
+        if this_year <= ref:
+            behind, ahead = this_year, date(ref.year + 1, month, day)
+        else:
+            behind, ahead = date(ref.year - 1, month, day), this_year
     back, forward = (ref - behind).days, (ahead - ref).days
     if tense == "past":
         return back > FAR_DAYS and forward <= NEAR_DAYS

@@ -174,7 +174,7 @@ def rules() -> tuple[Rule, ...]:
             "the_relative_unit",
             rf"{i}the\s+(?P<rel>previous|following|next|same|prior|preceding|subsequent)\s+)(?P<unit>{i}day|week|weekend|month|year|decade))(?![A-Za-z])",
         ),
-        ("day_before_after", rf"{i}the\s+day\s+(?P<dir>before|after))(?!\s+\w+\s+\w+ing)"),
+        ("day_before_after", rf"{i}the\s+day\s+(?P<dir>before|after))(?!\s+(?:\w+\s+)?\w+ing\b)"),
         (
             "unit_before_after",
             rf"{i}the\s+(?P<unit>week|month|year)\s+(?P<dir>before|after|earlier|later))(?=\s*(?:[,.;:)]|$))",
@@ -224,7 +224,8 @@ def rules() -> tuple[Rule, ...]:
         (
             "clock_time",
             rf"(?:(?<![\d:.])(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{i}a\.m\.?|p\.m\.?|am|pm))"
-            rf"|(?P<word>{i}noon|midnight|midday)))(?![A-Za-z])(?:\s+(?:{i}gmt|utc|est|edt|pst|local\s+time)))?",
+            rf"|(?P<word>{i}noon|midnight|midday))|(?<![\d:.])(?P<phour>1[0-2]|0?[1-9])\s+{i}in\s+the\s+"
+            rf"(?:morning|afternoon|evening)|at\s+night))(?![A-Za-z])(?:\s+(?:{i}gmt|utc|est|edt|pst|local\s+time)))?",
         ),
     ]
     return tuple(
@@ -383,8 +384,9 @@ def triggers() -> Triggers:
         "weekday": list(lx.weekdays),
         "holiday": list(lx.holidays),
         "spelled": [*lx.spelled_year_tens, "thousand"],
-        # A clock time always has its "a.m." / "pm" or is a word; a quarter code its "Q".
-        "clock": ["am", "pm", "m", "noon", "midnight", "midday"],
+        # A clock time always has its "a.m." / "pm", its part of the day ("4 in the morning") or is a
+        # word; a quarter code its "Q".
+        "clock": ["am", "pm", "m", "noon", "midnight", "midday", "morning", "afternoon", "evening", "night"],
         "quarter_code": ["q"],
     }
     classes: dict[str, list[str]] = {}

@@ -151,6 +151,18 @@ def _future_words() -> frozenset[str]:
     return frozenset(single - _PLAN_PARTICIPLES - {"plans", "plan"})
 
 
+_PAST_PERFECT = re.compile(
+    r"\b(?:had|hadn['’]t)\s+(?:(?:not|never|yet|already)\s+)?(?:been|[a-z]+ed)\b", re.IGNORECASE
+)
+
+
+def past_perfect_in_clause(text: str, start: int, end: int) -> bool:
+    """Whether the clause around [start, end) holds a past perfect: "Until Thursday, they had not called
+    him a suspect" looks back from a day already past ("had until Tuesday to sign" is no such verb)."""
+    clause_start, clause_end = clause_bounds(text, start, end)
+    return _PAST_PERFECT.search(text, clause_start, clause_end) is not None
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): bounded by strong punctuation, dashes or line breaks."""
     left = max(0, start - _WINDOW)
@@ -211,6 +223,10 @@ def tense_of(text: str, start: int, end: int) -> Tense | None:
         rank = (int(reading == "weak future"), aside, *_rank(text, words, cue_start, cue_end, start, end))
         if best is None or rank < best[0]:
             best = (rank, reading)
+    if best is None and clause_start > 0 and text[clause_start - 1] == "(":
+        # "will leave at 4 in the morning (4 a.m. EDT Thursday)": an aside with no verb of its own
+        # is read by the clause it stands in.
+        return tense_of(text, clause_start - 1, clause_start - 1)
     if best is None or best[1] == "present":
         return None
     return "past" if best[1] == "past" else "future"  # a weak future governs as a future
@@ -243,7 +259,7 @@ def _word_cues(side: list[re.Match[str]], covered: set[int]) -> list[Cue]:
     future_words = _future_words()
     cues: list[Cue] = []
     auxiliary = earlier = ""
-    for m in side:
+    for index, m in enumerate(side):
         word = m.group().lower().replace("’", "'")
         governing, governing_before = auxiliary, earlier
         if not _is_filler(word):
@@ -255,6 +271,8 @@ def _word_cues(side: list[re.Match[str]], covered: set[int]) -> list[Cue]:
             cues.append((m.start(), m.end(), _READINGS[reading]))
         elif reading is None:
             continue
+        elif word == "couldn't" or (word == "could" and _next_word(side, index) in _COULD_PAST):
+            cues.append((m.start(), m.end(), "past"))  # "could not be reached Tuesday", "could have"
         elif word in future_words or word in _WOULD or word.endswith("'ll"):
             cues.append((m.start(), m.end(), "future"))
         elif word in _PLAN_PARTICIPLES and word not in lx.past_cues:
@@ -267,6 +285,14 @@ def _word_cues(side: list[re.Match[str]], covered: set[int]) -> list[Cue]:
         ):
             cues.append((m.start(), m.end(), "past"))
     return cues
+
+
+_COULD_PAST = frozenset({"not", "never", "have"})
+"""After "could" these make it the past of "can" ("could not be reached"), not a possibility ahead."""
+
+
+def _next_word(side: list[re.Match[str]], index: int) -> str:
+    return side[index + 1].group().lower() if index + 1 < len(side) else ""
 
 
 _READINGS: dict[str, Reading] = {r: r for r in ("past", "future", "present", "weak future")}

@@ -18,6 +18,7 @@ from timeline.dates.resolve.context import (
     _unit,
     handler,
 )
+from timeline.dates.tense import past_perfect_in_clause
 from timeline.model import PRECISION_ORDER
 
 
@@ -125,8 +126,21 @@ def _the_relative_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     )
 
 
+_DAY_THEN_COMMA = re.compile(r"(?:\d|day)\s*,\s*$", re.IGNORECASE)
+_WORD_NEXT = re.compile(r"\s+[A-Za-z]")
+
+
 @handler("day_before_after")
 def _day_before_after(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    anchor = ctx.anchor
+    if (
+        anchor is not None
+        and anchor.precision == "day"
+        and _DAY_THEN_COMMA.search(ctx.text, max(0, m.start() - 6), m.start())
+        and _WORD_NEXT.match(ctx.text, m.end())
+    ):
+        # "Oct. 12, the day before the stock market plunge": the day just named, set beside an event
+        return _single(m, cal.day(anchor.start), "day", relative=True)
     return _story_shift(m, ctx, "day", -1 if m["dir"].lower() == "before" else 1)
 
 
@@ -251,7 +265,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         direction = "future"
     elif m["poss"]:
         direction = "past"  # "Friday's strikes", "Wednesday's ruling": an event already reported
-    elif _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
+    elif _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()) and not past_perfect_in_clause(
+        ctx.text, m.start(), m.end()
+    ):
         direction = "future"  # "until 9 a.m. Tuesday", "by Friday": a deadline lies ahead
     else:
         direction = "future" if ctx.tense(m.start(), m.end()) == "future" else "past"
@@ -263,12 +279,17 @@ def _next_day_part(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     return _story_shift(m, ctx, "day", -1 if m["rel"].lower() == "previous" else 1)
 
 
+_CLOCK_PREPOSITIONS = frozenset({"at", "by", "until", "till", "around", "about", "before", "after", "since"})
+
+
 @handler("clock_time")
 def _clock_time(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     if ctx.mode == "narrative":
         return None
     if m["hour"] is not None and not 1 <= int(m["hour"]) <= 12:
         return None
+    if m["phour"] is not None and _previous_word(ctx.text, m.start()) not in _CLOCK_PREPOSITIONS:
+        return None  # "killed 3 in the morning raid": a count, not "at 4 in the morning"
     ref = ctx.anchor.start if ctx.anchor is not None and ctx.anchor.precision == "day" else ctx.dct
     if ref is None:
         return _single(m, None, "day", relative=True)

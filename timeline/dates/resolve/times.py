@@ -18,6 +18,7 @@ CLOCK = re.compile(
     r"(?<![\d:.])(?P<hour>[012]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[AaPp])\.?\s?[Mm]\b\.?"
     r"|(?<![\d:])(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
     r"|\b(?P<word>(?i:noon|midnight|midday))\b"
+    r"|(?<![\d:.])(?P<phour>1[0-2]|0?[1-9])\s+(?i:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+night)\b"
 )
 _DAY_PART = re.compile(
     r"\b(?P<part>(?i:morning|afternoon|mid-afternoon|midafternoon|evening|night|overnight|tonight|dawn|daybreak|dusk))\b"
@@ -33,6 +34,12 @@ def clock_value(text: str) -> str | None:
         return types_data().day_part_codes[m["word"].lower()]
     if m["h24"]:
         return f"{int(m['h24']):02d}:{m['m24']}"
+    if m["phour"]:
+        # "4 in the morning" is 04:00, "10 in the evening" and "11 at night" are after noon.
+        hour, part = int(m["phour"]), (m["part"] or "night").lower()
+        if part == "night" and hour == 12:
+            return "24:00"
+        return f"{hour % 12 if part == 'morning' else hour % 12 + 12:02d}:00"
     hour = int(m["hour"])
     if not 1 <= hour <= 12:
         return None

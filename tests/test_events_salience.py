@@ -21,6 +21,7 @@ def _event(
     end: date | None = None,
     offset: int = 0,
     sentence: str = "",
+    time_text: str = "then",
 ) -> Event:
     """An event reported once in each (article, publication date), ``offset`` characters into it."""
     sentence = sentence or f"Something called {name} happened."
@@ -34,7 +35,7 @@ def _event(
         title=f"{name} happened",
         sentence=sentence,
         mentions=tuple(
-            Mention(doc, (offset, offset + 5), "then", sentence, (offset, offset + len(sentence)))
+            Mention(doc, (offset, offset + 5), time_text, sentence, (offset, offset + len(sentence)))
             for doc, _ in reports
         ),
         sources=tuple(Source(doc, f"Article {doc}", "Outlet", None, published) for doc, published in reports),
@@ -68,6 +69,22 @@ def test_a_report_in_the_lead_weighs_more() -> None:
     buried = _event("buried", _day(2), [("b", _day(3))], offset=5000)
     scores = event_salience([lead, buried])
     assert scores["lead"] > scores["buried"]
+
+
+@pytest.mark.parametrize(
+    ("dated_as", "weekday_as", "dated_first"),
+    [
+        ("15 March", "Tuesday", True),  # the calendar date outranks the weekday
+        ("March 15, 2011", "yesterday", True),
+        ("Tuesday", "Wednesday", True),  # equal wording: the earlier day wins the tie
+        ("the 25th", "16 March", False),  # 25 is not the 15th: only the other is dated
+    ],
+)
+def test_a_report_writing_the_date_weighs_more(dated_as: str, weekday_as: str, dated_first: bool) -> None:
+    dated = _event("dated", _day(0), [("a", _day(2))], time_text=dated_as)
+    other = _event("other", _day(1), [("b", _day(3))], time_text=weekday_as)
+    (chosen,) = key_events([dated, other], 1)
+    assert (chosen.id == "dated") is dated_first
 
 
 def test_one_event_per_day_the_most_reported_one() -> None:

@@ -2,10 +2,11 @@
 
 An event's salience is the sum, over the distinct articles that report it, of how strongly each one
 does (``timeline.summarize.days``): an article published after the event refers back to it and weighs
-more the later it is, a report in the article's lead weighs more, an article naming many days spreads
-its weight. Merged records therefore count every agreeing source once. A day's salience adds up its
-events and the articles published that day; ``key_events`` takes the most salient days and, for each,
-its most salient event. Pure functions of the records: no UI, no I/O.
+more the later it is, a report in the article's lead or one writing the calendar date weighs more, an
+article naming many days spreads its weight. Merged records therefore count every agreeing source
+once. A day's salience adds up its events and the articles published that day; ``key_events`` takes
+the most salient days and, for each, its most salient event. Pure functions of the records: no UI,
+no I/O.
 """
 
 from __future__ import annotations
@@ -14,7 +15,14 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from timeline.model import Event
-from timeline.summarize.days import DayReference, article_weights, day_salience, settings, top_days
+from timeline.summarize.days import (
+    DayReference,
+    article_weights,
+    day_salience,
+    settings,
+    top_days,
+    writes_day_number,
+)
 from timeline.summarize.vectors import centroid, cosine, idf_table, tfidf, words
 
 
@@ -38,6 +46,7 @@ def _references(event: Event, published: dict[str, date | None], lead_chars: int
             published=published.get(mention.doc),
             day=event.start,
             lead=mention.sentence_span[0] < lead_chars,
+            calendar=writes_day_number(mention.time_text, event.start),
         )
         for mention in event.mentions
     ]

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from timeline.dates import tag_dates
 from timeline.events.sentences import split_sentences
 from timeline.model import parse_iso_day
-from timeline.summarize.days import DayReference, day_salience, settings, top_days
+from timeline.summarize.days import DayReference, day_salience, settings, top_days, writes_day_number
 from timeline.summarize.sentences import Candidate, central_sentences
 from timeline.summarize.vectors import idf_table, words
 
@@ -63,7 +63,15 @@ def read_corpus(articles: Iterable[dict[str, Any]]) -> _Corpus:
                 continue
             sentence = sentences[position]
             lead = position < lead_count
-            corpus.references.append(DayReference(doc, published, mention.start, lead))
+            reference = DayReference(
+                doc,
+                published,
+                mention.start,
+                lead,
+                calendar=writes_day_number(mention.text, mention.start),
+                time_of_day=mention.type == "TIME",
+            )
+            corpus.references.append(reference)
             corpus.candidates.setdefault(mention.start, []).append(Candidate(sentence.text, lead))
     return corpus
 

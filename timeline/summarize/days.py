@@ -2,13 +2,17 @@
 
 Each article that names a day (as a day, not a month or year) counts once for it, with its strongest
 reference: articles published after the day weigh more the later they are (they refer back to it),
-a reference in the article's lead weighs more, and an article that names many days spreads its weight.
-Every article published on a day counts for that day too. The weights are data (``summarize.json``).
+a reference in the article's lead weighs more, one that writes the calendar date ("17 June") more than
+a weekday or "yesterday" (a writer dates the events a reader should remember), one by a time of day
+("last night", "Monday evening") less (the day of a night-time event depends on the writer's time
+zone), and an article that names many days spreads its weight. Every article published on a day
+counts for that day too. The weights are data (``summarize.json``).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +36,15 @@ class DayReference:
     published: date | None
     day: date
     lead: bool = False
+    calendar: bool = False
+    """The mention writes the day of the month ("7 April", "April 7, 2017"), see ``writes_day_number``."""
+    time_of_day: bool = False
+    """The mention names the day by a time of it ("last night", "Monday evening", "9pm")."""
+
+
+def writes_day_number(text: str, day: date) -> bool:
+    """Whether a mention's ``text`` holds ``day``'s day of the month as a number of its own."""
+    return re.search(rf"(?<!\d)0?{day.day}(?!\d)", text) is not None
 
 
 def reference_weight(reference: DayReference) -> float:
@@ -47,6 +60,10 @@ def reference_weight(reference: DayReference) -> float:
         weight *= float(config["before"])
     if reference.lead:
         weight *= float(config["lead"])
+    if reference.time_of_day:
+        weight *= float(config["time_of_day"])
+    elif reference.calendar:
+        weight *= float(config["calendar"])
     return weight
 
 

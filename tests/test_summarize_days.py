@@ -1,0 +1,115 @@
+"""Key days: how a reference is written (calendar date, weekday, time of day) changes how much it counts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from timeline.summarize.batch import summarize_task
+from timeline.summarize.days import DayReference, day_salience, reference_weight, writes_day_number
+
+D = date(2011, 3, 7)  # a Monday
+
+
+def _day(n: int) -> date:
+    return D + timedelta(days=n)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        ("7 March", D, True),
+        ("March 7, 2011", D, True),
+        ("2011-03-07", D, True),
+        ("07/03/2011", D, True),
+        ("Monday", D, False),
+        ("yesterday", D, False),
+        ("17 March", date(2011, 3, 17), True),
+        ("17 March", D, False),  # 17 is not 7
+        ("March 27", D, False),
+        ("2 June 2010", date(2010, 6, 2), True),
+        ("June 2010", date(2010, 6, 20), False),  # the 20 of 2010 is not the day
+    ],
+)
+def test_writes_day_number(text: str, day: date, expected: bool) -> None:
+    assert writes_day_number(text, day) is expected
+
+
+LATER = _day(3)
+
+
+@pytest.mark.parametrize(
+    ("stronger", "weaker"),
+    [
+        (DayReference("a", LATER, D, calendar=True), DayReference("a", LATER, D)),  # "7 March" > "Monday"
+        (DayReference("a", LATER, D), DayReference("a", LATER, D, time_of_day=True)),  # > "Monday night"
+        # a time of day weighs the same whether or not the day number is written with it
+        (DayReference("a", LATER, D, calendar=True), DayReference("a", LATER, D, True, True, True)),
+        (
+            DayReference("a", LATER, D, lead=True, time_of_day=True),
+            DayReference("a", LATER, D, time_of_day=True),
+        ),
+    ],
+)
+def test_reference_weights_order(stronger: DayReference, weaker: DayReference) -> None:
+    assert reference_weight(stronger) > reference_weight(weaker)
+
+
+def test_a_day_recalled_by_its_date_outranks_one_recalled_by_weekday_or_by_night() -> None:
+    # three days, each named by one later article in the same place; only the wording differs
+    published = {"dated": _day(9), "weekday": _day(9), "night": _day(9)}
+    refs = [
+        DayReference("dated", _day(9), _day(0), calendar=True),
+        DayReference("weekday", _day(9), _day(1)),
+        DayReference("night", _day(9), _day(2), time_of_day=True),
+    ]
+    scores = day_salience(refs, published)
+    assert sorted((_day(0), _day(1), _day(2)), key=lambda day: -scores[day]) == [_day(0), _day(1), _day(2)]
+
+
+def _task(articles: list[tuple[str, str]], k: int) -> dict[str, object]:
+    return {
+        "id": "t/x",
+        "k": k,
+        "from": "2011-03-01",
+        "to": "2011-03-31",
+        "keywords": [],
+        "articles": [
+            {"id": f"a{n}", "published": pub, "text": text} for n, (pub, text) in enumerate(articles)
+        ],
+    }
+
+
+# Two articles published on the 10th (each counting for that day) recall two earlier days each; how they
+# write them decides the rank.
+RANKING = [
+    (
+        [
+            ("2011-03-10", "Rebels shelled the port on Monday. Talks opened in Geneva on 8 March."),
+            (
+                "2011-03-10",
+                "The shelling of the port on Monday was condemned. Geneva talks began on 8 March.",
+            ),
+        ],
+        ["2011-03-08", "2011-03-07", "2011-03-10"],  # the written date first, both above the publication day
+    ),
+    (
+        [
+            ("2011-03-10", "Rebels shelled the port on Monday night. Talks opened in Geneva on Tuesday."),
+            (
+                "2011-03-10",
+                "The shelling of the port on Monday night was condemned. Geneva talks began on Tuesday.",
+            ),
+        ],
+        ["2011-03-08", "2011-03-10", "2011-03-07"],  # the night-time one even below the publication day
+    ),
+]
+
+
+@pytest.mark.parametrize(("articles", "expected"), RANKING)
+def test_batch_ranks_days_by_how_they_are_recalled(
+    articles: list[tuple[str, str]], expected: list[str]
+) -> None:
+    days = [day.isoformat() for day, _ in summarize_task(_task(articles, 3))]
+    assert days == expected

@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import httpx
 
 from timeline.documents.decode import decode_bytes
 from timeline.documents.errors import DocumentError
+
+if TYPE_CHECKING:  # httpx is imported when a page is fetched: not on every app start (about 40 ms)
+    import httpx
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 TIMEOUT_SECONDS = 15.0
@@ -52,6 +54,8 @@ def check_address(url: str) -> str:
 
 def fetch_article(url: str, *, client: httpx.Client | None = None) -> WebArticle:
     """Fetch ``url`` and read it as an article (HTML through trafilatura, text as is, PDF as bytes)."""
+    import httpx
+
     url = check_address(url)
     own = client is None
     http = client or httpx.Client(
@@ -121,6 +125,8 @@ def _page_date(markup: str, url: str | None) -> tuple[date | None, str | None]:
 
 
 def _download(http: httpx.Client, url: str) -> tuple[bytes, str, str]:
+    import httpx
+
     try:
         with http.stream("GET", url) as response:
             if response.status_code >= 400:

@@ -42,11 +42,14 @@ def active_edits(edits: Iterable[Edit]) -> list[Edit]:
 
 def apply_edits(events: list[Event], edits: Iterable[Edit]) -> Corrected:
     """``events`` as corrected by ``edits``; see the module docstring."""
+    in_force = active_edits(edits)
+    if not in_force:  # the common case (no corrections yet): no anchor index to build
+        return Corrected(list({event.id: event for event in events}.values()), [])
     index = EventIndex.build(list(events))
     history: dict[str, list[Edit]] = {}
     orphans: list[Edit] = []
     hidden_articles: set[str] = set()
-    for edit in active_edits(edits):
+    for edit in in_force:
         if edit.field == "hide_article":
             if edit.anchor is None:
                 orphans.append(edit)

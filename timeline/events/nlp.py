@@ -101,10 +101,11 @@ EntityTest = Callable[[int, "Doc"], bool]
 @cache
 def _steps(names: tuple[str, ...]) -> tuple[tuple[Step, bool], ...]:
     """The pipeline's components as steps over a batch of docs, in order, each with whether it is the
-    entity recogniser; the attribute ruler in its table form (``timeline.events.ruler``: the same results)
-    when it has one."""
+    entity recogniser; the attribute ruler in its table form (``timeline.events.ruler``) and the rule
+    lemmatizer remembering its answers (``timeline.events.lemmas``) when they have one: the same results."""
     from spacy.pipeline import AttributeRuler, EntityRecognizer
 
+    from timeline.events.lemmas import RememberingLemmatizer
     from timeline.events.ruler import TableRuler
 
     nlp = _load(names)
@@ -113,6 +114,7 @@ def _steps(names: tuple[str, ...]) -> tuple[tuple[Step, bool], ...]:
         runner: Any = component
         if isinstance(component, AttributeRuler):
             runner = TableRuler.of(component) or component
+        runner = RememberingLemmatizer.of(component) or runner
         steps.append((_step(runner), isinstance(component, EntityRecognizer)))
     return tuple(steps)
 

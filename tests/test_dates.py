@@ -31,61 +31,231 @@ def only(text: str, dct: date | None, mode: Mode = "news") -> tuple[str, str, st
 
 NEWS_CASES = [
     # Full and partial dates in common news formats.
-    ("arrived on 17 March, 2017 [photo]", SAT_8_APR_2017, ("17 March, 2017", "2017-03-17", "2017-03-17", "2017-03-17", "day")),
-    ("April 8, 2017 at 2:41 pm", SAT_8_APR_2017, ("April 8, 2017 at 2:41 pm", "2017-04-08", "2017-04-08", "2017-04-08", "day")),
-    ("the vote will open at 9 a.m. Tuesday in Baghdad", date(2000, 4, 3), ("9 a.m. Tuesday", "2000-04-04", "2000-04-04", "2000-04-04", "day")),
-    ("Sunday dawn of 25 June 1950 saw the attack", None, ("Sunday dawn of 25 June 1950", "1950-06-25", "1950-06-25", "1950-06-25", "day")),
-    ("Published October 20th, 2015 - 12:00 GMT", None, ("October 20th, 2015", "2015-10-20", "2015-10-20", "2015-10-20", "day")),
-    ("Last Modified: Sunday، 03 February 2019 02:30 PM", None, ("Sunday، 03 February 2019 02:30 PM", "2019-02-03", "2019-02-03", "2019-02-03", "day")),
-    ("on the 3rd of March 2017 the", None, ("the 3rd of March 2017", "2017-03-03", "2017-03-03", "2017-03-03", "day")),
+    (
+        "arrived on 17 March, 2017 [photo]",
+        SAT_8_APR_2017,
+        ("17 March, 2017", "2017-03-17", "2017-03-17", "2017-03-17", "day"),
+    ),
+    (
+        "April 8, 2017 at 2:41 pm",
+        SAT_8_APR_2017,
+        ("April 8, 2017 at 2:41 pm", "2017-04-08", "2017-04-08", "2017-04-08", "day"),
+    ),
+    (
+        "the vote will open at 9 a.m. Tuesday in Baghdad",
+        date(2000, 4, 3),
+        ("9 a.m. Tuesday", "2000-04-04", "2000-04-04", "2000-04-04", "day"),
+    ),
+    (
+        "Sunday dawn of 25 June 1950 saw the attack",
+        None,
+        ("Sunday dawn of 25 June 1950", "1950-06-25", "1950-06-25", "1950-06-25", "day"),
+    ),
+    (
+        "Published October 20th, 2015 - 12:00 GMT",
+        None,
+        ("October 20th, 2015", "2015-10-20", "2015-10-20", "2015-10-20", "day"),
+    ),
+    (
+        "Last Modified: Sunday، 03 February 2019 02:30 PM",
+        None,
+        ("Sunday، 03 February 2019 02:30 PM", "2019-02-03", "2019-02-03", "2019-02-03", "day"),
+    ),
+    (
+        "on the 3rd of March 2017 the",
+        None,
+        ("the 3rd of March 2017", "2017-03-03", "2017-03-03", "2017-03-03", "day"),
+    ),
     ("Sept. 17, 1998, the court", None, ("Sept. 17, 1998", "1998-09-17", "1998-09-17", "1998-09-17", "day")),
     ("filed 2019-02-03 in court", None, ("2019-02-03", "2019-02-03", "2019-02-03", "2019-02-03", "day")),
-    ("The Iraqi military announced on September 27 that it would begin", TUE_20_OCT_2015, ("September 27", "2015-09-27", "2015-09-27", "2015-09-27", "day")),
-    ("The rights, which expire Nov. 21, can be exercised", THU_2_NOV_1989, ("Nov. 21", "1989-11-21", "1989-11-21", "1989-11-21", "day")),
-    ("the boy must go home by Jan. 14, officials said", date(2000, 1, 5), ("Jan. 14", "2000-01-14", "2000-01-14", "2000-01-14", "day")),
-    ("said in an editorial on Saturday, April 25:", date(1998, 4, 24), ("Saturday, April 25", "1998-04-25", "1998-04-25", "1998-04-25", "day")),
+    (
+        "The Iraqi military announced on September 27 that it would begin",
+        TUE_20_OCT_2015,
+        ("September 27", "2015-09-27", "2015-09-27", "2015-09-27", "day"),
+    ),
+    (
+        "The rights, which expire Nov. 21, can be exercised",
+        THU_2_NOV_1989,
+        ("Nov. 21", "1989-11-21", "1989-11-21", "1989-11-21", "day"),
+    ),
+    (
+        "the boy must go home by Jan. 14, officials said",
+        date(2000, 1, 5),
+        ("Jan. 14", "2000-01-14", "2000-01-14", "2000-01-14", "day"),
+    ),
+    (
+        "said in an editorial on Saturday, April 25:",
+        date(1998, 4, 24),
+        ("Saturday, April 25", "1998-04-25", "1998-04-25", "1998-04-25", "day"),
+    ),
     # Weekdays against the publication date and the tense.
-    ("following Friday’s US strikes on a Syrian airbase", SAT_8_APR_2017, ("Friday’s", "2017-04-07", "2017-04-07", "2017-04-07", "day")),
-    ("Pence on Saturday assured Al-Abadi", SAT_8_APR_2017, ("Saturday", "2017-04-08", "2017-04-08", "2017-04-08", "day")),
-    ("Several groups in Iraq Tuesday welcomed an announcement", TUE_27_JUL_2021, ("Tuesday", "2021-07-27", "2021-07-27", "2021-07-27", "day")),
-    ("Biden declared on Monday that", TUE_27_JUL_2021, ("Monday", "2021-07-26", "2021-07-26", "2021-07-26", "day")),
-    ("the peace process, set to resume Monday in Belfast", date(1998, 3, 22), ("Monday", "1998-03-23", "1998-03-23", "1998-03-23", "day")),
-    ("The talks will resume on Thursday", TUE_20_OCT_2015, ("Thursday", "2015-10-22", "2015-10-22", "2015-10-22", "day")),
-    ("They met last Friday", date(2017, 4, 7), ("last Friday", "2017-03-31", "2017-03-31", "2017-03-31", "day")),
+    (
+        "following Friday’s US strikes on a Syrian airbase",
+        SAT_8_APR_2017,
+        ("Friday’s", "2017-04-07", "2017-04-07", "2017-04-07", "day"),
+    ),
+    (
+        "Pence on Saturday assured Al-Abadi",
+        SAT_8_APR_2017,
+        ("Saturday", "2017-04-08", "2017-04-08", "2017-04-08", "day"),
+    ),
+    (
+        "Several groups in Iraq Tuesday welcomed an announcement",
+        TUE_27_JUL_2021,
+        ("Tuesday", "2021-07-27", "2021-07-27", "2021-07-27", "day"),
+    ),
+    (
+        "Biden declared on Monday that",
+        TUE_27_JUL_2021,
+        ("Monday", "2021-07-26", "2021-07-26", "2021-07-26", "day"),
+    ),
+    (
+        "the peace process, set to resume Monday in Belfast",
+        date(1998, 3, 22),
+        ("Monday", "1998-03-23", "1998-03-23", "1998-03-23", "day"),
+    ),
+    (
+        "The talks will resume on Thursday",
+        TUE_20_OCT_2015,
+        ("Thursday", "2015-10-22", "2015-10-22", "2015-10-22", "day"),
+    ),
+    (
+        "They met last Friday",
+        date(2017, 4, 7),
+        ("last Friday", "2017-03-31", "2017-03-31", "2017-03-31", "day"),
+    ),
     # Relative expressions.
-    ("during a visit to Baghdad 11 days ago", TUE_20_OCT_2015, ("11 days ago", "2015-10-09", "2015-10-09", "2015-10-09", "day")),
-    ("a chemical attack that killed scores of civilians this week", SAT_8_APR_2017, ("this week", "2017-W14", "2017-04-03", "2017-04-09", "week")),
-    ("Last week, militias threatened the prime minister", WED_7_APR_2021, ("Last week", "2021-W13", "2021-03-29", "2021-04-04", "week")),
-    ("combat operations will end this year", TUE_27_JUL_2021, ("this year", "2021", "2021-01-01", "2021-12-31", "year")),
-    ("killings in Aleppo last year", SAT_8_APR_2017, ("last year", "2016", "2016-01-01", "2016-12-31", "year")),
-    ("the waiver approved last month", WED_7_APR_2021, ("last month", "2021-03", "2021-03-01", "2021-03-31", "month")),
-    ("talks earlier this month", WED_7_APR_2021, ("earlier this month", "2021-04", "2021-04-01", "2021-04-30", "month")),
+    (
+        "during a visit to Baghdad 11 days ago",
+        TUE_20_OCT_2015,
+        ("11 days ago", "2015-10-09", "2015-10-09", "2015-10-09", "day"),
+    ),
+    (
+        "a chemical attack that killed scores of civilians this week",
+        SAT_8_APR_2017,
+        ("this week", "2017-W14", "2017-04-03", "2017-04-09", "week"),
+    ),
+    (
+        "Last week, militias threatened the prime minister",
+        WED_7_APR_2021,
+        ("Last week", "2021-W13", "2021-03-29", "2021-04-04", "week"),
+    ),
+    (
+        "combat operations will end this year",
+        TUE_27_JUL_2021,
+        ("this year", "2021", "2021-01-01", "2021-12-31", "year"),
+    ),
+    (
+        "killings in Aleppo last year",
+        SAT_8_APR_2017,
+        ("last year", "2016", "2016-01-01", "2016-12-31", "year"),
+    ),
+    (
+        "the waiver approved last month",
+        WED_7_APR_2021,
+        ("last month", "2021-03", "2021-03-01", "2021-03-31", "month"),
+    ),
+    (
+        "talks earlier this month",
+        WED_7_APR_2021,
+        ("earlier this month", "2021-04", "2021-04-01", "2021-04-30", "month"),
+    ),
     ("a summit next year", WED_7_APR_2021, ("next year", "2022", "2022-01-01", "2022-12-31", "year")),
-    ("three years ago, the army", WED_7_APR_2021, ("three years ago", "2018", "2018-01-01", "2018-12-31", "year")),
-    ("the plant closed yesterday", WED_7_APR_2021, ("yesterday", "2021-04-06", "2021-04-06", "2021-04-06", "day")),
+    (
+        "three years ago, the army",
+        WED_7_APR_2021,
+        ("three years ago", "2018", "2018-01-01", "2018-12-31", "year"),
+    ),
+    (
+        "the plant closed yesterday",
+        WED_7_APR_2021,
+        ("yesterday", "2021-04-06", "2021-04-06", "2021-04-06", "day"),
+    ),
     # Bare months and seasons, by tense.
-    ("Gen. Allen, who is due to leave his post in November, asked", TUE_20_OCT_2015, ("November", "2015-11", "2015-11-01", "2015-11-30", "month")),
-    ("the city of Ramadi, which fell to ISIS in May, cannot", TUE_20_OCT_2015, ("May", "2015-05", "2015-05-01", "2015-05-31", "month")),
-    ("The talks started in June under the Trump administration.", WED_7_APR_2021, ("June", "2020-06", "2020-06-01", "2020-06-30", "month")),
-    ("As Iraq plans for parliamentary elections in October, the need", WED_7_APR_2021, ("October", "2021-10", "2021-10-01", "2021-10-31", "month")),
-    ("a NATO summit set for Washington in April", date(1999, 3, 12), ("April", "1999-04", "1999-04-01", "1999-04-30", "month")),
+    (
+        "Gen. Allen, who is due to leave his post in November, asked",
+        TUE_20_OCT_2015,
+        ("November", "2015-11", "2015-11-01", "2015-11-30", "month"),
+    ),
+    (
+        "the city of Ramadi, which fell to ISIS in May, cannot",
+        TUE_20_OCT_2015,
+        ("May", "2015-05", "2015-05-01", "2015-05-31", "month"),
+    ),
+    (
+        "The talks started in June under the Trump administration.",
+        WED_7_APR_2021,
+        ("June", "2020-06", "2020-06-01", "2020-06-30", "month"),
+    ),
+    (
+        "As Iraq plans for parliamentary elections in October, the need",
+        WED_7_APR_2021,
+        ("October", "2021-10", "2021-10-01", "2021-10-31", "month"),
+    ),
+    (
+        "a NATO summit set for Washington in April",
+        date(1999, 3, 12),
+        ("April", "1999-04", "1999-04-01", "1999-04-30", "month"),
+    ),
     ("since June of 2014", TUE_20_OCT_2015, ("June of 2014", "2014-06", "2014-06-01", "2014-06-30", "month")),
-    ("protests in the summertime of 2018", WED_7_APR_2021, ("the summertime of 2018", "2018-SU", "2018-06-01", "2018-08-31", "season")),
+    (
+        "protests in the summertime of 2018",
+        WED_7_APR_2021,
+        ("the summertime of 2018", "2018-SU", "2018-06-01", "2018-08-31", "season"),
+    ),
     ("the summer of 2018", None, ("the summer of 2018", "2018-SU", "2018-06-01", "2018-08-31", "season")),
     # Parts of periods, decades, quarters.
-    ("announced at the end of 2017 that", TUE_27_JUL_2021, ("the end of 2017", "2017", "2017-12-01", "2017-12-31", "year")),
+    (
+        "announced at the end of 2017 that",
+        TUE_27_JUL_2021,
+        ("the end of 2017", "2017", "2017-12-01", "2017-12-31", "year"),
+    ),
     ("in early 2017", None, ("early 2017", "2017", "2017-01-01", "2017-04-30", "year")),
     ("by late 2017", None, ("late 2017", "2017", "2017-09-01", "2017-12-31", "year")),
     ("mid-1996", None, ("mid-1996", "1996", "1996-05-01", "1996-08-31", "year")),
-    ("we’re not going to be, at the end of the year, in a combat mission", TUE_27_JUL_2021, ("the end of the year", "2021", "2021-12-01", "2021-12-31", "year")),
+    (
+        "we’re not going to be, at the end of the year, in a combat mission",
+        TUE_27_JUL_2021,
+        ("the end of the year", "2021", "2021-12-01", "2021-12-31", "year"),
+    ),
     ("in the 1980s", None, ("the 1980s", "198", "1980-01-01", "1989-12-31", "decade")),
-    ("the third quarter", THU_2_NOV_1989, ("the third quarter", "1989-Q3", "1989-07-01", "1989-09-30", "quarter")),
-    ("in the fourth quarter of 2017", None, ("the fourth quarter of 2017", "2017-Q4", "2017-10-01", "2017-12-31", "quarter")),
+    (
+        "the third quarter",
+        THU_2_NOV_1989,
+        ("the third quarter", "1989-Q3", "1989-07-01", "1989-09-30", "quarter"),
+    ),
+    (
+        "in the fourth quarter of 2017",
+        None,
+        ("the fourth quarter of 2017", "2017-Q4", "2017-10-01", "2017-12-31", "quarter"),
+    ),
     ("in the 20th century", None, ("the 20th century", "19", "1900-01-01", "1999-12-31", "century")),
     ("nineteen ninety-six", None, ("nineteen ninety-six", "1996", "1996-01-01", "1996-12-31", "year")),
-    ("last Thanksgiving", date(2000, 2, 10), ("last Thanksgiving", "1999-11-25", "1999-11-25", "1999-11-25", "day")),
+    (
+        "last Thanksgiving",
+        date(2000, 2, 10),
+        ("last Thanksgiving", "1999-11-25", "1999-11-25", "1999-11-25", "day"),
+    ),
+    # A named day with a possessive keeps its capitals ("Valentine's Day", not "Valentine'S Day").
+    (
+        "they met on Valentine's Day",
+        date(2017, 4, 7),
+        ("Valentine's Day", "2017-02-14", "2017-02-14", "2017-02-14", "day"),
+    ),
+    (
+        "crowds gathered on New Year's Eve",
+        date(2017, 4, 7),
+        ("New Year's Eve", "2016-12-31", "2016-12-31", "2016-12-31", "day"),
+    ),
+    # A decade in two digits after "the".
+    ("the music of the 80s", None, ("the 80s", "198", "1980-01-01", "1989-12-31", "decade")),
+    ("in the late 90s", None, ("the late 90s", "199", "1996-09-01", "1999-12-31", "decade")),
     # Years among numbers.
-    ("invited into Iraq in 2014-three years after the occupation", TUE_27_JUL_2021, ("2014", "2014", "2014-01-01", "2014-12-31", "year")),
+    (
+        "invited into Iraq in 2014-three years after the occupation",
+        TUE_27_JUL_2021,
+        ("2014", "2014", "2014-01-01", "2014-12-31", "year"),
+    ),
     ("withdrew its troops in 2011.", None, ("2011", "2011", "2011-01-01", "2011-12-31", "year")),
 ]
 
@@ -118,6 +288,10 @@ NOT_DATES = [
     "has twelve hundred mostly American students",
     "sent two thousand troops",
     "nearly",
+    "he is in his 80s",
+    "highs will be in the 80s",
+    "shares traded in the 90s",
+    "a fleet of 20 A380s",
 ]
 
 
@@ -152,7 +326,12 @@ NARRATIVE = [
     (
         "Germany invaded Poland on 1 September 1939. Two days later, Britain declared war. "
         "The following year, France fell. In April, Denmark was invaded.",
-        [("1 September 1939", "1939-09-01"), ("Two days later", "1939-09-03"), ("The following year", "1940"), ("April", "1940-04")],
+        [
+            ("1 September 1939", "1939-09-01"),
+            ("Two days later", "1939-09-03"),
+            ("The following year", "1940"),
+            ("April", "1940-04"),
+        ],
     ),
     (
         "The siege began in November 1941. In January, the army broke out.",
@@ -189,7 +368,9 @@ def test_narrative_asides_do_not_move_the_anchor() -> None:
         ("this week", "XXXX-WXX", "week"),
     ],
 )
-def test_relative_dates_without_publication_date_stay_unanchored(text: str, value: str, precision: str) -> None:
+def test_relative_dates_without_publication_date_stay_unanchored(
+    text: str, value: str, precision: str
+) -> None:
     (mention,) = tag_dates(text, None)
     assert (mention.value, mention.precision, mention.anchored, mention.start, mention.end) == (
         value,

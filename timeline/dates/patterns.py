@@ -25,6 +25,11 @@ def _cased(words: Iterable[str]) -> list[str]:
     return [v for w in words for v in (w.title(), w.upper())]
 
 
+def _capitalized(phrases: Iterable[str]) -> list[str]:
+    """Each word capitalised: "valentine's day" -> Valentine's Day (``str.title`` gives "Valentine'S")."""
+    return [" ".join(w[:1].upper() + w[1:] for w in p.split(" ")) for p in phrases]
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -116,7 +121,7 @@ def rules() -> tuple[Rule, ...]:
         ("year", rf"(?<![\d,.$£€#/])(?<![\d][-–]){year}(?!,\d|\.\d|%|[-–]\d|\d)"),
         (
             "decade",
-            rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?P<decade>1\d\d0|20\d0|['’]\d0)['’]?s(?![A-Za-z])",
+            rf"{i}the\s+)?(?:(?P<mod>{i}early|mid|late))[\s-]*)?(?P<decade>1\d\d0|20\d0|['’]\d0|(?<!\d)[2-9]0)['’]?s(?![A-Za-z])",
         ),
         (
             "decade_words",
@@ -209,7 +214,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         (
             "holiday",
-            rf"(?:(?P<rel>{i}last|next|this))\s+)?(?P<holiday>{_alternation(k.title() for k in lx.holidays)}|{_alternation(k[0].upper() + k[1:] for k in lx.holidays)})(?![A-Za-z])(?:,?\s+{year})?",
+            rf"(?:(?P<rel>{i}last|next|this))\s+)?(?P<holiday>{_alternation(_capitalized(lx.holidays))}|{_alternation(k[0].upper() + k[1:] for k in lx.holidays)})(?![A-Za-z])(?:,?\s+{year})?",
         ),
         (
             "spelled_year",

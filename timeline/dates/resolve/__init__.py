@@ -3,7 +3,7 @@
 Importing the handler modules registers them in ``HANDLERS``.
 """
 
-from timeline.dates.resolve import calendar_dates, idioms, month_relative, periods, relative, weeks
+from timeline.dates.resolve import calendar_dates, decades, idioms, month_relative, periods, relative, weeks
 from timeline.dates.resolve.context import HANDLERS, Context, Piece
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Context",
     "Piece",
     "calendar_dates",
+    "decades",
     "idioms",
     "month_relative",
     "periods",

@@ -8,7 +8,7 @@ from datetime import date
 
 from timeline.dates import calendar as cal
 from timeline.dates import infer
-from timeline.dates.counts import is_count, is_multiple, is_schedule_time
+from timeline.dates.counts import is_count, is_schedule_time
 from timeline.dates.holidays import holiday_date
 from timeline.dates.lexicon import lexicon
 from timeline.dates.normalize import calendar_date
@@ -18,7 +18,6 @@ from timeline.dates.resolve.context import (
     Piece,
     _day_of,
     _month_number,
-    _narrowed,
     _next_word,
     _previous_word,
     _single,
@@ -241,40 +240,6 @@ def _year_range(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         Piece(m.start(), m.start() + 4, cal.year(y1), "year"),
         Piece(m.start("year2"), m.end(), cal.year(y2), "year"),
     ]
-
-
-@handler("decade")
-def _decade(m: re.Match[str], ctx: Context) -> list[Piece] | None:
-    raw = m["decade"]
-    if raw[0] in "'’":
-        tens = int(raw[1:])
-        ref_year = (ctx.dct or date(2000, 1, 1)).year
-        century = 2000 if 2000 + tens <= ref_year else 1900
-        first = century + tens
-    else:
-        first = int(raw)
-        if raw.endswith("00") and is_multiple(ctx.text, m.start("decade")):
-            return None  # "tens of 1000s" counts
-    return _single(m, _narrowed(cal.decade(first), m["mod"]), "decade")
-
-
-@handler("decade_words")
-def _decade_words(m: re.Match[str], ctx: Context) -> list[Piece] | None:
-    previous = _previous_word(ctx.text, m.start())
-    if previous in ("his", "her", "their", "its"):
-        return None  # "in her forties" is an age, "the forties" a decade
-    if previous not in lexicon().anchoring_words and not m.group().lower().startswith("the"):
-        return None
-    tens = lexicon().decade_words[m["dword"].lower()]
-    return _single(m, _narrowed(cal.decade(1900 + 10 * tens), m["mod"]), "decade")
-
-
-@handler("century")
-def _century(m: re.Match[str], ctx: Context) -> list[Piece] | None:
-    number = int(m["cnum"]) if m["cnum"] else lexicon().ordinal_words[m["cword"].lower()]
-    if not 1 <= number <= 21:
-        return None
-    return _single(m, _narrowed(cal.century(number), m["mod"]), "century")
 
 
 @handler("short_year")

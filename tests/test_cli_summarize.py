@@ -46,8 +46,18 @@ def corpus(tmp_path: Path) -> Path:
     return tmp_path
 
 
+# A fourth article recalls the talks: 20 March then has two sources, as a key day must in --batch.
+RECALL = {
+    "d.txt": ("2017-03-25", "The Baghdad talks of 20 March 2017 ended without a deal.\n"),
+}
+
+
 def _task(
-    task_id: str, k: int, date_from: str = "2017-03-01", date_to: str = "2017-05-31"
+    task_id: str,
+    k: int,
+    date_from: str = "2017-03-01",
+    date_to: str = "2017-05-31",
+    articles: dict[str, tuple[str, str]] = ARTICLES,
 ) -> dict[str, object]:
     return {
         "id": task_id,
@@ -56,7 +66,7 @@ def _task(
         "to": date_to,
         "keywords": ["missile"],
         "articles": [
-            {"id": name, "published": published, "text": text} for name, (published, text) in ARTICLES.items()
+            {"id": name, "published": published, "text": text} for name, (published, text) in articles.items()
         ],
     }
 
@@ -77,7 +87,12 @@ def run(
 
 
 def test_batch_answers_each_task_most_salient_day_first(capsys: pytest.CaptureFixture[str]) -> None:
-    lines = json.dumps(_task("t/one", 2)) + "\n" + json.dumps(_task("t/two", 1)) + "\n"
+    lines = (
+        json.dumps(_task("t/one", 2, articles=ARTICLES | RECALL))
+        + "\n"
+        + json.dumps(_task("t/two", 1))
+        + "\n"
+    )
     code, out, err = run(["summarize", "--batch"], capsys, lines)
     assert code == 0, err
     records = [json.loads(line) for line in out.splitlines()]
@@ -85,16 +100,37 @@ def test_batch_answers_each_task_most_salient_day_first(capsys: pytest.CaptureFi
     assert all(set(r) == {"id", "date", "summary"} for r in records)
     assert records[0]["date"] == "2017-04-07"  # reported three times, twice looking back
     assert "Syrian airbase" in records[0]["summary"]
+    assert records[1]["date"] == "2017-03-20"
     assert records[2]["date"] == "2017-04-07"
 
 
+@pytest.mark.parametrize(
+    ("articles", "k", "expected"),
+    [
+        # 7 April: three articles; 20 March, 12 April, 2 May: one each (named once, or published on)
+        (ARTICLES, 5, ["2017-04-07"]),
+        # recalled by a second article, 20 March is in; 25 March, the recalling article's day, is not
+        (ARTICLES | RECALL, 5, ["2017-04-07", "2017-03-20"]),
+        (ARTICLES | RECALL, 1, ["2017-04-07"]),
+    ],
+)
+def test_batch_leaves_out_days_only_one_article_points_at(
+    articles: dict[str, tuple[str, str]], k: int, expected: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        ["summarize", "--batch"], capsys, json.dumps(_task("t/x", k, articles=articles)) + "\n"
+    )
+    assert code == 0, err
+    assert [json.loads(line)["date"] for line in out.splitlines()] == expected
+
+
 def test_batch_keeps_to_the_task_period(capsys: pytest.CaptureFixture[str]) -> None:
-    task = _task("t/march", 5, "2017-03-01", "2017-03-31")
+    task = _task("t/march", 5, "2017-03-01", "2017-03-31", ARTICLES | RECALL)
     code, out, _ = run(["summarize", "--batch"], capsys, json.dumps(task) + "\n")
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 0
     assert [r["date"] for r in records] == ["2017-03-20"]
-    assert "talks in Baghdad" in records[0]["summary"]
+    assert "Baghdad" in records[0]["summary"] and "talks" in records[0]["summary"]
 
 
 def test_batch_reports_bad_lines_and_goes_on(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,7 +7,13 @@ from datetime import date, timedelta
 import pytest
 
 from timeline.summarize.batch import summarize_task
-from timeline.summarize.days import DayReference, day_salience, reference_weight, writes_day_number
+from timeline.summarize.days import (
+    DayReference,
+    day_salience,
+    day_sources,
+    reference_weight,
+    writes_day_number,
+)
 
 D = date(2011, 3, 7)  # a Monday
 
@@ -113,3 +119,27 @@ def test_batch_ranks_days_by_how_they_are_recalled(
 ) -> None:
     days = [day.isoformat() for day, _ in summarize_task(_task(articles, 3))]
     assert days == expected
+
+
+@pytest.mark.parametrize(
+    ("references", "published", "expected"),
+    [
+        ([], {"a": D, "b": D}, {D: 2}),  # two articles published on the day
+        (
+            [DayReference("a", _day(2), D), DayReference("a", _day(2), D, lead=True)],
+            {"a": _day(2)},
+            {D: 1, _day(2): 1},
+        ),
+        (
+            [DayReference("b", _day(2), D)],
+            {"a": D, "b": _day(2)},
+            {D: 2, _day(2): 1},
+        ),  # published on it + names it
+        ([DayReference("a", D, D)], {"a": D}, {D: 1}),  # naming its own day is still one article
+        ([], {"a": None}, {}),
+    ],
+)
+def test_day_sources_counts_distinct_articles(
+    references: list[DayReference], published: dict[str, date | None], expected: dict[date, int]
+) -> None:
+    assert day_sources(references, published) == expected

@@ -105,6 +105,17 @@ def day_salience(
     return scores
 
 
+def day_sources(references: Iterable[DayReference], published: Mapping[str, date | None]) -> dict[date, int]:
+    """How many distinct articles point at each day: name it, or were published on it."""
+    docs: dict[date, set[str]] = {}
+    for doc, day in published.items():
+        if day is not None:
+            docs.setdefault(day, set()).add(doc)
+    for reference in references:
+        docs.setdefault(reference.day, set()).add(reference.doc)
+    return {day: len(names) for day, names in docs.items()}
+
+
 def top_days(scores: Mapping[date, float], k: int) -> list[date]:
     """The ``k`` most salient days, best first (an earlier day wins a tie)."""
     return sorted(scores, key=lambda day: (-scores[day], day))[: max(0, k)]

@@ -81,6 +81,13 @@ def needs_entities(doc: Doc, times: Iterable[tuple[int, int]] = ()) -> bool:
     proper noun that is neither inside a name of the data nor inside a time expression (character spans
     ``times``: "Friday", "March" are proper nouns). Without one, every name is the data's, and what the
     recogniser adds is never read."""
+    return bool(unknown_names(doc, times))
+
+
+def unknown_names(doc: Doc, times: Iterable[tuple[int, int]] = ()) -> list[int]:
+    """Indices of the tokens of ``doc`` (tagged and parsed) that may be names the data lacks: proper nouns
+    (or capitalised words inside the sentence) neither inside a name of the data nor inside a time
+    expression (character spans ``times``)."""
     spans = list(times)
     names = [
         token.i
@@ -89,11 +96,11 @@ def needs_entities(doc: Doc, times: Iterable[tuple[int, int]] = ()) -> bool:
         and not any(start < token.idx + len(token.text) and token.idx < end for start, end in spans)
     ]
     if not names:
-        return False
+        return []
     covered: set[int] = set()
     for start, end, _ in names_in(list(doc), actor_index(), {}):
         covered.update(range(start, end))
-    return any(at not in covered for at in names)
+    return [at for at in names if at not in covered]
 
 
 def _inside_other_name(doc: Doc, start: int, end: int, entry: Entry, index: ActorIndex) -> bool:

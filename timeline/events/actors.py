@@ -176,10 +176,13 @@ def _phrase_actors(
         taken.update(range(start, end))
     mapped = bool(found)
     entities = list(unmapped_entities(tokens, index, taken))
-    # a last name the document gave in full before, which the recogniser missed alone ("Odom left")
+    # a last name the document gave in full before, which the recogniser missed alone ("Odom left"); a
+    # name starts with a capital (not "1876" of a misread "Mary E. 1876")
     seen = {position for position, _, _ in entities} | taken
     entities += [
-        (t.i, "PERSON", t.text) for t in tokens if t.text in people and t.i not in seen and t.ent_type_ == ""
+        (t.i, "PERSON", t.text)
+        for t in tokens
+        if t.text in people and t.i not in seen and t.ent_type_ == "" and t.text[:1].isupper()
     ]
     for position, label, name in sorted(entities):
         if label == "PERSON" and mapped:

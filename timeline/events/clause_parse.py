@@ -18,11 +18,10 @@ following the links a relative clause or a conjoined verb leaves implicit.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from timeline.events.actor_match import needs_entities
 from timeline.events.attribution import is_reporting_verb
 from timeline.events.nlp import parse
 
@@ -185,11 +184,22 @@ def place_clause(
     )
 
 
+EntityReader = Callable[[Sequence["ParsedSentence"], Sequence[Sequence[LocalSpan]]], None]
+"""Runs the entity recogniser over the parsed sentences it picks, given each one's time expressions."""
+
+
+def _read_entities(parsed: Sequence[ParsedSentence], times: Sequence[Sequence[LocalSpan]]) -> None:
+    from timeline.events.entity_need import read_entities
+
+    read_entities(parsed, times)
+
+
 def parse_clauses(
     sentences: Sequence[str],
     mentions: Sequence[Sequence[LocalSpan]],
     others: Sequence[Sequence[LocalSpan]] | None = None,
     durations: Sequence[Sequence[bool]] | None = None,
+    entities: EntityReader = _read_entities,
 ) -> list[ParsedSentence]:
     """Parse ``sentences`` in one batch and place each sentence's dated mentions (local spans) in it.
 
@@ -197,7 +207,9 @@ def parse_clauses(
     becomes a ``ParsedClause``, in the given order. ``others[i]`` are all the sentence's time expressions
     (default: ``mentions[i]``), whose tokens each clause knows as ``other_time_tokens``.
     ``durations[i][j]`` tells that ``mentions[i][j]`` is an anchored duration: its words say what
-    happened ("lasted three days"), so no title drops them.
+    happened ("lasted three days"), so no title drops them. Once the clauses are placed, ``entities`` runs
+    the entity recogniser over the sentences it picks (default: those whose entities the event stage
+    reads, ``timeline.events.entity_need``).
     """
     lengths = [len(sentences), len(mentions)]
     lengths += [len(others)] if others is not None else []
@@ -205,7 +217,7 @@ def parse_clauses(
     if len(set(lengths)) > 1:
         raise ValueError("parse_clauses: one list of mentions per sentence")
     times = others if others is not None else mentions
-    docs = parse(list(sentences), entities=lambda at, doc: needs_entities(doc, times[at]))
+    docs = parse(list(sentences), entities=lambda _, __: False)
     parsed: list[ParsedSentence] = []
     for at, (doc, spans) in enumerate(zip(docs, mentions, strict=True)):
         starts = [token.idx for token in doc]
@@ -217,4 +229,5 @@ def parse_clauses(
             for span, kept in zip(spans, lasting, strict=True)
         )
         parsed.append(ParsedSentence(doc=doc, clauses=clauses))
+    entities(parsed, times)
     return parsed

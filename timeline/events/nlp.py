@@ -9,7 +9,7 @@ processes each load their own copy.
 Only the components the event stage reads are run: the tagger and parser (clauses, subjects, objects),
 the attribute ruler and lemmatizer (verb lemmas for categories) and the entity recogniser (actors). The
 recogniser, the costliest step (it has its own token encoder), reads only the sentences the caller picks:
-the event stage picks those holding a name the actor data lacks (``actor_match.needs_entities``).
+the event stage picks those where what it finds is read (``timeline.events.entity_need``).
 
 The networks' matrix products go through numpy's BLAS, one thread per process (``_blas_ops``): the
 ``blis`` wheels that spaCy's installer brings select their portable ("generic") kernels on many CPUs,
@@ -129,7 +129,7 @@ def parse(texts: Iterable[str], entities: EntityTest | None = None) -> list[Doc]
     """Parse each text (a candidate event sentence) with the configured pipeline, in one batch.
 
     ``entities`` picks the docs the entity recogniser reads (default: all); the others come back with no
-    entity annotation."""
+    entity annotation (``recognise`` can read them later)."""
     batch: Sequence[str] = texts if isinstance(texts, Sequence) else list(texts)
     if not batch:
         return []
@@ -144,3 +144,15 @@ def parse(texts: Iterable[str], entities: EntityTest | None = None) -> list[Doc]
         else:
             docs = step(docs)
     return docs
+
+
+def recognise(docs: Sequence[Doc]) -> None:
+    """Run the entity recogniser over ``docs`` (parsed by ``parse`` without it), annotating them in place:
+    the recogniser is the pipeline's last step, so they end as ``parse`` would have left them."""
+    if not docs:
+        return
+    for step, recognises in _steps(configured_models()):
+        if recognises:
+            for doc, done in zip(docs, step(list(docs)), strict=True):
+                if done is not doc:  # pragma: no cover - spaCy's recogniser annotates in place
+                    raise RuntimeError("the entity recogniser returned new docs")

@@ -66,6 +66,8 @@ def names_in(
                     entry = index.lookup(text + word)
                     if entry is not None:
                         hit = (end, entry)
+                    elif not index.may_grow(text + word):
+                        break  # no longer name starts so
                 text += word + space
                 end += 1
         if hit is None or _inside_other_name(doc, first.i, hit[0], hit[1], index):
@@ -74,6 +76,23 @@ def names_in(
         yield first.i, hit[0], hit[1]
         while at < len(tokens) and tokens[at].i < hit[0]:
             at += 1
+
+
+_NAMES = "timeline.events.names"
+"""Where ``sentence_names`` keeps a parsed sentence's names (in ``Doc.user_data``), with and without its
+entities (a name inside a longer entity is not the data's)."""
+
+
+def sentence_names(doc: Doc | Span) -> list[tuple[int, int, Entry]]:
+    """``names_in`` over the whole of ``doc``, found once per parsed sentence and entity annotation."""
+    user_data = getattr(doc, "user_data", None)  # a Doc's own; a Span shares its doc's, so is not kept
+    key = (_NAMES, doc.doc.has_annotation("ENT_IOB"))
+    found = user_data.get(key) if user_data is not None else None
+    if found is None:
+        found = list(names_in(list(doc), actor_index(), {}))
+        if user_data is not None:
+            user_data[key] = found
+    return list(found)
 
 
 def needs_entities(doc: Doc, times: Iterable[tuple[int, int]] = ()) -> bool:
@@ -98,7 +117,7 @@ def unknown_names(doc: Doc, times: Iterable[tuple[int, int]] = ()) -> list[int]:
     if not names:
         return []
     covered: set[int] = set()
-    for start, end, _ in names_in(list(doc), actor_index(), {}):
+    for start, end, _ in sentence_names(doc):
         covered.update(range(start, end))
     return [at for at in names if at not in covered]
 

@@ -79,6 +79,9 @@ class ActorIndex:
     opposition_heads: frozenset[str]
     opposition_suffix: str
     order: tuple[str, ...]
+    prefixes: frozenset[str] = frozenset()
+    """Every beginning of every key ("u", "un", "uni", ... of "united states"): a text whose key begins
+    no key can grow into no name, however many words follow."""
 
     def lookup(self, text: str) -> Entry | None:
         """The entry ``text`` names, honouring capitals: None for a word that only looks like a name."""
@@ -88,6 +91,12 @@ class ActorIndex:
         if entry.acronym and not _letters(text).isupper():
             return None
         return entry
+
+    def may_grow(self, text: str) -> bool:
+        """Whether ``text`` followed by more words can still name something: its key (a key only grows at
+        its end as words are added) is empty or begins a key."""
+        key = name_key(text)
+        return not key or key in self.prefixes
 
 
 def _add(entries: dict[str, Entry], name: str, actor: str, kind: Kind) -> None:
@@ -125,6 +134,7 @@ def actor_index() -> ActorIndex:
         opposition_heads=frozenset(data["opposition"]["heads"]),
         opposition_suffix=str(data["opposition"]["suffix"]),
         order=tuple(actors),
+        prefixes=frozenset(key[:end] for key in entries for end in range(1, len(key) + 1)),
     )
 
 

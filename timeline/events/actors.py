@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from timeline.events.actor_match import claimed_by_patterns, names_in, office_kind, unmapped_entities
+from timeline.events.actor_match import (
+    claimed_by_patterns,
+    names_in,
+    office_kind,
+    sentence_names,
+    unmapped_entities,
+)
 from timeline.events.actor_names import ActorIndex, actor_index, own_name
 from timeline.events.clause_parse import ParsedClause, clause_top, parse_clauses, subject_of
 from timeline.events.nlp import parse
@@ -261,7 +267,7 @@ def document_context(docs: Iterable[Doc | Span]) -> DocumentContext:
     counts: Counter[str] = Counter()
     full_names: dict[str, set[str]] = {}
     for doc in docs:
-        for _, _, entry in names_in(list(doc), index, {}):
+        for _, _, entry in sentence_names(doc):
             if entry.actor in index.states:
                 counts[entry.actor] += 1
         for entity in doc.ents:

@@ -56,6 +56,7 @@ TENSE_TABLE = [
     ("A student was found to be infected on Saturday.", "past"),
     ("The adviser was voicing continued hope that the procedure would succeed on Thursday.", "future"),
     ("The memorial service planned for Saturday was canceled.", "past"),
+    ("The council decided to hold the vote on Monday.", "future"),
     # "could" is a possibility ahead, but its negation or perfect is the past of "can".
     ("The vote could come on Friday.", "future"),
     ("The minister could not be reached for comment on Tuesday.", "past"),

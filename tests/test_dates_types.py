@@ -257,6 +257,10 @@ MONTH_DAY_YEARS = [
     ("NATO has decided to admit them in early March.", date(1999, 2, 10), "1999-03"),
     ("The vote was moved to mid-November.", date(1989, 10, 30), "1989-11"),
     ("The talks started in June.", date(2021, 4, 7), "2020-06"),
+    # An agreement or decision to act points at the act: "agreed to acquire ... in January".
+    ("The bank announced an agreement to acquire the lender in January.", THU_2_NOV_1989, "1990-01"),
+    ("Thermo agreed to purchase the unit for $22 million in February.", THU_2_NOV_1989, "1990-02"),
+    ("The board bought the unit in February.", THU_2_NOV_1989, "1989-02"),
 ]
 
 

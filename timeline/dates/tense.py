@@ -20,6 +20,7 @@ import re
 from functools import cache
 from typing import Literal
 
+from timeline.dates import tense_cues as lexis
 from timeline.dates.lexicon import lexicon
 from timeline.resources import load_data
 
@@ -34,84 +35,8 @@ _WORD = re.compile(r"[A-Za-z’']+(?:-[A-Za-z’']+)*")
 """A word; a hyphenated compound ("so-called", "long-delayed") is one word, and never a verb."""
 _FILLER = r"(?:\s+(?:[a-z]+ly|now|still|also|not|already|again|then|even|only))?"
 """An adverb that may stand inside a future phrase: "hopes partly to", "is now due to"."""
-_FIXED_FUTURE = (
-    "is due to",
-    "are due to",
-    "set to",
-    "slated to",
-    "poised to",
-    "going to",
-    "expected to",
-    "expects to",
-    "expect to",
-    "hopes to",
-    "hope to",
-    "hoping to",
-    "plans to",
-    "plan to",
-    "planning to",
-    "planned to",
-    "aims to",
-    "aim to",
-    "aiming to",
-    "intends to",
-    "intend to",
-    "wants to",
-    "want to",
-    "is to",
-    "are to",
-    "scheduled for",
-    "scheduled to",
-    "planned for",
-    "set for",
-    "slated for",
-    "to be held",
-    "ahead of",
-)
-"""Future constructions the tagger always knows, beside the data's multi-word cues."""
-_WOULD = frozenset({"would", "could", "might", "should"})
-_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "be", "being"})
-_FINITE_PRESENT = frozenset({"is", "are", "am", "'s"})
-_PAST_AUX = frozenset({"was", "were", "been", "had"})
-_PERFECT_AUX = frozenset({"has", "have"})
-_PLAN_PARTICIPLES = frozenset(
-    {
-        "expected",
-        "scheduled",
-        "planned",
-        "slated",
-        "set",
-        "due",
-        "poised",
-        "timetabled",
-        "intended",
-        "proposed",
-    }
-)
-"""Participles of a plan: future under a present auxiliary ("are expected on Monday")."""
 _ASIDE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,;:]*,", re.IGNORECASE)
 """A relative clause set off by commas: its verbs govern its own words, not a date outside it."""
-_BASE_FORM_AFTER = frozenset(
-    {
-        "to",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "could",
-        "might",
-        "can",
-        "must",
-        "may",
-        "'ll",
-        "did",
-        "does",
-        "do",
-    }
-)
-"""A verb after these is a bare infinitive ("would proceed", "to put"): it carries no tense of its own."""
-_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "their", "our", "my", "your"})
-"""A word after these is a noun or an adjective ("the seabed", "the wounded", "its left"), not a verb."""
 _AUX_BEFORE = re.compile(r"\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+$", re.IGNORECASE)
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _REDUCED_PLAN = re.compile(r"(?:planned|scheduled|set|slated)\s+for", re.IGNORECASE)
@@ -129,7 +54,7 @@ def _future_phrases() -> re.Pattern[str]:
     data = load_data("events_tense.json")
     phrases = {p.replace("’", "'") for p in lexicon().strong_future_cues if " " in p}
     phrases |= {p.replace("’", "'") for p in data["future_cues"] if " " in p}
-    phrases |= set(_FIXED_FUTURE)
+    phrases |= set(lexis.FIXED_FUTURE)
     # The phrases that share a first word are one branch ("is(?:...to|...expected...to)"): the engine
     # reads the first word once, not once per phrase. Two first words never match at one place (each is
     # followed by a space), so within a branch the phrases keep their order, longest first, and the
@@ -148,7 +73,7 @@ def _future_words() -> frozenset[str]:
     single = {p.replace("’", "'") for p in data["future_cues"] if " " not in p}
     single |= {p.replace("’", "'") for p in lexicon().strong_future_cues if " " not in p}
     # A participle alone is read by its auxiliary (below), not as a cue of its own.
-    return frozenset(single - _PLAN_PARTICIPLES - {"plans", "plan"})
+    return frozenset(single - lexis.PLAN_PARTICIPLES - {"plans", "plan"})
 
 
 _PAST_PERFECT = re.compile(
@@ -184,18 +109,18 @@ def _participle_cue(
     word: str, auxiliary: str, before_auxiliary: str, past_cues: frozenset[str]
 ) -> str | None:
     """What a participle after ``auxiliary`` says: a reading, None (no cue) or _NOT_GOVERNED."""
-    is_participle = word in _PLAN_PARTICIPLES or word.endswith("ed") or word in past_cues
+    is_participle = word in lexis.PLAN_PARTICIPLES or word.endswith("ed") or word in past_cues
     if not is_participle:
         return _NOT_GOVERNED
-    if word in _PLAN_PARTICIPLES and auxiliary in _PRESENT_AUX | _PERFECT_AUX:
+    if word in lexis.PLAN_PARTICIPLES and auxiliary in lexis.PRESENT_AUX | lexis.PERFECT_AUX:
         return "future"  # "are expected on Monday", "has scheduled a news conference Thursday"
     if auxiliary == "be" and before_auxiliary == "to":
         return "weak future"  # "guidelines to be published in early November" (but "found to be infected")
-    if auxiliary in _FINITE_PRESENT:
+    if auxiliary in lexis.FINITE_PRESENT:
         return "present"  # "when the case is heard in May": a present verb, pointing neither way
-    if auxiliary in _PRESENT_AUX or auxiliary in _PAST_AUX:
+    if auxiliary in lexis.PRESENT_AUX or auxiliary in lexis.PAST_AUX:
         return None  # "will be named", "had been expected", "was killed": the auxiliary carries the tense
-    if auxiliary in _PERFECT_AUX:
+    if auxiliary in lexis.PERFECT_AUX:
         return "past"  # "has announced on Monday"
     return _NOT_GOVERNED
 
@@ -264,31 +189,27 @@ def _word_cues(side: list[re.Match[str]], covered: set[int]) -> list[Cue]:
         governing, governing_before = auxiliary, earlier
         if not _is_filler(word):
             auxiliary, earlier = word, auxiliary
-        if m.start() in covered or "-" in word or governing in _BASE_FORM_AFTER:
+        if m.start() in covered or "-" in word or governing in lexis.BASE_FORM_AFTER:
             continue  # a compound adjective, or an infinitive ("is due to put"): no tense of its own
         reading = _participle_cue(word, governing, governing_before, lx.past_cues)
         if reading in _READINGS:
             cues.append((m.start(), m.end(), _READINGS[reading]))
         elif reading is None:
             continue
-        elif word == "couldn't" or (word == "could" and _next_word(side, index) in _COULD_PAST):
+        elif word == "couldn't" or (word == "could" and _next_word(side, index) in lexis.COULD_PAST):
             cues.append((m.start(), m.end(), "past"))  # "could not be reached Tuesday", "could have"
-        elif word in future_words or word in _WOULD or word.endswith("'ll"):
+        elif word in future_words or word in lexis.WOULD or word.endswith("'ll"):
             cues.append((m.start(), m.end(), "future"))
-        elif word in _PLAN_PARTICIPLES and word not in lx.past_cues:
+        elif word in lexis.PLAN_PARTICIPLES and word not in lx.past_cues:
             if word != "expected":  # "planned a rally for Sunday", "a scheduled appearance"
                 cues.append((m.start(), m.end(), "weak future"))
-        elif governing in _DETERMINERS or (governing.endswith("ing") and governing != "having"):
+        elif governing in lexis.DETERMINERS or (governing.endswith("ing") and governing != "having"):
             continue  # "the seabed", "expressing continued frustration": a noun or an adjective
         elif word in lx.past_cues or (
             len(word) > 4 and word.endswith("ed") and word not in lx.not_past_ed_words
         ):
             cues.append((m.start(), m.end(), "past"))
     return cues
-
-
-_COULD_PAST = frozenset({"not", "never", "have"})
-"""After "could" these make it the past of "can" ("could not be reached"), not a possibility ahead."""
 
 
 def _next_word(side: list[re.Match[str]], index: int) -> str:

@@ -39,7 +39,7 @@ def candidates(doc: Document, tagger: Tagger) -> dict[Sentence, list[Unit]]:
         sentence = sentence_holding(doc.text, sentences, time_mention.span)
         if sentence is not None:
             by_sentence.setdefault(sentence, []).append(time_mention)
-    captions = _captions(doc.text, sentences)
+    captions = _captions(doc.text, sentences, {sentence.start for sentence in by_sentence})
     reads: dict[Sentence, list[Unit]] = {}
     for sentence, mentions in by_sentence.items():
         if (
@@ -57,10 +57,13 @@ def candidates(doc: Document, tagger: Tagger) -> dict[Sentence, list[Unit]]:
     return reads
 
 
-def _captions(text: str, sentences: list[Sentence]) -> set[int]:
-    """Starts of sentences a credit follows on the same line ("... on Friday. Photograph: J Doe/AP")."""
+def _captions(text: str, sentences: list[Sentence], starts: set[int]) -> set[int]:
+    """Starts of sentences a credit follows on the same line ("... on Friday. Photograph: J Doe/AP"), of
+    those starting at ``starts`` (the dated ones)."""
     found: set[int] = set()
     for before, after in pairwise(sentences):
+        if before.start not in starts:
+            continue
         if "\n" not in text[before.end : after.start] and is_caption_or_byline(after.text):
             found.add(before.start)
     return found

@@ -78,17 +78,17 @@ def is_caption_or_byline(sentence: str) -> bool:
     _, _, cues = _not_event_words()
     if BRACKET_CREDIT.search(sentence) or _SLASH_CREDIT.search(sentence) or _BYLINE.match(sentence):
         return True
-    return any(pattern.search(sentence) for pattern in _cue_patterns(cues))
+    return _cue_pattern(cues).search(sentence) is not None
 
 
 @cache
-def _cue_patterns(cues: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """Each credit cue as a pattern starting a word; "Photograph:" also as "Photograph :"."""
-    return tuple(
-        re.compile(
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """The credit cues as one pattern, each starting a word; "Photograph:" also as "Photograph :"."""
+    return re.compile(
+        "|".join(
             r"(?<!\w)" + re.escape(cue).replace(":", r"\s*:") + (r"(?!\w)" if cue[-1].isalnum() else "")
+            for cue in cues
         )
-        for cue in cues
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.events.wording import title_words, word_count
+from timeline.events.wording import title_words, words_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -97,10 +97,34 @@ def _orphan(token: Token, keep: set[int]) -> bool:
 
 
 def _inside_word(token: Token) -> bool:
-    doc = token.doc
-    glued_before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
-    glued_after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
-    return glued_before or glued_after
+    return token.i in _glued(token.doc)
+
+
+_GLUED = "timeline.events.glued"
+_SUBTREES = "timeline.events.subtrees"
+"""Where a parsed sentence keeps what ``shorten`` reads of it again and again (in ``Doc.user_data``)."""
+
+
+def _glued(doc: Doc) -> frozenset[int]:
+    """The tokens hyphens glue into a longer word ("au" in "Port-au-Prince"), found once per sentence."""
+    found: frozenset[int] | None = doc.user_data.get(_GLUED)
+    if found is None:
+        hyphens = [t.i for t in doc if t.text == "-"]
+        found = frozenset(
+            {i + 1 for i in hyphens if not doc[i].whitespace_ and i + 1 < len(doc)}
+            | {i - 1 for i in hyphens if i > 0 and not doc[i - 1].whitespace_}
+        )
+        doc.user_data[_GLUED] = found
+    return found
+
+
+def _subtree(token: Token) -> frozenset[int]:
+    """The indices of ``token``'s subtree, found once per token."""
+    known: dict[int, frozenset[int]] = token.doc.user_data.setdefault(_SUBTREES, {})
+    found = known.get(token.i)
+    if found is None:
+        found = known[token.i] = frozenset(t.i for t in token.subtree)
+    return found
 
 
 def _tidy(doc: Doc, keep: set[int]) -> set[int]:
@@ -162,7 +186,7 @@ _LATE_RANK = 2
 def _shrink(doc: Doc, keep: set[int], protected: frozenset[int], root: Token) -> set[int]:
     words = title_words()
     keep = _tidy(doc, set(keep))
-    while (count := word_count(doc[i] for i in keep)) > words.max_words:
+    while (count := words_in(doc, keep)) > words.max_words:
         candidates = []
         for i in keep:
             token = doc[i]
@@ -171,7 +195,7 @@ def _shrink(doc: Doc, keep: set[int], protected: frozenset[int], root: Token) ->
             if token.dep_ == "agent":
                 if _hoisted(token, protected) is None:
                     continue
-            elif i in protected or any(t.i in protected for t in token.subtree):
+            elif i in protected or not protected.isdisjoint(_subtree(token)):
                 continue
             rank = _rank(token, keep, root)
             if rank is not None:
@@ -193,6 +217,6 @@ def fit(doc: Doc, keep: set[int], protected: frozenset[int], root: Token, core: 
     only the clause's ``core`` (its subject and verb) is kept whole."""
     limit = title_words().max_words + title_words().slack_words
     shorter = _shrink(doc, keep, protected, root)
-    if word_count(doc[i] for i in shorter) <= limit:
+    if words_in(doc, shorter) <= limit:
         return shorter
     return _shrink(doc, keep, core, root)

@@ -16,7 +16,7 @@ from timeline.events.clause_parse import SUBJECT_DEPS, ParsedClause, parse_claus
 from timeline.events.clauses import TitleClause, dated_clauses, main_clause
 from timeline.events.furniture import content_start
 from timeline.events.shorten import fit
-from timeline.events.wording import render, title_words, word_count
+from timeline.events.wording import render, title_words, words_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -49,7 +49,7 @@ def _dangling_participle(clause: TitleClause, keep: set[int]) -> bool:
 def _is_fragment(clause: TitleClause, keep: set[int]) -> bool:
     words = title_words()
     doc = clause.root.doc
-    count = word_count(doc[i] for i in keep)
+    count = words_in(doc, keep)
     if count < words.min_words:
         return True
     if clause.nominal:
@@ -70,7 +70,7 @@ def _reads_as_a_clause(doc: Doc, keep: set[int]) -> bool:
     words = title_words()
     has_verb = any(doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("amod", "compound") for i in keep)
     has_subject = any(doc[i].dep_ in SUBJECT_DEPS for i in keep)
-    return has_verb and has_subject and word_count(doc[i] for i in keep) > words.weak_subject_max_words - 1
+    return has_verb and has_subject and words_in(doc, keep) > words.weak_subject_max_words - 1
 
 
 def _shortened(clause: TitleClause) -> set[int]:
@@ -88,7 +88,7 @@ def _comment_stamp(parsed: ParsedClause) -> bool:
 
 def _too_long(doc: Doc, keep: set[int]) -> bool:
     words = title_words()
-    return word_count(doc[i] for i in keep) > words.max_words + words.slack_words
+    return words_in(doc, keep) > words.max_words + words.slack_words
 
 
 def title_of(parsed: ParsedClause) -> Title | None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.resources import load_data
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _OPENING_QUOTES = frozenset({"“", "‘", "``", "`"})
 _CLOSING_QUOTES = frozenset({"”", "’", "''"})
@@ -55,7 +55,12 @@ def title_words() -> TitleWords:
 
 def is_word(token: Token) -> bool:
     """A token that counts as a word of a headline (not punctuation, not a clitic like "'s")."""
-    return any(char.isalnum() for char in token.text) and token.text.lower() not in ("'s", "’s", "n't", "n’t")
+    return _is_word_text(token.text)
+
+
+@lru_cache(maxsize=65536)
+def _is_word_text(text: str) -> bool:
+    return any(char.isalnum() for char in text) and text.lower() not in ("'s", "’s", "n't", "n’t")
 
 
 def word_count(tokens: Iterable[Token]) -> int:
@@ -71,6 +76,21 @@ def word_count(tokens: Iterable[Token]) -> int:
         if not joined:
             count += 1
     return count
+
+
+_MARKS = "timeline.events.word_marks"
+"""Where ``words_in`` keeps a parsed sentence's word marks (in ``Doc.user_data``)."""
+
+
+def words_in(doc: Doc, keep: Collection[int]) -> int:
+    """``word_count`` of the tokens of ``doc`` at ``keep``, from marks read once per sentence: which
+    tokens are words, and which have no space after them."""
+    marks: tuple[tuple[bool, ...], tuple[bool, ...]] | None = doc.user_data.get(_MARKS)
+    if marks is None:
+        marks = tuple(is_word(token) for token in doc), tuple(not token.whitespace_ for token in doc)
+        doc.user_data[_MARKS] = marks
+    words, glued = marks
+    return sum(1 for i in keep if words[i] and not (i > 0 and glued[i - 1] and i - 1 in keep))
 
 
 def _keeps_punct(token: Token, kept: Collection[int]) -> bool:

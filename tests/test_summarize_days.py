@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from timeline.summarize.batch import summarize_task
+from timeline.summarize.batch import day_mentions, summarize_task
 from timeline.summarize.days import (
     DayReference,
     day_salience,
@@ -143,3 +143,34 @@ def test_day_sources_counts_distinct_articles(
     references: list[DayReference], published: dict[str, date | None], expected: dict[date, int]
 ) -> None:
     assert day_sources(references, published) == expected
+
+
+_BODY = "Officials said the well was capped on 10 March after weeks of work."
+
+
+@pytest.mark.parametrize(
+    ("text", "references", "candidates"),
+    [
+        # A plain reference: counts, and its sentence may summarize the day.
+        (_BODY, [date(2011, 3, 10)], [date(2011, 3, 10)]),
+        # An agency dateline dates the story: no reference, but the story's first sentence may summarize.
+        ("LONDON, March 15 (Reuters) - The bank raised rates.", [], [date(2011, 3, 15)]),
+        ("NEW YORK | Tue Mar 15, 2011 4:10pm EDT NEW YORK (Reuters) - Stocks fell.", [], [date(2011, 3, 15)]),
+        # A reader's time stamp or a byline's date: neither.
+        ("At 18:20 16th Mar 2011, quietreader wrote: Too late.", [], []),
+        ("Agreed. Posted by: riverfan | March 16, 2011 3:45 PM | Report abuse", [], []),
+        ("Posted by Maria van Berg on Tuesday, 15 March 2011", [], []),
+        # In the reader comments, a day named still counts, but a reader's sentence is no summary.
+        (
+            f"{_BODY}\nAt 18:20 16th Mar 2011, quietreader wrote: Remember 1 March, when it first leaked.",
+            [date(2011, 3, 10), date(2011, 3, 1)],
+            [date(2011, 3, 10)],
+        ),
+    ],
+)
+def test_day_mentions_skip_stamps_and_comment_sentences(
+    text: str, references: list[date], candidates: list[date]
+) -> None:
+    found, _comments = day_mentions(text, date(2011, 3, 15))
+    assert [m.day for m in found if m.reference] == references
+    assert [m.day for m in found if m.candidate] == candidates

@@ -10,7 +10,9 @@ after an end marker ("You may also like", "Share via", "Leave a Reply") nothing 
   paragraph on each side is related-story headlines (not in narrative mode: history texts have section
   headings; nor in a text whose paragraphs lost their final stops, where a short line is no signal);
 - an end marker with at least one paragraph before it, and no more paragraphs after it than before,
-  starts the tail: everything from there to the end is excluded.
+  starts the tail: everything from there to the end is excluded;
+- a date stamp (``stamps.py``: a reader comment's time stamp, a byline's or an agency's dateline) is
+  excluded wherever it stands, and the reader comments, from the first comment's stamp on, are tail.
 
 All positions below index the list of non-blank lines.
 """
@@ -25,6 +27,7 @@ from timeline.documents.chrome import LineKind, classify, normalise
 from timeline.documents.data import chrome_data
 from timeline.documents.dateline import find_dateline, find_wire_dateline
 from timeline.documents.lines import Line, split_lines
+from timeline.documents.stamps import comments_start, text_stamps
 from timeline.model import Mode, Span
 
 MAX_HEADLINE_RUN = 4
@@ -61,8 +64,14 @@ def analyse_layout(text: str, mode: Mode = "news") -> Layout:
     if mode == "news" and _punctuated(lines, kinds, article_end):
         excluded.update(_related_headlines(lines, kinds, article_end))
     spans = [(lines[p].start, lines[p].end) for p in sorted(excluded) if p < article_end]
-    if article_end < len(lines):
-        spans.append((lines[article_end].start, len(text)))
+    tail = lines[article_end].start if article_end < len(lines) else len(text)
+    stamps = [stamp for stamp in text_stamps(text[:tail]) if stamp.span[0] < tail]
+    spans.extend(stamp.span for stamp in stamps)
+    comments = comments_start(text, stamps)
+    if comments is not None:
+        tail = min(tail, comments)
+    if tail < len(text):
+        spans.append((tail, len(text)))
     dateline_span = (dateline.line.start, dateline.line.end) if dateline else None
     published = dateline.date if dateline else None
     wire = None if dateline else find_wire_dateline(lines, article_end)

@@ -17,8 +17,10 @@ from datetime import date
 from typing import Any, TextIO
 
 from timeline.dates import tag_dates
+from timeline.documents.stamps import comments_start, find_stamps
 from timeline.events.sentences import split_sentences
-from timeline.model import parse_iso_day
+from timeline.events.windows import Zones
+from timeline.model import TimeMention, parse_iso_day
 from timeline.summarize.days import (
     DayReference,
     day_salience,
@@ -45,6 +47,46 @@ class _Corpus:
     sentence_words: list[list[str]] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class _DayMention:
+    """A mention naming one day: ``reference`` when it counts for the day's salience, ``candidate``
+    when its sentence may summarize the day."""
+
+    mention: TimeMention
+    day: date
+    reference: bool
+    candidate: bool
+
+
+def day_mentions(text: str, published: date | None) -> tuple[list[_DayMention], int]:
+    """The mentions of ``text`` that name one day, and where its reader comments start (``len(text)``
+    when it has none).
+
+    A reader comment's or a byline's time stamp says when someone wrote: neither a reference nor a
+    summary. An agency's or a page's dateline ("LONDON, April 29 (Reuters) -") dates the story, not an
+    event: no reference, but its sentence (the story's first) may summarize the day. A sentence in the
+    reader comments is no summary (a reader's view); the days a comment names still count (a reader
+    naming a day is weak evidence that it mattered).
+    """
+    days = [
+        mention
+        for mention in tag_dates(text, published, "news")
+        if mention.precision == "day" and mention.start is not None and mention.start == mention.end
+    ]
+    stamps = find_stamps(text, days)
+    comments = comments_start(text, stamps)
+    end = len(text) if comments is None else comments
+    writers = Zones(tuple(stamp.span for stamp in stamps if stamp.kind != "dateline"))
+    datelines = Zones(tuple(stamp.span for stamp in stamps if stamp.kind == "dateline"))
+    found = []
+    for mention in days:
+        if mention.start is None or writers.overlap(mention.span):
+            continue
+        reference = not datelines.overlap(mention.span)
+        found.append(_DayMention(mention, mention.start, reference, mention.span[0] < end))
+    return found, end
+
+
 def read_corpus(articles: Iterable[dict[str, Any]]) -> _Corpus:
     """Tag and split every article; collect the day references and the candidate sentences."""
     corpus = _Corpus()
@@ -59,28 +101,30 @@ def read_corpus(articles: Iterable[dict[str, Any]]) -> _Corpus:
         corpus.published[doc] = published
         sentences = split_sentences(text)
         corpus.sentence_words.extend(words(sentence.text) for sentence in sentences)
+        mentions, comments = day_mentions(text, published)
         if published is not None:
             day_list = corpus.candidates.setdefault(published, [])
-            day_list.extend(Candidate(s.text, lead=True) for s in sentences[:lead_sentences])
+            leads = (s for s in sentences[:lead_sentences] if s.start < comments)
+            day_list.extend(Candidate(s.text, lead=True) for s in leads)
         starts = [sentence.start for sentence in sentences]
-        for mention in tag_dates(text, published, "news"):
-            if mention.precision != "day" or mention.start is None or mention.start != mention.end:
-                continue
-            position = bisect_right(starts, mention.span[0]) - 1
+        for found in mentions:
+            position = bisect_right(starts, found.mention.span[0]) - 1
             if position < 0:
                 continue
-            sentence = sentences[position]
             lead = position < lead_count
-            reference = DayReference(
-                doc,
-                published,
-                mention.start,
-                lead,
-                calendar=writes_day_number(mention.text, mention.start),
-                time_of_day=mention.type == "TIME",
-            )
-            corpus.references.append(reference)
-            corpus.candidates.setdefault(mention.start, []).append(Candidate(sentence.text, lead))
+            if found.reference:
+                reference = DayReference(
+                    doc,
+                    published,
+                    found.day,
+                    lead,
+                    calendar=writes_day_number(found.mention.text, found.day),
+                    time_of_day=found.mention.type == "TIME",
+                )
+                corpus.references.append(reference)
+            if found.candidate:
+                candidate = Candidate(sentences[position].text, lead)
+                corpus.candidates.setdefault(found.day, []).append(candidate)
     return corpus
 
 

@@ -34,7 +34,10 @@ def _dated(text: str) -> list[TimeMention]:
         ("Unbelievable. Posted by: riverfan | March 15, 2011 3:45 PM | Report abuse", "comment"),
         ("tomw\n15 March 2011 3:45PM\nRecommend? (12)", "comment"),
         ("J. Doe • March 15, 2011 • Reply", "comment"),
+        ("Comment by Jo Smith on March 15, 2011 at 4:12 pm", "comment"),
+        ("Like · Reply · 3 · March 15, 2011 at 2:02pm", "comment"),
         # Bylines: when a post was written.
+        ("jdoe • 2 days ago", "byline"),
         ("Posted by Maria van Berg on Tuesday, 15 March 2011", "byline"),
         ("Posted on March 15, 2011 by admin", "byline"),
         ("Submitted by dkowal on 15 March 2011 - 10:02", "byline"),
@@ -48,6 +51,8 @@ def _dated(text: str) -> list[TimeMention]:
         ("CAIRO, March 15 | Tue Mar 15, 2011 3:16 pm IST", "dateline"),
         ("BAGHDAD, March 15, 2011 — Two bombs exploded in the capital.", "dateline"),
         # Page stamps: published and updated.
+        ("Published March 15, 2011 | NewsSite.com", "dateline"),
+        ("example.co.uk, Tuesday 15 March 2011 12.02 GMT", "dateline"),
         ("15 March 2011 Last updated at 10:48 GMT", "dateline"),
         ("Page last updated at 09:14 GMT, Tuesday, 15 March 2011 10:14 UK", "dateline"),
         ("Last updated: 15 March 2011", "dateline"),
@@ -67,6 +72,10 @@ def _dated(text: str) -> list[TimeMention]:
         ("The study was published in a journal on March 15, 2011.", None),
         ("Updated figures released on Tuesday show prices rising.", None),
         ("She added: the vote on Tuesday will be close.", None),
+        ("At 3pm on Monday, police said: the road is closed.", None),
+        ("He was referring to an earlier comment by the minister on 15 March.", None),
+        ("• March 15: the bank raised rates.", None),
+        ("The bank • which raised rates on March 15 • said it would wait.", None),
     ],
 )
 def test_a_written_date_is_a_stamp_or_kept(line: str, expected: str | None) -> None:

@@ -76,6 +76,7 @@ def _rules() -> tuple[_Rule, ...]:
         "<TIME>": f"(?:{_time().pattern})",
         "<NAME>": f"(?:{_NAME})",
         "<VERB>": rf"(?i:{verbs})\s*(?::|\.\.\.|…)",
+        "<WROTE>": rf"(?i:{_alternation(data['writer_verbs'])})\s*(?::|\.\.\.|…)",
         "<ACTION>": f"(?i:{actions})",
         "<AGENCY>": rf"[(/]\s*(?:{agencies})(?:[ \t]+[A-Z][\w.-]*){{0,2}}\s*[)/]",
         "<PLACE>": f"(?:{_PLACE})",
@@ -166,15 +167,16 @@ def comments_start(text: str, stamps: Sequence[Stamp]) -> int | None:
 
 @cache
 def _cues() -> re.Pattern[str]:
-    """What a line near a stamp holds: a speaker verb and its colon, a '|', an agency in brackets, a
-    publishing word, an action link opening a line, or a place in capitals and a comma."""
+    """What a line near a stamp holds: a speaker verb and its colon, a '|' or a bullet, an agency in
+    brackets, a publishing or commenting word, an action link opening a line, or a place in capitals and
+    a comma."""
     data = load_data("stamps.json")
     verbs = _alternation(data["speaker_verbs"])
     agencies = _alternation(data["agencies"])
     actions = _alternation(data["comment_actions"])
     return re.compile(
         rf"\||(?i:\b(?:{verbs})\s*(?::|\.\.\.|…))|[(/]\s*(?:{agencies})\b"
-        r"|(?i:\b(?:posted|submitted|updated|modified|published|appeared)\b)"
+        r"|[•·]|(?i:\b(?:posted|submitted|updated|modified|published|appeared|comment|reply|response)\b)"
         rf"|^\s*(?i:{actions})\b|\b[A-Z][A-Z.'’/\\&-]+,",
         re.MULTILINE,
     )

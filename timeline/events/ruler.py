@@ -3,9 +3,10 @@
 spaCy's ``attribute_ruler`` (in ``en_core_web_sm``: the tag map, "TAG VBD -> POS VERB", and ~120
 exceptions, "TAG NN, LOWER something -> POS PRON") runs every rule at every token through its ``Matcher``.
 Here each rule whose tokens only compare attributes with a value or a list of values becomes a test
-filed under the tag it names, so a token meets only its own tag's rules (and those naming no tag). The
-remaining rules (two tokens, regular expressions) stay with a ``Matcher``. As in spaCy, every rule is
-matched before any is applied, then they are applied in their order, later rules overriding earlier.
+filed under the tag (or each of the tags) it names, so a token meets only its own tag's rules (and those
+naming no tag), gathered once per tag and lower-case form. The remaining rules (two tokens, regular
+expressions) stay with a ``Matcher``. As in spaCy, every rule is matched before any is applied, then
+they are applied in their order, later rules overriding earlier.
 
 A pipeline whose ruler sets something else (extension attributes, flags) keeps spaCy's own ruler.
 """
@@ -39,6 +40,8 @@ _READ: dict[str, Callable[[Token], object]] = {
 
 _WRITTEN = frozenset({"POS", "TAG", "LEMMA", "DEP", "MORPH"})
 """Attributes a rule may set."""
+_MAX_KNOWN = 200_000
+"""(tag, lower-case form) pairs whose rules are remembered."""
 
 
 def _condition(key: str, value: Any) -> Test | None:
@@ -59,8 +62,8 @@ def _condition(key: str, value: Any) -> Test | None:
     return None
 
 
-Asks = tuple[str | None, frozenset[str] | None, bool, "Test | None"]
-"""What a one-token pattern asks: its tag (None: any), its lower-case forms (None: any), whether it asks
+Asks = tuple[frozenset[str] | None, frozenset[str] | None, bool, "Test | None"]
+"""What a one-token pattern asks: its tags (None: any), its lower-case forms (None: any), whether it asks
 for a space token, and a test of its other attributes (None: none)."""
 
 
@@ -69,14 +72,22 @@ def _one_token_test(pattern: list[dict[str, Any]]) -> Asks | None:
     comparisons."""
     if len(pattern) != 1:
         return None
-    tag: str | None = None
+    tags: frozenset[str] | None = None
     lowers: frozenset[str] | None = None
     space = False
     tests: list[Test] = []
     for key, value in pattern[0].items():
-        if key.upper() == "TAG" and isinstance(value, str):
-            tag = value
-            continue
+        if key.upper() == "TAG" and tags is None:
+            if isinstance(value, str):
+                tags = frozenset({value})
+                continue
+            if (
+                isinstance(value, dict)
+                and list(value) == ["IN"]
+                and all(isinstance(v, str) for v in value["IN"])
+            ):
+                tags = frozenset(value["IN"])  # filed under each of them
+                continue
         if key.upper() == "IS_SPACE" and value is True:
             space = True
             continue
@@ -95,11 +106,10 @@ def _one_token_test(pattern: list[dict[str, Any]]) -> Asks | None:
         if test is None:
             return None
         tests.append(test)
-    if not tests:
-        return tag, lowers, space, None
-    if len(tests) == 1:
-        return tag, lowers, space, tests[0]
-    return tag, lowers, space, lambda token: all(test(token) for test in tests)
+    combined: Test | None = None
+    for test in tests:
+        combined = _both(combined, test)
+    return tags, lowers, space, combined
 
 
 def _both(first: Test | None, second: Test) -> Test:
@@ -149,6 +159,7 @@ class TableRuler:
     ):
         self._tables = tables
         self._any = tables.get(None)
+        self._known: dict[tuple[str, str], tuple[tuple[_Rule, ...], tuple[_Rule, ...]]] = {}
         self._rest = rest
         self._rest_rules = rest_rules
 
@@ -180,32 +191,43 @@ class TableRuler:
                 continue
             for item in compiled:
                 assert item is not None
-                tag, lowers, space, test = item
-                table = tables.setdefault(tag, _Table(plain=[], by_lower={}, spaces=[]))
+                tags, lowers, space, test = item
                 if space and lowers is not None:
                     test = _both(test, lambda token: token.is_space)
                 rule = _Rule(order, test, setters)
-                if space and lowers is None:
-                    table.spaces.append(rule)
-                elif lowers is None:
-                    table.plain.append(rule)
-                for lower in lowers or ():
-                    table.by_lower.setdefault(lower, []).append(rule)
+                for tag in sorted(tags) if tags is not None else (None,):
+                    table = tables.setdefault(tag, _Table(plain=[], by_lower={}, spaces=[]))
+                    if space and lowers is None:
+                        table.spaces.append(rule)
+                    elif lowers is None:
+                        table.plain.append(rule)
+                    for lower in lowers or ():
+                        table.by_lower.setdefault(lower, []).append(rule)
         return cls(tables, rest if rest_rules else None, rest_rules)
+
+    def _rules_for(self, tag: str, lower: str) -> tuple[tuple[_Rule, ...], tuple[_Rule, ...]]:
+        """The rules a token of ``tag`` and ``lower`` form may meet: any token's, a space token's."""
+        found = self._known.get((tag, lower))
+        if found is None:
+            rules: list[_Rule] = []
+            spaces: list[_Rule] = []
+            for table in (self._tables.get(tag), self._any):
+                if table is not None:
+                    rules += table.plain + table.by_lower.get(lower, [])
+                    spaces += table.spaces
+            found = (tuple(rules), tuple(spaces))
+            if len(self._known) < _MAX_KNOWN:
+                self._known[(tag, lower)] = found
+        return found
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, Setters]]:
         """(rule order, token index, what to set) of every rule that matches, read before any is applied."""
         found: list[tuple[int, int, Setters]] = []
         for token in doc:
-            lower = token.lower_
-            for table in (self._tables.get(token.tag_), self._any):
-                if table is None:
-                    continue
-                spaces = table.spaces if table.spaces and token.is_space else ()
-                for rules in (table.plain, table.by_lower.get(lower, ()), spaces):
-                    for rule in rules:
-                        if rule.test is None or rule.test(token):
-                            found.append((rule.order, token.i, rule.attrs))
+            rules, spaces = self._rules_for(token.tag_, token.lower_)
+            for rule in rules + spaces if spaces and token.is_space else rules:
+                if rule.test is None or rule.test(token):
+                    found.append((rule.order, token.i, rule.attrs))
         if self._rest is not None:
             for match_id, start, end in self._rest(doc, allow_missing=True, as_spans=False):
                 order = int(doc.vocab.strings[match_id])

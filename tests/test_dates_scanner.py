@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from timeline.dates.all_types import all_trigger_classes
-from timeline.dates.patterns import triggers
 from timeline.dates.tagger import _ASCII_LOWER, trigger_tokens
+from timeline.dates.trigger_words import triggers
 
 TEXTS = [
     "On Monday, 3 March 2003, the days before the war",

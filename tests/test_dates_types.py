@@ -43,6 +43,9 @@ DURATIONS = [
     ("He has lived there for years.", ("years", "DURATION", "PXY")),
     ("the third day-long meeting", ("day-long", "DURATION", "P1D")),
     ("one of the events of the past decade", ("the past decade", "DURATION", "P10Y")),
+    # "over the years", "the years that followed": a stretch of years, no number.
+    ("Over the years many patients came.", ("the years", "DURATION", "PXY")),
+    ("In the years that followed, they fought.", ("the years", "DURATION", "PXY")),
     # Approximators and bounds are inside the extent and give the TIMEX3 mod.
     ("a truce of about two weeks", ("about two weeks", "DURATION", "P2W")),
     ("it took more than four hours", ("more than four hours", "DURATION", "PT4H")),
@@ -68,6 +71,7 @@ NOT_DURATIONS = [
     "about three-quarters of the vote",
     "a dividend of $1.76 a year",
     "a second group of directors",
+    "over the years of his rule",
 ]
 
 

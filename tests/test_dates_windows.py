@@ -10,9 +10,10 @@ import itertools
 import pytest
 
 from timeline.dates.fold import matchable
-from timeline.dates.patterns import number_classes, rules, triggers
+from timeline.dates.patterns import rules
 from timeline.dates.patterns_types import all_trigger_classes, type_rules
 from timeline.dates.tagger import _candidates, _intersection, _windows_by_trigger
+from timeline.dates.trigger_words import number_classes, triggers
 
 TEXTS = [
     "On Monday, 3 March 2003, the troops crossed; by March 5, 2003 they were at the river.",

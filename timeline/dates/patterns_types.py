@@ -15,8 +15,9 @@ from typing import Any
 
 from timeline.dates.first_chars import guarded
 from timeline.dates.lexicon import lexicon
-from timeline.dates.patterns import Rule, triggers
+from timeline.dates.patterns import Rule
 from timeline.dates.tries import trie
+from timeline.dates.trigger_words import triggers
 from timeline.resources import load_data
 
 
@@ -108,7 +109,12 @@ def type_rules() -> tuple[Rule, ...]:
         (
             "duration_ahead",
             r"(?<![A-Za-z])(?:[Tt]he\s+)(?P<unit>(?i:days|weeks|months|years|decades))"
-            r"\s+(?:ahead(?!\s+of\b)|to\s+come)(?![A-Za-z])",
+            r"(?:\s+(?:ahead(?!\s+of\b)|to\s+come)|(?=\s+that\s+followed\b))(?![A-Za-z])",
+            "type:unit",
+        ),
+        (
+            "duration_over_the",  # "over the years": an unspecified stretch of them
+            r"(?<=\b[Oo]ver\s)[Tt]he\s+(?P<unit>(?i:years|decades))(?![A-Za-z'’-])(?!\s+(?:of|before|after|since|between|to)\b)",
             "type:unit",
         ),
         (
@@ -177,7 +183,7 @@ def type_rules() -> tuple[Rule, ...]:
 
 @cache
 def all_trigger_classes() -> dict[str, tuple[str, ...]]:
-    """The date rules' trigger words and classes (``patterns.triggers()``) with those of ``type_rules()``
+    """The date rules' trigger words and classes (``trigger_words.triggers()``) with those of ``type_rules()``
     (classes named ``type:...``): the tagger finds both in one pass over the text."""
     data = types_data()
     classes: dict[str, list[str]] = {word: list(names) for word, names in triggers().classes.items()}

@@ -18,18 +18,16 @@ from timeline.dates.lines import crosses_line_break, line_pieces
 from timeline.dates.names import drop_titles
 from timeline.dates.patterns import (
     BEFORE_AFTER_BEFORE,
-    CASED_TRIGGERS,
     PART_OF_PERIOD_BEFORE,
     RANGE_JOINER,
     RANGE_OPENER,
     SINCE_BEFORE,
     Rule,
-    number_classes,
     rules,
-    triggers,
 )
 from timeline.dates.resolve import HANDLERS, Context, Piece
 from timeline.dates.resolve.times import mark_time_types
+from timeline.dates.trigger_words import CASED_TRIGGERS, number_classes, triggers
 from timeline.model import PRECISION_ORDER, Mode, Precision, TimeMention
 
 _UNANCHORED_VALUE: dict[Precision, str] = {

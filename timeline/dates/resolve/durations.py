@@ -208,6 +208,7 @@ def _duration_long(m: re.Match[str], ctx: Context) -> list[Piece] | None:
 
 
 @handler("duration_ahead")
+@handler("duration_over_the")
 @handler("duration_vague")
 def _duration_vague(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     code = _unit_code(m["unit"])

@@ -85,6 +85,30 @@ def _published(text: str) -> tuple[date | None, str | None]:
             date(2017, 3, 3),
             "Published 3 March 2017",
         ),
+        # A comment's stamp on one line with its name and links (stamps.py), at the bottom: not the article's.
+        (
+            f"Notes from Erbil\n\n{BODY}\n\n{BODY}\n\nAgreed.\n\n"
+            "Posted by: riverfan | March 5, 2017 3:45 PM | Report abuse\n",
+            None,
+            None,
+        ),
+        (
+            f"Notes from Erbil\n\n{BODY}\n\n{BODY}\n\nComment by Jo Smith on March 5, 2017 at 4:12 pm\n",
+            None,
+            None,
+        ),
+        (
+            f"Notes from Erbil\n\nPosted by Maria van Berg on Tuesday, 3 March 2015\n\n{BODY}\n\n{BODY}\n\n"
+            "Posted by: riverfan | March 5, 2015 3:45 PM | Report abuse\n",
+            date(2015, 3, 3),
+            "Posted by Maria van Berg on Tuesday, 3 March 2015",
+        ),
+        (
+            f"Notes from Erbil\n\n{BODY}\n\n{BODY}\n\nPublished 3 March 2017\n\n"
+            "At 18:20 5th Mar 2017, quietreader wrote: Too late.\n",
+            date(2017, 3, 3),
+            "Published 3 March 2017",
+        ),
         (f"Talks in Erbil\n\nPicture taken March 3, 2017.\n\n{BODY}\n\n{BODY}\n", None, None),
         (f"Talks in Erbil\n\n{BODY}\n\n{BODY}\n\n(Nature, 28 May 2015)\n", None, None),
         (f"Talks in Erbil\n\n{BODY}\n\n{BODY}\n\nRetrieved 3 March 2015.\n", None, None),

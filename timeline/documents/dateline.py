@@ -11,6 +11,7 @@ guess, never "today".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -151,17 +152,22 @@ def find_wire_dateline(lines: list[Line], article_end: int) -> tuple[date, int, 
     return None
 
 
-def find_dateline(lines: list[Line], article_end: int) -> tuple[Dateline | None, list[Dateline]]:
+def find_dateline(
+    lines: list[Line], article_end: int, *, comments_at: int | None = None
+) -> tuple[Dateline | None, list[Dateline]]:
     """The publication dateline among the first and last lines of the article, and every dateline seen.
 
     ``lines`` are the text's non-blank lines; ``article_end`` is the position of the first line after
     the article (its chrome tail), so that dates of related stories below "You may also like" are never
-    taken for the article's own.
+    taken for the article's own; ``comments_at`` the offset where the reader comments start, when their
+    first time stamp was found (``stamps.py``): "Posted by: NAME | DATE | Report abuse" is a comment's.
     """
     window = dateline_data()["window_lines"]
     positions = [*range(min(window, article_end)), *range(max(window, article_end - window), article_end)]
     seen: list[Dateline] = []
     comments_from = _comments_start(lines, article_end)
+    if comments_at is not None:
+        comments_from = min(comments_from, bisect_left([line.end for line in lines], comments_at + 1))
     for position in positions:
         line = lines[position]
         parsed = parse_dateline(line.raw)

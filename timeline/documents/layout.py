@@ -55,7 +55,10 @@ def analyse_layout(text: str, mode: Mode = "news") -> Layout:
     lines = split_lines(text)
     kinds: list[LineKind] = [classify(line) for line in lines]
     article_end = _article_end(kinds)
-    dateline, datelines = find_dateline(lines, article_end)
+    tail = lines[article_end].start if article_end < len(lines) else len(text)
+    stamps = text_stamps(text[:tail])
+    comments = comments_start(text, stamps)
+    dateline, datelines = find_dateline(lines, article_end, comments_at=comments)
     excluded: set[int] = {position for position, kind in enumerate(kinds) if kind in ("chrome", "end")}
     for found in datelines:
         excluded.add(found.position)
@@ -64,10 +67,7 @@ def analyse_layout(text: str, mode: Mode = "news") -> Layout:
     if mode == "news" and _punctuated(lines, kinds, article_end):
         excluded.update(_related_headlines(lines, kinds, article_end))
     spans = [(lines[p].start, lines[p].end) for p in sorted(excluded) if p < article_end]
-    tail = lines[article_end].start if article_end < len(lines) else len(text)
-    stamps = [stamp for stamp in text_stamps(text[:tail]) if stamp.span[0] < tail]
     spans.extend(stamp.span for stamp in stamps)
-    comments = comments_start(text, stamps)
     if comments is not None:
         tail = min(tail, comments)
     if tail < len(text):

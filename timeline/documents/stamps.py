@@ -14,6 +14,7 @@ references skip them).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -165,39 +166,67 @@ def comments_start(text: str, stamps: Sequence[Stamp]) -> int | None:
     return text.rfind("\n", 0, first.span[0]) + 1
 
 
+_CUE_WORDS = (
+    "posted",
+    "submitted",
+    "updated",
+    "modified",
+    "published",
+    "appeared",
+    "comment",
+    "reply",
+    "response",
+)
+
+
 @cache
-def _cues() -> re.Pattern[str]:
-    """What a line near a stamp holds: a speaker verb and its colon, a '|' or a bullet, an agency in
-    brackets, a publishing or commenting word, an action link opening a line, or a place in capitals and
-    a comma."""
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What a line near a stamp holds, in the lower-cased text (a speaker verb and its colon, a
+    publishing or commenting word, an action link opening a line) and in the text itself (a '|' or a
+    bullet, an agency in brackets, a place in capitals and a comma). A look-ahead for the words' first
+    letters keeps the scan cheap."""
     data = load_data("stamps.json")
-    verbs = _alternation(data["speaker_verbs"])
-    agencies = _alternation(data["agencies"])
-    actions = _alternation(data["comment_actions"])
-    return re.compile(
-        rf"\||(?i:\b(?:{verbs})\s*(?::|\.\.\.|…))|[(/]\s*(?:{agencies})\b"
-        r"|[•·]|(?i:\b(?:posted|submitted|updated|modified|published|appeared|comment|reply|response)\b)"
-        rf"|^\s*(?i:{actions})\b|\b[A-Z][A-Z.'’/\\&-]+,",
+    verbs = [verb.lower() for verb in data["speaker_verbs"]]
+    firsts = "".join(sorted({word[0] for word in [*verbs, *_CUE_WORDS]}))
+    lower = re.compile(
+        rf"\b(?=[{firsts}])(?:(?:{_alternation(verbs)})\s*(?::|\.\.\.|…)|(?:{_alternation(_CUE_WORDS)})\b)"
+        rf"|^[ \t]*(?:{_alternation(action.lower() for action in data['comment_actions'])})\b",
         re.MULTILINE,
     )
+    agencies = _alternation(data["agencies"])
+    cased = re.compile(rf"(?=[|•·(/A-Z])(?:[|•·]|[(/]\s*(?:{agencies})\b|\b[A-Z][A-Z.'’/\\&-]+,)")
+    return lower, cased
 
 
 def text_stamps(text: str) -> list[Stamp]:
-    """The stamps of ``text``, dating only the lines near a cue word ("wrote", "Posted", "Reuters", "|")."""
-    starts = [0] + [match.end() for match in re.finditer("\n", text)]
-    wanted: set[int] = set()
-    line = 0
-    for cue in _cues().finditer(text):
-        while line + 1 < len(starts) and starts[line + 1] <= cue.start():
-            line += 1
-        wanted.update((line - 1, line, line + 1))
+    """The stamps of ``text``: its dates on or next to a line with a cue ("wrote:", "Posted", "(Reuters)",
+    "|"), each run of such lines dated on its own; a text without a cue is not dated at all."""
+    lower, cased = _cues()
+    cues = [cue.start() for cue in lower.finditer(text.lower())]
+    cues += [cue.start() for cue in cased.finditer(text)]
+    if not cues:
+        return []
+    breaks = [match.start() for match in re.finditer("\n", text)]
+    near = sorted({line + step for at in cues for line in (bisect_right(breaks, at),) for step in (-1, 0, 1)})
     mentions: list[TimeMention] = []
-    for number in sorted(n for n in wanted if 0 <= n < len(starts)):
-        start = starts[number]
-        end = starts[number + 1] - 1 if number + 1 < len(starts) else len(text)
-        for mention in tag_dates(text[start:end], None, "news"):
-            mentions.append(_shifted(mention, start))
+    run_start = near[0]
+    for index, line in enumerate(near):
+        if index + 1 < len(near) and near[index + 1] == line + 1:
+            continue
+        start = breaks[run_start - 1] + 1 if 0 < run_start <= len(breaks) else 0
+        end = breaks[line] if 0 <= line < len(breaks) else len(text)
+        if run_start <= len(breaks):
+            mentions += [
+                _shifted(m, start) for m in tag_dates(text[start:end], None, "news") if _may_stamp(m)
+            ]
+        if index + 1 < len(near):
+            run_start = near[index + 1]
     return find_stamps(text, mentions)
+
+
+def _may_stamp(mention: TimeMention) -> bool:
+    """A stamp names a day ("15 March 2011", "2 days ago"), never a month or a year."""
+    return mention.precision == "day" or mention.start is None
 
 
 def _shifted(mention: TimeMention, offset: int) -> TimeMention:

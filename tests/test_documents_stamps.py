@@ -56,6 +56,9 @@ def _dated(text: str) -> list[TimeMention]:
         ("15 March 2011 Last updated at 10:48 GMT", "dateline"),
         ("Page last updated at 09:14 GMT, Tuesday, 15 March 2011 10:14 UK", "dateline"),
         ("Last updated: 15 March 2011", "dateline"),
+        # A page's links under its stamp are no comment's: the stamp opens no reader comments.
+        ("Updated at 10:48 GMT, 15 March 2011\nShare this", "dateline"),
+        ("15 March 2011 10:48 GMT\nLike", None),
         ("Published: 15 March 2011 12:02", "dateline"),
         ("This article was published on example.co.uk at 01.23 GMT on Tuesday 15 March 2011.", "dateline"),
         (

@@ -46,6 +46,7 @@ DURATIONS = [
     # "over the years", "the years that followed": a stretch of years, no number.
     ("Over the years many patients came.", ("the years", "DURATION", "PXY")),
     ("In the years that followed, they fought.", ("the years", "DURATION", "PXY")),
+    ("in the final hours of the talks", ("the final hours", "DURATION", "PTXH")),
     # Approximators and bounds are inside the extent and give the TIMEX3 mod.
     ("a truce of about two weeks", ("about two weeks", "DURATION", "P2W")),
     ("it took more than four hours", ("more than four hours", "DURATION", "PT4H")),
@@ -72,6 +73,9 @@ NOT_DURATIONS = [
     "a dividend of $1.76 a year",
     "a second group of directors",
     "over the years of his rule",
+    # "the early hours of Thursday": a part of the day named, dated by it, no duration.
+    "He was arrested in the early hours of Thursday morning.",
+    "It began in the early hours of the morning.",
 ]
 
 

@@ -103,7 +103,9 @@ def type_rules() -> tuple[Rule, ...]:
         (
             "duration_vague",
             rf"(?<![A-Za-z-]){i}(?:(?P<det>the)\s+)?(?P<rel>recent|coming|past|last|next|ensuing|intervening|early|final|first)\s+"
-            rf"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters))(?![A-Za-z])",
+            rf"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters))(?![A-Za-z])"
+            # "the early hours of Thursday": a part of that day, which is the date; no duration of its own
+            r"(?!(?<=hours)\s+of\s+(?:[A-Z0-9]|(?:the|that)\s+(?:day|morning|night|evening)\b))",
             "type:unit",
         ),
         (

@@ -3,10 +3,10 @@
 Reading needs no sign-in. A session becomes an editor's only by a right password typed into the
 sidebar form (checked against ``editors.yaml``, see ``timeline.auth``) or by the signed "stay signed in"
 cookie that sign-in left (streamlit-authenticator's token format, a JWT signed with the key from
-``.streamlit/secrets.toml``: see ``timeline.auth.cookie``). The identity is an ``Editor`` object under a session-state key no widget
-uses: a browser can only send widget values (strings, numbers, lists), never such an object, and no
-query parameter is read here. It is checked against the accounts file again on every call, so a
-removed editor stops writing at once.
+``.streamlit/secrets.toml``: see ``timeline.auth.cookie``). The identity is an ``Editor`` object under
+a session-state key no widget uses: a browser can only send widget values (strings, numbers, lists),
+never such an object, and no query parameter is read here. It is checked against the accounts file
+again on every call, so a removed editor stops writing at once.
 
 For the pages::
 
@@ -20,8 +20,9 @@ For the pages::
 
 The form is the app's own (its submit runs the throttle first: attempts during a cool-down are refused
 without checking the password, with "try again in N s"); streamlit-authenticator provides the accounts
-format, the bcrypt hashes and the cookie's token format. Its ``login`` widget is not used: it checks the password
-before any hook could refuse the attempt, and waits 0.7 s on every run of a signed-out session.
+format, the bcrypt hashes and the cookie's token format. Its ``login`` widget is not used: it checks
+the password before any hook could refuse the attempt, and waits 0.7 s on every run of a signed-out
+session.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ def _dated(text: str) -> list[TimeMention]:
         ("Kofi A. says:\nMarch 15, 2011 at 4:12 pm\nGreat piece.", "comment"),
         ("mk_77 said...\n15 March 2011 13:45\nNot convinced.", "comment"),
         ("Lena on March 15, 2011 at 9:02 am said: Thanks for this.", "comment"),
+        ("Lena wrote on 15 March 2011 at 09:02: Thanks for this.", "comment"),
         # Reader comments: a stamp followed by the comment's action links (Washington Post, Guardian).
         ("Unbelievable. Posted by: riverfan | March 15, 2011 3:45 PM | Report abuse", "comment"),
         ("tomw\n15 March 2011 3:45PM\nRecommend? (12)", "comment"),
@@ -60,6 +61,7 @@ def _dated(text: str) -> list[TimeMention]:
         ("Updated at 10:48 GMT, 15 March 2011\nShare this", "dateline"),
         ("15 March 2011 10:48 GMT\nLike", None),
         ("Published: 15 March 2011 12:02", "dateline"),
+        ("By JANE DOE\nPublished: March 15, 2011", "dateline"),
         ("This article was published on example.co.uk at 01.23 GMT on Tuesday 15 March 2011.", "dateline"),
         (
             "A version appeared on p5 of the Main section of the Daily Record on Tuesday 15 March 2011.",
@@ -76,6 +78,7 @@ def _dated(text: str) -> list[TimeMention]:
         ("Updated figures released on Tuesday show prices rising.", None),
         ("She added: the vote on Tuesday will be close.", None),
         ("At 3pm on Monday, police said: the road is closed.", None),
+        ("Smith wrote on Monday: the talks have failed.", None),
         ("He was referring to an earlier comment by the minister on 15 March.", None),
         ("• March 15: the bank raised rates.", None),
         ("The bank • which raised rates on March 15 • said it would wait.", None),
@@ -114,8 +117,11 @@ def test_the_reader_comments_start_at_the_first_comment_stamp(text: str, comment
 
 
 def test_text_stamps_finds_the_stamps_without_given_mentions() -> None:
-    text = f"LONDON, March 15 (Reuters) - {BODY}\nAt 18:20 15th Mar 2011, quietreader wrote: Too late."
-    assert [stamp.kind for stamp in text_stamps(text)] == ["dateline", "comment"]
+    text = (
+        f"LONDON, March 15 (Reuters) - {BODY}\nAt 18:20 15th Mar 2011, quietreader wrote: Too late.\n"
+        "Lena wrote on 16 March 2011 at 09:02: Thanks for this."
+    )
+    assert [stamp.kind for stamp in text_stamps(text)] == ["dateline", "comment", "comment"]
 
 
 def test_the_layout_excludes_stamps_and_the_reader_comments() -> None:

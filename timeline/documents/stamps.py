@@ -187,9 +187,10 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     letters keeps the scan cheap."""
     data = load_data("stamps.json")
     verbs = [verb.lower() for verb in data["speaker_verbs"]]
-    firsts = "".join(sorted({word[0] for word in [*verbs, *_CUE_WORDS]}))
+    words = sorted({*_CUE_WORDS, *data["writer_verbs"]})
+    firsts = "".join(sorted({word[0] for word in [*verbs, *words]}))
     lower = re.compile(
-        rf"\b(?=[{firsts}])(?:(?:{_alternation(verbs)})\s*(?::|\.\.\.|…)|(?:{_alternation(_CUE_WORDS)})\b)"
+        rf"\b(?=[{firsts}])(?:(?:{_alternation(verbs)})\s*(?::|\.\.\.|…)|(?:{_alternation(words)})\b)"
         rf"|^[ \t]*(?:{_alternation(action.lower() for action in data['comment_actions'])})\b",
         re.MULTILINE,
     )

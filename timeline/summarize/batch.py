@@ -4,7 +4,9 @@ One task a line on stdin, ``{"id", "k", "from", "to", "keywords", "articles": [{
 "text"}]}``; out, per task, up to ``k`` lines ``{"id", "date", "summary"}``, the most salient day first
 (a day that only one article names or was published on is left out: one source is no agreement).
 Cheap on purpose (the date tagger and the sentence splitter only, no parser): a topic of thousands of
-articles takes seconds. A malformed line or article is reported on stderr and skipped.
+articles takes seconds. A malformed line or article is reported on stderr and skipped. The text is read
+as given (no layout analysis: measured, its line rules cost the dev figures on one-sentence-a-line
+text), but date stamps are no day references (``timeline/documents/stamps.py``, see ``day_mentions``).
 """
 
 from __future__ import annotations

@@ -347,6 +347,17 @@ NARRATIVE_MAIN_LINE = [
     ),
     # Two months joined by a slash share the year written after the second.
     ("The talks failed in 1958. In August/September 1956 the army moved.", "August", "1956-08"),
+    # "the 28th of that month": that day of the month the story is in.
+    (
+        "In August 1919 the army advanced. On the 28th of that month it stopped.",
+        "the 28th of that month",
+        "1919-08-28",
+    ),
+    (
+        "The army advanced in 1919. On the 28th of that month it stopped.",
+        "the 28th of that month",
+        "XXXX-XX-XX",
+    ),
 ]
 
 

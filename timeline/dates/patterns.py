@@ -172,6 +172,10 @@ def rules() -> tuple[Rule, ...]:
         ),
         ("day_part_rel", rf"(?P<rel>{i}this|last))\s+(?P<part>{day_part})(?![A-Za-z])"),
         (
+            "day_of_that_month",
+            rf"{i}the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<rel>that|the\s+same|this)\s+month)(?![A-Za-z])",
+        ),
+        (
             "relative_unit",
             rf"(?:(?P<dir>{i}earlier|later))\s+)?(?P<rel>{i}this|last|next|coming|previous|following|current|same|that"
             rf"|the\s+past|past))\s+(?P<unit>{i}week|weekend|month|year|yr|decade|century))(?![A-Za-z])",

@@ -34,6 +34,7 @@ RULE_TRIGGER: dict[str, str] = {
     **dict.fromkeys(
         (
             "relative_unit",
+            "day_of_that_month",
             "the_relative_unit",
             "part_of_relative",
             "unit_end",

@@ -1,11 +1,13 @@
-"""A month named with a direction: "last November", "this September", "next March", "this past May"."""
+"""A month named with a direction: "last November", "this September", "next March", "this past May";
+a day of the month the story is in: "the 28th of that month"."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from timeline.dates import calendar as cal
-from timeline.dates.resolve.context import Context, Piece, _month_number, _single, handler
+from timeline.dates.resolve.context import Context, Piece, _month_number, _single, _valid_day, handler
 
 
 def year_of_relative_month(ref_year: int, ref_month: int, month: int, rel: str) -> int:
@@ -31,3 +33,19 @@ def _month_relative(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     if not cal.safe_year(year):
         return None
     return _single(m, cal.month(year, month), "month", relative=True)
+
+
+@handler("day_of_that_month")
+def _day_of_that_month(m: re.Match[str], ctx: Context) -> list[Piece] | None:
+    """ "the 28th of that month": that day of the month last mentioned ("this month": of the reference's)."""
+    that = m["rel"].lower() != "this"
+    anchor = ctx.anchor
+    if that and (anchor is None or anchor.precision not in ("day", "week", "month")):
+        return _single(m, None, "day", relative=True)  # no month to count in
+    ref = anchor.start if that and anchor is not None else ctx.ref()
+    if ref is None:
+        return _single(m, None, "day", relative=True)
+    day = int(m["day"])
+    if not _valid_day(ref.year, ref.month, day):
+        return None
+    return _single(m, cal.day(date(ref.year, ref.month, day)), "day", relative=True)

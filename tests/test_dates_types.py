@@ -358,6 +358,23 @@ NARRATIVE_MAIN_LINE = [
         "the 28th of that month",
         "XXXX-XX-XX",
     ),
+    # An earlier date in brackets or before a noun is a look back: the story stays where it was ...
+    (
+        "In June 1793 Danton, the leader of the August 1792 insurrection, fell. On 24 June the laws passed.",
+        "24 June",
+        "1793-06-24",
+    ),
+    (
+        "In 1793 peasants revolted against the Civil Constitution of the Clergy (1790). On 17 August they fled.",
+        "17 August",
+        "1793-08-17",
+    ),
+    # ... but a later one in brackets is the story moving on.
+    (
+        "He died on 1 March 1791. France declared war (20 April 1792). On 10 August the palace fell.",
+        "10 August",
+        "1792-08-10",
+    ),
 ]
 
 

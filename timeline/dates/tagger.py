@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from timeline.dates import calendar as cal
+from timeline.dates.anchors import main_year, remember
 from timeline.dates.fold import matchable
 from timeline.dates.lexicon import lexicon
 from timeline.dates.lines import crosses_line_break, line_pieces
@@ -28,7 +29,7 @@ from timeline.dates.patterns import (
 from timeline.dates.resolve import HANDLERS, Context, Piece
 from timeline.dates.resolve.times import mark_time_types
 from timeline.dates.trigger_words import CASED_TRIGGERS, number_classes, triggers
-from timeline.model import PRECISION_ORDER, Mode, Precision, TimeMention
+from timeline.model import Mode, Precision, TimeMention
 
 _UNANCHORED_VALUE: dict[Precision, str] = {
     "day": "XXXX-XX-XX",
@@ -217,7 +218,7 @@ def tag_dates(
         # The every-type grammar and passes load only when asked for: the default output starts faster.
         from timeline.dates.all_types import all_trigger_classes, finish_all_types, type_rules
     original, text = text, matchable(text)  # same length: offsets hold in both
-    ctx = Context(text=text, dct=dct, mode=mode, main_year=_main_year(text) if mode == "narrative" else None)
+    ctx = Context(text=text, dct=dct, mode=mode, main_year=main_year(text) if mode == "narrative" else None)
     rule_list = rules() + type_rules() if all_types else rules()
     mentions: list[TimeMention] = []
     found = _candidates(text, rule_list, all_trigger_classes() if all_types else triggers().classes)
@@ -238,23 +239,13 @@ def tag_dates(
         for piece in pieces:
             mention = _mention(text, piece)
             mentions.append(mention)
-            _remember(ctx, mention, piece)
+            remember(ctx, mention, piece)
     tagged = _link_ranges(text, _attach_modifiers(text, _absorb_clock_times(text, mentions)))
     tagged = drop_titles(text, tagged)
     tagged = finish_all_types(text, tagged) if all_types else mark_time_types(tagged)
     if original is text:
         return tagged
     return [replace(m, text=original[m.span[0] : m.span[1]]) for m in tagged]
-
-
-_YEAR_NUMBER = re.compile(r"(?<![\d,.$])\b(1[0-9]\d\d|20\d\d)\b(?![\d,])")
-ASIDE_YEARS = 30
-"""A year this far from a history's main period is an aside ("as in 1813", a 2004 study): no anchor."""
-
-
-def _main_year(text: str) -> int | None:
-    years = sorted(int(y) for y in _YEAR_NUMBER.findall(text))
-    return years[len(years) // 2] if years else None
 
 
 def _mention(text: str, piece: Piece) -> TimeMention:
@@ -282,47 +273,6 @@ def _mention(text: str, piece: Piece) -> TimeMention:
         relative=piece.relative,
         mod=interval.mod,
     )
-
-
-_COARSE: frozenset[Precision] = frozenset({"year", "decade", "century"})
-_LOOKS_BACK = re.compile(r"(?i)\b(?:previous|preceding|prior|earlier|before|ago)\b")
-
-
-def _refines(anchor: cal.Interval | None, interval: cal.Interval) -> bool:
-    """Whether ``anchor`` is a finer date inside ``interval`` (a day in a year the text names again)."""
-    if anchor is None or anchor.precision == interval.precision:
-        return False
-    finer = PRECISION_ORDER.index(anchor.precision) < PRECISION_ORDER.index(interval.precision)
-    return finer and interval.start <= anchor.start <= interval.end
-
-
-def _remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
-    if piece.interval is None:
-        return
-    # "The year-ago quarter" refers back, no new reference; in news the first quarter named is the one
-    # the report is about, and the comparisons named after it ("up from the second quarter") leave it.
-    if (
-        mention.precision == "quarter"
-        and "year" not in mention.text.lower()
-        and (ctx.last_quarter is None or ctx.mode == "narrative")
-    ):
-        ctx.last_quarter = piece.interval
-    # In news, coarse relative words ("this year") do not move the story's reference date; explicit
-    # dates do. In history every date moves the story ("the following year").
-    if (
-        ctx.mode == "news"
-        and piece.relative
-        and piece.interval.precision in _COARSE
-        and ctx.anchor is not None
-    ):
-        return
-    if ctx.mode == "narrative" and piece.relative and _LOOKS_BACK.search(mention.text):
-        return  # "their successes of the previous year": a look back; the story's line stays where it was
-    if ctx.mode == "narrative" and _refines(ctx.anchor, piece.interval):
-        return  # "On December 7, ... 1941": the year repeats the story's day; the day stays the reference
-    if ctx.main_year is not None and abs(piece.interval.start.year - ctx.main_year) > ASIDE_YEARS:
-        return
-    ctx.anchor = piece.interval
 
 
 _TIME_JOINER = re.compile(r"^(?:\s*,)?\s*(?:(?i:at|-|–))?\s*$")

@@ -31,12 +31,14 @@ help:
 
 install: $(STAMP)
 
-# Exactly the versions in the lock file, each checked against its hash; then the project itself.
+# Exactly the versions in the lock file, each checked against its hash; then the project itself, with its
+# bytecode written once (where PYTHONDONTWRITEBYTECODE is set, every start would compile it again).
 $(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the pinned dependencies ($(LOCK)) and the project into $(VENV) (quiet)..."
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@$(BIN)/python -m compileall -q timeline app.py
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 

@@ -102,6 +102,7 @@ def _inside_word(token: Token) -> bool:
 
 _GLUED = "timeline.events.glued"
 _SUBTREES = "timeline.events.subtrees"
+_DEPS = "timeline.events.deps"
 """Where a parsed sentence keeps what ``shorten`` reads of it again and again (in ``Doc.user_data``)."""
 
 
@@ -118,6 +119,14 @@ def _glued(doc: Doc) -> frozenset[int]:
     return found
 
 
+def _deps(doc: Doc) -> tuple[str, ...]:
+    """Every token's dependency label, read once per sentence."""
+    found: tuple[str, ...] | None = doc.user_data.get(_DEPS)
+    if found is None:
+        found = doc.user_data[_DEPS] = tuple(token.dep_ for token in doc)
+    return found
+
+
 def _subtree(token: Token) -> frozenset[int]:
     """The indices of ``token``'s subtree, found once per token."""
     known: dict[int, frozenset[int]] = token.doc.user_data.setdefault(_SUBTREES, {})
@@ -127,9 +136,16 @@ def _subtree(token: Token) -> frozenset[int]:
     return found
 
 
+_PARTNERED = frozenset(
+    {"prep", "agent", "cc", "preconj", "acl", "advcl", "det", "predet", "poss", "nummod", "case"}
+)
+"""The roles in which ``_orphan`` can find a word without its partner: no other word is ever one."""
+
+
 def _tidy(doc: Doc, keep: set[int]) -> set[int]:
     """Drop words left without their partner, until none is left."""
-    while orphans := {i for i in keep if _orphan(doc[i], keep)}:
+    deps = _deps(doc)
+    while orphans := {i for i in keep if deps[i] in _PARTNERED and _orphan(doc[i], keep)}:
         keep -= orphans
     return keep
 

@@ -128,7 +128,7 @@ def _participle_cue(
 def tense_of(text: str, start: int, end: int) -> Tense | None:
     """The tense governing the date at [start, end), from the cue that governs it in its clause."""
     clause_start, clause_end = clause_bounds(text, start, end)
-    words = [m for m in _WORD.finditer(text, clause_start, clause_end) if not start <= m.start() < end]
+    words = _words_near(text, clause_start, clause_end, start, end)
     before = [m for m in words if m.end() <= start][-MAX_WORDS:]
     after = [m for m in words if m.start() >= end][:MAX_WORDS]
     lo = before[0].start() if before else start
@@ -155,6 +155,37 @@ def tense_of(text: str, start: int, end: int) -> Tense | None:
     if best is None or best[1] == "present":
         return None
     return "past" if best[1] == "past" else "future"  # a weak future governs as a future
+
+
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-")
+_NEAR_CHARS = 160
+"""Where the scan for the words before a date starts: MAX_WORDS words fit in it mostly (else the clause's
+start)."""
+
+
+def _words_near(text: str, clause_start: int, clause_end: int, start: int, end: int) -> list[re.Match[str]]:
+    """The clause's words outside the date, from at least MAX_WORDS before it to MAX_WORDS after it: what
+    the cues are read from, the same words a scan of the whole clause gives there, found without it."""
+    scan = max(clause_start, start - _NEAR_CHARS)
+    while scan > clause_start and text[scan - 1] in _WORD_CHARS:
+        scan -= 1  # a word is never cut: the scan starts where no word goes on across it
+    while True:
+        words: list[re.Match[str]] = []
+        before = after = 0
+        for m in _WORD.finditer(text, scan, clause_end):
+            at = m.start()
+            if start <= at < end:
+                continue
+            if at >= end:
+                if after == MAX_WORDS:
+                    break
+                after += 1
+            elif m.end() <= start:
+                before += 1
+            words.append(m)
+        if before >= MAX_WORDS or scan == clause_start:
+            return words
+        scan = clause_start
 
 
 def _phrase_cues(

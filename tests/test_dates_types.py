@@ -474,6 +474,9 @@ MISSED_PHRASES = [
         ("the year before", "2014", "2014-01-01", "2014-12-31"),
     ),
     ("Profits fell in the last quarter.", ("the last quarter", "2017-Q1", "2017-01-01", "2017-03-31")),
+    # "the year before last", "the week after next": two units from now.
+    ("He left the year before last.", ("the year before last", "2015", "2015-01-01", "2015-12-31")),
+    ("They meet the week after next.", ("the week after next", "2017-W16", "2017-04-17", "2017-04-23")),
     ("in the second week of March", ("the second week of March", "2017-W10", "2017-03-06", "2017-03-12")),
     (
         "in the last week of March 2016",

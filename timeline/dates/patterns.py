@@ -187,7 +187,8 @@ def rules() -> tuple[Rule, ...]:
         ("day_before_after", rf"{i}the\s+day\s+(?P<dir>before|after))(?!\s+(?:\w+\s+)?\w+ing\b)"),
         (
             "unit_before_after",
-            rf"{i}the\s+(?P<unit>week|month|year)\s+(?P<dir>before|after|earlier|later))(?=\s*(?:[,.;:)]|$))",
+            rf"{i}the\s+(?P<unit>week|month|year)\s+(?P<dir>before|after|earlier|later))"
+            rf"(?:\s+(?P<far>(?<=before\s)(?i:last)|(?<=after\s)(?i:next))(?![A-Za-z])|(?=\s*(?:[,.;:)]|$)))",
         ),
         (
             "ordinal_week",

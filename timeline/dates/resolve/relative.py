@@ -222,12 +222,13 @@ def _in_the_unit(m: re.Match[str], ctx: Context) -> list[Piece] | None:
 
 @handler("unit_before_after")
 def _unit_before_after(m: re.Match[str], ctx: Context) -> list[Piece] | None:
-    """ "the year before", "the month after": the unit next to the story's date."""
+    """ "the year before", "the month after": the unit next to the story's date; "the year before last",
+    "the week after next": two units from the reference date."""
     unit = _unit(m["unit"])
-    ref = ctx.story_ref()
+    ref = ctx.ref() if m["far"] else ctx.story_ref()  # "the year before last" counts from now
     if ref is None:
         return _single(m, None, _UNIT_PRECISION[unit], relative=True)
-    shift = -1 if m["dir"].lower() in ("before", "earlier") else 1
+    shift = (-1 if m["dir"].lower() in ("before", "earlier") else 1) * (2 if m["far"] else 1)
     return _single(m, infer.shift_unit(ref, unit, shift), _UNIT_PRECISION[unit], relative=True)
 
 

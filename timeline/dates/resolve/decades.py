@@ -1,4 +1,5 @@
-"""Resolvers of decades and centuries: "the 1980s", "the '90s", "the 80s", "the forties", "the 20th century"."""
+"""Resolvers of decades and centuries: "the 1980s", "the '90s", "the 80s", "the forties", "the 20th
+century"."""
 
 from __future__ import annotations
 

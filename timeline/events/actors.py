@@ -76,7 +76,7 @@ class Found:
     kind: str
 
 
-def _np_tokens(head: Token, places: list[Token] | None = None) -> list[Token]:
+def np_tokens(head: Token, places: list[Token] | None = None) -> list[Token]:
     """The noun phrase of ``head``: its subtree without clauses and without prepositions of place; the
     objects of those prepositions go to ``places`` (the place of an event noun: "airstrikes in Syria")
     or are dropped (background: "militias in Iraq")."""
@@ -145,7 +145,7 @@ def arguments(head: Token) -> list[tuple[Role, Token]]:
     return found
 
 
-def _reported(head: Token) -> list[Token]:
+def reported_clauses(head: Token) -> list[Token]:
     """The verbs a saying reports ("announced that the Islamic State had been defeated"): their
     participants take part in the dated statement."""
     if not is_verbal(head) or head.lemma_.lower() not in _saying_verbs():
@@ -170,7 +170,7 @@ def _phrase_actors(
     """The actors one participant phrase names, and what its head noun is when it names none (a bare
     "office" or "opposition": the country in context decides); the place of an event noun in it goes
     to ``places``."""
-    tokens = _np_tokens(head, places)
+    tokens = np_tokens(head, places)
     kind = office_kind(tokens, head, index)
     found: list[Found] = []
     taken: set[int] = set()
@@ -209,7 +209,7 @@ def participants(head: Token, context: str | DocumentContext | None = None) -> l
     found: list[Found] = []
     offices: list[tuple[Role, int, str]] = []
     roles = arguments(head)
-    for reported in _reported(head):
+    for reported in reported_clauses(head):
         roles.extend(("object" if role == "subject" else role, token) for role, token in arguments(reported))
     while roles:
         role, token = roles.pop(0)

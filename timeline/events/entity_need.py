@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.actor_match import unknown_names
 from timeline.events.actor_names import own_name
-from timeline.events.actors import _np_tokens, _reported, arguments
+from timeline.events.actors import arguments, np_tokens, reported_clauses
 from timeline.events.nlp import recognise
 
 if TYPE_CHECKING:
@@ -34,12 +34,12 @@ def participant_tokens(head: Token) -> set[int]:
     """Indices of the tokens ``actors.participants(head)`` reads: its clause's participant phrases, those
     of the clauses a saying reports, and the places of the event nouns in them."""
     roles = [token for _, token in arguments(head)]
-    for reported in _reported(head):
+    for reported in reported_clauses(head):
         roles.extend(token for _, token in arguments(reported))
     read: set[int] = set()
     while roles:
         places: list[Token] = []
-        read.update(token.i for token in _np_tokens(roles.pop(0), places))
+        read.update(token.i for token in np_tokens(roles.pop(0), places))
         roles.extend(places)
     return read
 

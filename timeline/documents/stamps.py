@@ -199,6 +199,11 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return lower, cased
 
 
+MAX_RUN_CHARS = 50_000
+"""A run of cue lines longer than this is no stamp block (stamps sit on short lines): it is not tagged,
+so a pathological text (one 10 MB line of dates and cue words) still loads in linear time."""
+
+
 def text_stamps(text: str) -> list[Stamp]:
     """The stamps of ``text``: its dates on or next to a line with a cue ("wrote:", "Posted", "(Reuters)",
     "|"), each run of such lines dated on its own; a text without a cue is not dated at all."""
@@ -216,7 +221,7 @@ def text_stamps(text: str) -> list[Stamp]:
             continue
         start = breaks[run_start - 1] + 1 if 0 < run_start <= len(breaks) else 0
         end = breaks[line] if 0 <= line < len(breaks) else len(text)
-        if run_start <= len(breaks):
+        if run_start <= len(breaks) and end - start <= MAX_RUN_CHARS:
             mentions += [
                 _shifted(m, start) for m in tag_dates(text[start:end], None, "news") if _may_stamp(m)
             ]

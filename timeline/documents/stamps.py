@@ -21,6 +21,7 @@ from functools import cache
 from typing import Literal
 
 from timeline.dates import tag_dates
+from timeline.dates.tries import alternation
 from timeline.model import Span, TimeMention
 from timeline.resources import load_data
 
@@ -54,13 +55,9 @@ class _Rule:
     time: bool
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _time() -> re.Pattern[str]:
-    zones = _alternation(load_data("stamps.json")["time_zones"])
+    zones = alternation(load_data("stamps.json")["time_zones"])
     return re.compile(
         r"(?:\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?|\d{1,2}\s*[AaPp]\.?[Mm]\.?(?!\w))"
         rf"(?:\s*(?:{zones})(?![\w]))?"
@@ -70,14 +67,14 @@ def _time() -> re.Pattern[str]:
 @cache
 def _rules() -> tuple[_Rule, ...]:
     data = load_data("stamps.json")
-    verbs = _alternation(data["speaker_verbs"])
-    actions = _alternation(data["comment_actions"])
-    agencies = _alternation(data["agencies"])
+    verbs = alternation(data["speaker_verbs"])
+    actions = alternation(data["comment_actions"])
+    agencies = alternation(data["agencies"])
     places = {
         "<TIME>": f"(?:{_time().pattern})",
         "<NAME>": f"(?:{_NAME})",
         "<VERB>": rf"(?i:{verbs})\s*(?::|\.\.\.|…)",
-        "<WROTE>": rf"(?i:{_alternation(data['writer_verbs'])})\s*(?::|\.\.\.|…)",
+        "<WROTE>": rf"(?i:{alternation(data['writer_verbs'])})\s*(?::|\.\.\.|…)",
         "<ACTION>": f"(?i:{actions})",
         "<AGENCY>": rf"[(/]\s*(?:{agencies})(?:[ \t]+[A-Z][\w.-]*){{0,2}}\s*[)/]",
         "<PLACE>": f"(?:{_PLACE})",
@@ -190,11 +187,11 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = sorted({*_CUE_WORDS, *data["writer_verbs"]})
     firsts = "".join(sorted({word[0] for word in [*verbs, *words]}))
     lower = re.compile(
-        rf"\b(?=[{firsts}])(?:(?:{_alternation(verbs)})\s*(?::|\.\.\.|…)|(?:{_alternation(words)})\b)"
-        rf"|^[ \t]*(?:{_alternation(action.lower() for action in data['comment_actions'])})\b",
+        rf"\b(?=[{firsts}])(?:(?:{alternation(verbs)})\s*(?::|\.\.\.|…)|(?:{alternation(words)})\b)"
+        rf"|^[ \t]*(?:{alternation(action.lower() for action in data['comment_actions'])})\b",
         re.MULTILINE,
     )
-    agencies = _alternation(data["agencies"])
+    agencies = alternation(data["agencies"])
     cased = re.compile(rf"(?=[|•·(/A-Z])(?:[|•·]|[(/]\s*(?:{agencies})\b|\b[A-Z][A-Z.'’/\\&-]+,)")
     return lower, cased
 

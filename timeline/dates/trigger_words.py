@@ -9,26 +9,24 @@ from functools import cache
 
 from timeline.dates.lexicon import lexicon
 
+_MONTH_AND_NUMBER = (
+    "day_month_year",
+    "month_day_year",
+    "day_range_month",
+    "month_day_range",
+    "day_month",
+    "month_day",
+    "month_year",
+    "month_range_year",
+)
+"""The rules whose matches hold a month name and a number (triggered by the first, checked by the second)."""
+
 RULE_TRIGGER: dict[str, str] = {
     **dict.fromkeys(("iso", "year", "year_range"), "number:4"),
     **dict.fromkeys(("numeric", "named_day"), "number:sep"),
     "decade": "number:s",
     "short_year": "number:quoted",
-    **dict.fromkeys(
-        (
-            "day_month_year",
-            "month_day_year",
-            "day_range_month",
-            "month_day_range",
-            "day_month",
-            "month_day",
-            "month_year",
-            "month_range_year",
-            "month_relative",
-            "month",
-        ),
-        "month",
-    ),
+    **dict.fromkeys((*_MONTH_AND_NUMBER, "month_relative", "month"), "month"),
     **dict.fromkeys(("season_year", "season_relative", "season"), "season"),
     **dict.fromkeys(("quarter", "quarter_ref", "year_earlier_adj", "quarter_this"), "quarter"),
     **dict.fromkeys(
@@ -66,20 +64,7 @@ RULE_TRIGGER: dict[str, str] = {
 """Which words a rule's matches always contain: the tagger scans a rule only near those words."""
 
 RULE_ALSO: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "day_month_year",
-            "month_day_year",
-            "day_range_month",
-            "month_day_range",
-            "day_month",
-            "month_day",
-            "month_year",
-            "month_range_year",
-            "season_year",
-        ),
-        "number",
-    ),
+    **dict.fromkeys((*_MONTH_AND_NUMBER, "season_year"), "number"),
     "ago": "unit",  # "three days ago": the unit word beside the direction word
 }
 """A second trigger class of a rule (``Rule.also``): its matches hold words of both classes."""

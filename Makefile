@@ -43,10 +43,12 @@ $(STAMP): pyproject.toml $(LOCK)
 	@touch $@
 
 # Re-resolve the lock file from pyproject.toml (newest versions allowed by it), with every file's hash.
+# Extras stay on their pins (smart-open[http]==...): the pip a fresh venv brings (23.x) otherwise refuses a
+# dependency's extra in --require-hashes mode ("must have their versions pinned with ==").
 lock:
 	@test -x $(VENV)-lock/bin/uv || { $(PYTHON) -m venv $(VENV)-lock && $(VENV)-lock/bin/pip install --quiet uv; }
 	$(VENV)-lock/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
-		--python-platform x86_64-unknown-linux-gnu --no-header -o $(LOCK)
+		--python-platform x86_64-unknown-linux-gnu --no-strip-extras --no-header -o $(LOCK)
 	@sed -i '1i # Every dependency of the project and its dev extras, pinned with hashes (linux, Python 3.11).\n# Regenerate after changing pyproject.toml: make lock' $(LOCK)
 
 # The browser suite drives Debian's chromium through Playwright (Playwright's own browser download

@@ -257,6 +257,17 @@ NEWS_CASES = [
         ("2014", "2014", "2014-01-01", "2014-12-31", "year"),
     ),
     ("withdrew its troops in 2011.", None, ("2011", "2011", "2011-01-01", "2011-12-31", "year")),
+    # "the March" / "the May" before a noun of an event is the month ("the March to the Sea" is not).
+    (
+        "The March referendum settled the border question.",
+        WED_7_APR_2021,
+        ("March", "2021-03", "2021-03-01", "2021-03-31", "month"),
+    ),
+    (
+        "Turnout will rise in the May elections.",
+        WED_7_APR_2021,
+        ("May", "2021-05", "2021-05-01", "2021-05-31", "month"),
+    ),
 ]
 
 
@@ -281,6 +292,8 @@ NOT_DATES = [
     "the Iraq of today",
     "You may also like",
     "the March to the Sea",
+    "the May government lost the vote",
+    "the March of the unemployed reached the capital",
     "after the fall of Baghdad",
     "the F-1600 engine",
     "costs $2014 per unit",

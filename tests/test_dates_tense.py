@@ -62,6 +62,10 @@ TENSE_TABLE = [
     ("The minister could not be reached for comment on Tuesday.", "past"),
     ("The minister couldn't be reached on Tuesday.", "past"),
     ("The rebels could have fled on Sunday.", "past"),
+    # After a negative subject "could" is the past of "can" too; a reporting verb between opens a new clause.
+    ("Neither the mayor nor his deputy could be found on Friday.", "past"),
+    ("Nobody could reach the stranded climbers on Monday.", "past"),
+    ("Neither union said it could resume the talks on Friday.", "future"),
     # An aside in brackets with no verb is read by the clause it stands in.
     ("The father will leave at dawn (5 a.m. Friday), the lawyer said.", "future"),
     ("The father left at dawn (5 a.m. Friday), the lawyer said.", "past"),

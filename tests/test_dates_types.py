@@ -155,6 +155,19 @@ def test_a_count_before_a_part_of_the_day_is_no_clock_time() -> None:
     assert every("Rebels killed 3 in the morning raid.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Idioms that hold a clock word name no time.
+        "For the old guard, high noon has arrived.",
+        "The clerks burned the midnight oil.",
+        "She wore a midnight blue gown.",
+    ],
+)
+def test_clock_word_idioms_are_no_times(text: str) -> None:
+    assert every(text) == []
+
+
 @pytest.mark.parametrize(("text", "expected"), TIMES, ids=[c[0][:40] for c in TIMES])
 def test_times(text: str, expected: tuple[str, str, str]) -> None:
     assert every(text) == [expected]
@@ -171,6 +184,9 @@ REFERENCES = [
     ("as happened in the past, prices fell", ("the past", "DATE", "PAST_REF")),
     ("in the near future, they said", ("the near future", "DATE", "FUTURE_REF")),
     ("Currently, 40 firms operate there.", ("Currently", "DATE", "PRESENT_REF")),
+    # "Now" opening a sentence with no comma after it is still the present.
+    ("The plant closed. Now the town has no employer.", ("Now", "DATE", "PRESENT_REF")),
+    ("Until now, the ferry ran on time.", ("now", "DATE", "PRESENT_REF")),
 ]
 
 
@@ -180,12 +196,21 @@ def test_reference_words(text: str, expected: tuple[str, str, str]) -> None:
 
 
 def test_reference_words_and_durations_only_under_all_types() -> None:
-    text = "Now, after three years of talks held daily, the deal is done."
+    text = "Only now, after three years of talks held daily, is the deal done."
     assert [m.text for m in tag_dates(text, SAT_8_APR_2017)] == []
     assert {m.type for m in tag_dates(text, SAT_8_APR_2017, all_types=True)} == {"DATE", "DURATION", "SET"}
 
 
-@pytest.mark.parametrize("text", ["the past two years were hard", "recent months were calm"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the past two years were hard",
+        "recent months were calm",
+        # "Now," opening a sentence is a discourse marker: it turns the argument, not the time.
+        "The bridge was shut. Now, the council argues, it must be rebuilt.",
+        '"Now, consider the cost," the engineer said.',
+    ],
+)
 def test_not_reference_words(text: str) -> None:
     assert [
         m.value for m in tag_dates(text, SAT_8_APR_2017, all_types=True) if m.value.endswith("_REF")
@@ -503,7 +528,7 @@ def test_cli_batch_all_types_adds_type_and_the_new_values() -> None:
     from timeline.cli import run_batch
 
     line = json.dumps(
-        {"id": "a", "text": "Now, for three years, talks were held daily.", "dct": "2017-04-08"}
+        {"id": "a", "text": "Until now, for three years, talks were held daily.", "dct": "2017-04-08"}
     )
     default, every_type = io.StringIO(), io.StringIO()
     run_batch(io.StringIO(line), default, io.StringIO(), default_mode="news", dct=None)
@@ -511,7 +536,7 @@ def test_cli_batch_all_types_adds_type_and_the_new_values() -> None:
     assert default.getvalue() == ""
     rows = [json.loads(row) for row in every_type.getvalue().splitlines()]
     assert [(r["id"], r["text"], r["type"], r["value"], r["freq"]) for r in rows] == [
-        ("a", "Now", "DATE", "PRESENT_REF", None),
+        ("a", "now", "DATE", "PRESENT_REF", None),
         ("a", "three years", "DURATION", "P3Y", None),
         ("a", "daily", "SET", "P1D", "1X"),
     ]

@@ -32,6 +32,7 @@ class Lexicon:
     anchoring_words: frozenset[str]
     season_cues: frozenset[str]
     season_not_before: frozenset[str]
+    month_event_nouns: frozenset[str]
 
 
 @cache
@@ -59,4 +60,5 @@ def lexicon() -> Lexicon:
         anchoring_words=frozenset(raw["anchoring_words"]),
         season_cues=frozenset(raw["season_cues"]),
         season_not_before=frozenset(raw["season_not_before"]),
+        month_event_nouns=frozenset(raw["month_event_nouns"]),
     )

@@ -39,6 +39,8 @@ class TypesData:
     references: dict[str, str]
     reference_not_before: frozenset[str]
     named_titles_before: frozenset[str]
+    clock_word_not_after: frozenset[str]
+    clock_word_not_before: frozenset[str]
 
 
 @cache
@@ -59,6 +61,8 @@ def types_data() -> TypesData:
         references=raw["reference_words"],
         reference_not_before=frozenset(raw["reference_not_before"]),
         named_titles_before=frozenset(raw["named_titles_before"]),
+        clock_word_not_after=frozenset(raw["clock_word_not_after"]),
+        clock_word_not_before=frozenset(raw["clock_word_not_before"]),
     )
 
 

@@ -227,7 +227,10 @@ def _word_cues(side: list[re.Match[str]], covered: set[int]) -> list[Cue]:
             cues.append((m.start(), m.end(), _READINGS[reading]))
         elif reading is None:
             continue
-        elif word == "couldn't" or (word == "could" and _next_word(side, index) in lexis.COULD_PAST):
+        elif word == "couldn't" or (
+            word == "could"
+            and (_next_word(side, index) in lexis.COULD_PAST or _negative_subject(side, index))
+        ):
             cues.append((m.start(), m.end(), "past"))  # "could not be reached Tuesday", "could have"
         elif word in future_words or word in lexis.WOULD or word.endswith("'ll"):
             cues.append((m.start(), m.end(), "future"))
@@ -241,6 +244,17 @@ def _word_cues(side: list[re.Match[str]], covered: set[int]) -> list[Cue]:
         ):
             cues.append((m.start(), m.end(), "past"))
     return cues
+
+
+def _negative_subject(side: list[re.Match[str]], index: int) -> bool:
+    """Whether a negative subject ("neither ... nor", "nobody") stands in the few words before ``index``."""
+    for w in reversed(side[max(0, index - 8) : index]):
+        word = w.group().lower()
+        if word in lexis.REPORTING_VERBS:
+            return False
+        if word in lexis.NEGATIVE_SUBJECTS:
+            return True
+    return False
 
 
 def _next_word(side: list[re.Match[str]], index: int) -> str:

@@ -91,3 +91,7 @@ DETERMINERS = frozenset({"a", "an", "the", "its", "his", "their", "our", "my", "
 """A word after these is a noun or an adjective ("the seabed", "the wounded", "its left"), not a verb."""
 COULD_PAST = frozenset({"not", "never", "have"})
 """After "could" these make it the past of "can" ("could not be reached"), not a possibility ahead."""
+NEGATIVE_SUBJECTS = frozenset({"neither", "nor", "nobody", "none"})
+"""A subject these open makes "could" the past of "can" ("Neither he nor his aides could be reached")."""
+REPORTING_VERBS = frozenset({"said", "says", "say", "told", "tells", "added", "thinks", "think", "believes"})
+"""A reporting verb between a negative subject and "could" opens another clause ("Neither said it could")."""

@@ -177,8 +177,13 @@ def _month_range_year(m: re.Match[str], ctx: Context) -> list[Piece] | None:
 def _month(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     word = m["month"].rstrip(".").lower()
     previous = _previous_word(ctx.text, m.start())
-    if word in ("may", "march") and (previous not in lexicon().anchoring_words or previous == "the"):
-        return None
+    event_noun = previous == "the" and _next_word(ctx.text, m.end()) in lexicon().month_event_nouns
+    if (
+        word in ("may", "march")
+        and (previous not in lexicon().anchoring_words or previous == "the")
+        and not event_noun
+    ):
+        return None  # "the May government", "the March on Rome"; but "the May elections" is the month
     if not m["month"].endswith(".") and any(o != word and o.startswith(word) for o in lexicon().months):
         return None  # a bare abbreviation ("Mar", "Jan") is a name more often than a month
     if word in ("may",) and _next_word(ctx.text, m.end()) in ("be", "have", "not", "also", "well"):

@@ -17,6 +17,15 @@ _PERIOD_NOUNS = frozenset(
 )
 
 
+_SENTENCE_END = frozenset(".!?:;\"'`“”‘’_")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether [start] begins a sentence or a line (quotes and dashes before it may open it too)."""
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    return not before or before.endswith("\n") or before[-1] in _SENTENCE_END or before.endswith("--")
+
+
 @handler("reference")
 def _reference(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     data = types_data()
@@ -30,6 +39,8 @@ def _reference(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         return None  # "the past two years", "recent months": a duration or a date, read elsewhere
     if phrase == "now" and next_word in data.reference_not_before:
         return None  # "now that ...": a conjunction
+    if m["ref"] == "Now" and ctx.text.startswith(",", m.end()) and _opens_sentence(ctx.text, m.start("ref")):
+        return None  # "Now, he says, ...": a discourse marker that turns the argument, not the time
     if phrase in ("recent", "future") and next_word in ("and", "or"):
         return None
     return [Piece(m.start("ref"), m.end(), None, "day", kind="DATE", value=value)]

@@ -9,10 +9,12 @@ from timeline.dates import calendar as cal
 from timeline.dates import infer
 from timeline.dates.lexicon import lexicon
 from timeline.dates.named_days import weekday_in_title
+from timeline.dates.patterns_types import types_data
 from timeline.dates.resolve.context import (
     _UNIT_PRECISION,
     Context,
     Piece,
+    _next_word,
     _previous_word,
     _single,
     _unit,
@@ -291,6 +293,12 @@ def _clock_time(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         return None
     if m["phour"] is not None and _previous_word(ctx.text, m.start()) not in _CLOCK_PREPOSITIONS:
         return None  # "killed 3 in the morning raid": a count, not "at 4 in the morning"
+    if m["word"] is not None:
+        idioms = types_data()
+        if _previous_word(ctx.text, m.start()) in idioms.clock_word_not_after or (
+            _next_word(ctx.text, m.end()) in idioms.clock_word_not_before
+        ):
+            return None  # "high noon", "the midnight oil": an idiom, no time
     ref = ctx.anchor.start if ctx.anchor is not None and ctx.anchor.precision == "day" else ctx.dct
     if ref is None:
         return _single(m, None, "day", relative=True)

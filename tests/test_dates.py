@@ -354,6 +354,16 @@ NARRATIVE = [
         "The battle opened on 5 June 1944; the next day the bridgehead held, and on 9 June it widened.",
         [("5 June 1944", "1944-06-05"), ("the next day", "1944-06-06"), ("9 June", "1944-06-09")],
     ),
+    # After a coarser date the day is unknown inside it: "the day before" stays in that year or month,
+    # counted back from its end (not the day before 1 January, in the year before).
+    (
+        "The fleet sailed in 1588. The day before, the admiral had fallen ill.",
+        [("1588", "1588"), ("The day before", "1588")],
+    ),
+    (
+        "The truce was signed in March 1918. A week earlier, the talks had stalled.",
+        [("March 1918", "1918-03"), ("A week earlier", "1918-03")],
+    ),
 ]
 
 

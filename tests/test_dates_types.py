@@ -416,6 +416,12 @@ FISCAL_QUARTERS = [
     ("a charge in the 1988 second quarter", ("the 1988 second quarter", "1988-Q2")),
     ("profit in this year's third quarter rose", ("this year's third quarter", "1989-Q3")),
     ("the third quarter ended. In the 1988 period, it lost money.", ("the 1988 period", "1988-Q3")),
+    # A quarter long before publication is background, not the report's quarter: the comparison is with
+    # the quarter just reported.
+    (
+        "It cut its payout in the second quarter of 1982. Third-quarter sales rose from a year ago.",
+        ("a year ago", "1988-Q3"),
+    ),
 ]
 
 

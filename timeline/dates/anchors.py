@@ -35,6 +35,15 @@ def _refines(anchor: cal.Interval | None, interval: cal.Interval) -> bool:
     return finer and interval.start <= anchor.start <= interval.end
 
 
+REPORT_QUARTER_DAYS = 400
+"""In news a quarter that ended longer ago than this before publication is background ("stopped paying a
+dividend in the third quarter of 1984"), not the quarter the report is about."""
+
+
+def _long_past_quarter(ctx: Context, interval: cal.Interval) -> bool:
+    return ctx.mode == "news" and ctx.dct is not None and (ctx.dct - interval.end).days > REPORT_QUARTER_DAYS
+
+
 def remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
     if piece.interval is None:
         return
@@ -44,6 +53,7 @@ def remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
         mention.precision == "quarter"
         and "year" not in mention.text.lower()
         and (ctx.last_quarter is None or ctx.mode == "narrative")
+        and not _long_past_quarter(ctx, piece.interval)
     ):
         ctx.last_quarter = piece.interval
     # In news, coarse relative words ("this year") do not move the story's reference date; explicit

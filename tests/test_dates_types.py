@@ -445,6 +445,11 @@ NEWS_PERIODS = [
     # "the past year" is the last calendar year; "year-earlier" before a figure names last year's quarter.
     ("growth over the past year", ("the past year", "DATE", "1988")),
     ("third-quarter profit rose, compared with year-earlier profit of $3 million", None),
+    # A comparison with last year's quarter ("a year ago") is no story date: "earlier in the year" is this year.
+    (
+        "Third-quarter profit rose from $2 million a year ago. Sales had slowed earlier in the year.",
+        ("earlier in the year", "DATE", "1989"),
+    ),
     # "the year ended March 31" lasts a year and ends on that day.
     ("revenue for the year ended March 31", ("the year", "DURATION", "P1Y")),
     # TimeML tags "now" in "now that" too.

@@ -67,6 +67,13 @@ def remember(ctx: Context, mention: TimeMention, piece: Piece) -> None:
         return
     if ctx.mode == "narrative" and piece.relative and _LOOKS_BACK.search(mention.text):
         return  # "their successes of the previous year": a look back; the story's line stays where it was
+    if (
+        ctx.mode == "news"
+        and piece.relative
+        and mention.precision == "quarter"
+        and _LOOKS_BACK.search(mention.text)
+    ):
+        return  # "up from $3 million a year ago": a comparison with last year's quarter, not the story's date
     if ctx.mode == "narrative" and _refines(ctx.anchor, piece.interval):
         return  # "On December 7, ... 1941": the year repeats the story's day; the day stays the reference
     if ctx.main_year is not None and abs(piece.interval.start.year - ctx.main_year) > ASIDE_YEARS:

@@ -32,6 +32,7 @@ import pandas as pd
 import streamlit as st
 
 from timeline.model import Event
+from timeline.ui.snapshot import Snapshot, forget_snapshots, load_snapshot, save_snapshot, snapshot_key
 from timeline.view.filters import FilterState, apply_filters
 from timeline.view.frame import NO_ACTOR, events_frame
 from timeline.view.highlight import escape_markdown
@@ -129,9 +130,11 @@ def build_app_data(
     documents: Sequence[Any],
     problems: Sequence[tuple[str, str]] = (),
     notices: Sequence[str] = (),
+    frame: pd.DataFrame | None = None,
 ) -> AppData:
-    """Bundle events and documents for the pages (pure; also used by tests)."""
-    frame = events_frame(events)
+    """Bundle events and documents for the pages (pure; also used by tests). ``frame``: the events'
+    ``events_frame`` when it is already built (a snapshot's)."""
+    frame = events_frame(events) if frame is None else frame
     actors = sorted({actor for event in events for actor in event.actors})
     categories = sorted({event.category for event in events})
     infos = tuple(_document_info(record) for record in documents)
@@ -266,29 +269,54 @@ def _bundle(
     _live: _LiveStore,
 ) -> AppData:
     """The pages' data for one synced state of the folder and of the edits (the arguments are the cache
-    key): the events as corrected by the teachers' edits, hidden ones left out unless ``with_hidden``."""
-    del database, sources, fingerprint, syncs
-    from timeline.corrections.apply import HIDDEN_TAG
-    from timeline.store.edits_store import corrected_events
-
+    key): the events as corrected by the teachers' edits, hidden ones left out unless ``with_hidden``.
+    The corrected events and their frame come from the store's snapshot when it is current
+    (``timeline.ui.snapshot``: a restarted server), else are built and the snapshot rewritten."""
+    del sources, fingerprint, syncs
     store = _live.store
     with _collector_paused():
-        corrected = corrected_events(store)
-        hidden = [event for event in corrected.events if HIDDEN_TAG in event.tags]
-        events = [event for event in corrected.events if with_hidden or HIDDEN_TAG not in event.tags]
+        shown = _snapshot(Path(database), store, edits_key, with_hidden)
         documents = list(store.documents())
         report = _live.report
         problems = failed_articles(documents, getattr(report, "errors", ()) or ())
         notices = [str(notice) for notice in getattr(report, "notices", ()) or ()]
         notices += [str(notice) for notice in getattr(store, "notices", ()) if notice not in notices]
-        data = build_app_data(events, documents, problems, notices)
+        data = build_app_data(shown.events, documents, problems, notices, frame=shown.frame)
     return replace(
         data,
-        orphans=tuple(corrected.orphans),
-        hidden=len(hidden),
-        hidden_articles=corrected.hidden_articles,
+        orphans=shown.orphans,
+        hidden=shown.hidden,
+        hidden_articles=shown.hidden_articles,
         last_edit=edits_key[1],
     )
+
+
+def _snapshot(database: Path, store: Any, edits_key: tuple[int, int], with_hidden: bool) -> Snapshot:
+    """The corrected events shown and their frame: the snapshot beside the store if it was written for
+    this state, else built from the store (and written for the next start)."""
+    try:
+        key: str | None = snapshot_key(database, edits_key, with_hidden)
+    except OSError:  # no file to name it by (an in-memory or vanished store): no snapshot
+        key = None
+    loaded = load_snapshot(database, key, with_hidden) if key is not None else None
+    if loaded is not None:
+        return loaded
+    from timeline.corrections.apply import HIDDEN_TAG
+    from timeline.store.edits_store import corrected_events
+
+    corrected = corrected_events(store)
+    hidden = sum(HIDDEN_TAG in event.tags for event in corrected.events)
+    events = tuple(event for event in corrected.events if with_hidden or HIDDEN_TAG not in event.tags)
+    built = Snapshot(
+        events=events,
+        frame=events_frame(events),
+        orphans=tuple(corrected.orphans),
+        hidden=hidden,
+        hidden_articles=frozenset(corrected.hidden_articles),
+    )
+    if key is not None and not getattr(store, "read_only", False):
+        save_snapshot(database, key, with_hidden, built)
+    return built
 
 
 def _edits_key(store: Any) -> tuple[int, int]:
@@ -324,6 +352,7 @@ def reload_data() -> None:
     try:
         database, _sources, _articles = _locations()
         _live_store(str(database)).fingerprint = None
+        forget_snapshots(Path(database))
     except Exception:  # the next run reports it
         LOG.exception("Could not open the timeline store")
     _bundle.clear()

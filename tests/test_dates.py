@@ -354,6 +354,15 @@ NARRATIVE = [
         "The battle opened on 5 June 1944; the next day the bridgehead held, and on 9 June it widened.",
         [("5 June 1944", "1944-06-05"), ("the next day", "1944-06-06"), ("9 June", "1944-06-09")],
     ),
+    # "the previous Friday", "the following Monday": the weekday before or after the day the story is on.
+    (
+        "The treaty was signed on Saturday, 14 June 1919. The following Monday, the delegates left.",
+        [("Saturday, 14 June 1919", "1919-06-14"), ("The following Monday", "1919-06-16")],
+    ),
+    (
+        "The strike ended on 12 May 1926; the previous Wednesday it had begun.",
+        [("12 May 1926", "1926-05-12"), ("the previous Wednesday", "1926-05-05")],
+    ),
     # After a coarser date the day is unknown inside it: "the day before" stays in that year or month,
     # counted back from its end (not the day before 1 January, in the year before).
     (

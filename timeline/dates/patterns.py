@@ -216,7 +216,7 @@ def rules() -> tuple[Rule, ...]:
         ("year_end", rf"{i}year[\s-]end)(?![A-Za-z])"),
         (
             "weekday",
-            rf"(?:(?P<rel>{i}last|next|this|that|coming|past))\s+)?(?P<wd>{weekday})(?P<poss>['’]s)?(?:\s+(?P<part>{day_part})(?![A-Za-z]))?(?![A-Za-z])",
+            rf"(?:(?:(?P<rel>{i}last|next|this|that|coming|past))|{i}the)\s+(?P<srel>{i}previous|preceding|following)))\s+)?(?P<wd>{weekday})(?P<poss>['’]s)?(?:\s+(?P<part>{day_part})(?![A-Za-z]))?(?![A-Za-z])",
         ),
         (
             "holiday",

@@ -264,6 +264,12 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     ref = ctx.ref()
     if ref is None:
         return _single(m, None, "day", relative=True)
+    if m["srel"]:
+        # "the previous Friday", "the following Monday": counted from the day the story is on
+        anchor = ctx.anchor
+        day = anchor.start if anchor is not None and anchor.precision == "day" else ref
+        direction = "next" if m["srel"].lower() == "following" else "last"
+        return _single(m, cal.day(infer.weekday_date(day, weekday, direction)), "day", relative=True)
     if rel in ("last", "past"):
         direction = "last"
     elif rel in ("next", "coming"):

@@ -52,3 +52,32 @@ def test_a_ruler_setting_what_the_table_cannot_keeps_spacys() -> None:
     assert TableRuler.of(ruler) is not None
     ruler.add([[{"LOWER": "iran"}]], {"NORM": "Iran"})  # a norm: not one of the attributes the table sets
     assert TableRuler.of(ruler) is None
+
+
+_WORDS = (
+    frozenset({"we", "got", "ta", "leave"}),
+    frozenset({"nsubj", "ROOT", "aux"}),
+    frozenset({"PRP", "VBD"}),
+)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "may_match"),
+    [
+        ([{"LOWER": "got"}, {"LOWER": "ta"}], True),
+        ([{"LOWER": "gon"}, {"LOWER": "na"}], False),  # no "gon" among the words
+        ([{"LOWER": {"IN": ["let", "leave"]}}], True),
+        ([{"LOWER": {"REGEX": "^y'?$"}}, {"LOWER": "all"}], False),
+        ([{"LOWER": {"REGEX": "^t[ao]$"}}], True),
+        ([{"DEP": "expl"}, {"LOWER": "got"}], False),  # no expletive
+        ([{"TAG": {"IN": ["VBD", "VBN"]}}, {"LOWER": "ta"}], True),
+        ([{"LOWER": "gon", "OP": "?"}, {"LOWER": "ta"}], True),  # an optional token asks nothing
+        ([{"NORM": "gonna"}], True),  # an attribute the words do not hold asks nothing
+    ],
+)
+def test_a_doc_without_a_patterns_words_is_not_matched(
+    pattern: list[dict[str, object]], may_match: bool
+) -> None:
+    from timeline.events.ruler import _pattern_need
+
+    assert _pattern_need(pattern)(_WORDS) is may_match

@@ -5,7 +5,9 @@ exceptions, "TAG NN, LOWER something -> POS PRON") runs every rule at every toke
 Here each rule whose tokens only compare attributes with a value or a list of values becomes a test
 filed under the tag (or each of the tags) it names, so a token meets only its own tag's rules (and those
 naming no tag), gathered once per tag and lower-case form. The remaining rules (two tokens, regular
-expressions) stay with a ``Matcher``. As in spaCy, every rule is matched before any is applied, then
+expressions) stay with a ``Matcher``, run only on a doc where each of a rule's tokens finds its lower-case
+form, dependency label and tag among the doc's (most sentences hold no "gon na", no "y' all"). As in
+spaCy, every rule is matched before any is applied, then
 they are applied in their order, later rules overriding earlier.
 
 A pipeline whose ruler sets something else (extension attributes, flags) keeps spaCy's own ruler.
@@ -13,6 +15,7 @@ A pipeline whose ruler sets something else (extension attributes, flags) keeps s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -151,17 +154,60 @@ def _apply(token: Token, setters: Setters) -> None:
             token.dep_ = value
 
 
+Words = tuple[frozenset[str], frozenset[str], frozenset[str]]
+"""A doc's lower-case forms, dependency labels and tags."""
+Need = Callable[[Words], bool]
+"""Whether a doc with these words may hold a token a pattern asks for (False: surely not)."""
+_NEEDED_BY = {"LOWER": 0, "DEP": 1, "TAG": 2}
+_OPTIONAL = frozenset({"?", "*", "!"})
+
+
+def _value_need(where: int, value: Any) -> Need | None:
+    """What one attribute's value asks of a doc's words (None: nothing this can check)."""
+    if isinstance(value, str):
+        return lambda words: value in words[where]
+    if isinstance(value, dict) and len(value) == 1:
+        ((operator, values),) = value.items()
+        if operator == "IN" and isinstance(values, list) and all(isinstance(v, str) for v in values):
+            allowed = frozenset(values)
+            return lambda words: not allowed.isdisjoint(words[where])
+        if operator == "REGEX" and isinstance(values, str):
+            search = re.compile(values).search
+            return lambda words: any(search(word) for word in words[where])
+    return None
+
+
+def _pattern_need(pattern: list[dict[str, Any]]) -> Need:
+    """What a ``Matcher`` pattern asks of a doc's words: for each token it must match (no optional
+    operator), each lower-case form, dependency label or tag it names; other attributes ask nothing."""
+    needs: list[Need] = []
+    for spec in pattern:
+        if str(spec.get("OP", "")) in _OPTIONAL:
+            continue
+        for key, value in spec.items():
+            where = _NEEDED_BY.get(str(key).upper())
+            need = _value_need(where, value) if where is not None else None
+            if need is not None:
+                needs.append(need)
+    return lambda words: all(need(words) for need in needs)
+
+
 class TableRuler:
     """Applies an ``AttributeRuler``'s rules to parsed docs with the same results (see the module doc)."""
 
     def __init__(
-        self, tables: dict[str | None, _Table], rest: Any, rest_rules: dict[int, tuple[int, Setters]]
+        self,
+        tables: dict[str | None, _Table],
+        rest: Any,
+        rest_rules: dict[int, tuple[int, Setters]],
+        rest_needs: tuple[Need, ...] = (),
     ):
         self._tables = tables
         self._any = tables.get(None)
         self._known: dict[tuple[str, str], tuple[tuple[_Rule, ...], tuple[_Rule, ...]]] = {}
         self._rest = rest
         self._rest_rules = rest_rules
+        self._rest_needs = rest_needs
 
     @classmethod
     def of(cls, ruler: AttributeRuler) -> TableRuler | None:
@@ -172,6 +218,7 @@ class TableRuler:
         tables: dict[str | None, _Table] = {}
         rest = Matcher(ruler.vocab, validate=False)
         rest_rules: dict[int, tuple[int, Setters]] = {}
+        rest_needs: list[Need] = []
         specs: list[dict[str, Any]] = list(ruler.patterns)
         for order, spec in enumerate(specs):
             attrs: list[tuple[str, Any]] = []
@@ -188,6 +235,7 @@ class TableRuler:
             if not all(item is not None for item in compiled):
                 rest.add(str(order), spec["patterns"])
                 rest_rules[order] = (index, setters)
+                rest_needs += [_pattern_need(pattern) for pattern in spec["patterns"]]
                 continue
             for item in compiled:
                 assert item is not None
@@ -203,7 +251,7 @@ class TableRuler:
                         table.plain.append(rule)
                     for lower in lowers or ():
                         table.by_lower.setdefault(lower, []).append(rule)
-        return cls(tables, rest if rest_rules else None, rest_rules)
+        return cls(tables, rest if rest_rules else None, rest_rules, tuple(rest_needs))
 
     def _rules_for(self, tag: str, lower: str) -> tuple[tuple[_Rule, ...], tuple[_Rule, ...]]:
         """The rules a token of ``tag`` and ``lower`` form may meet: any token's, a space token's."""
@@ -223,17 +271,27 @@ class TableRuler:
     def _matches(self, doc: Doc) -> list[tuple[int, int, Setters]]:
         """(rule order, token index, what to set) of every rule that matches, read before any is applied."""
         found: list[tuple[int, int, Setters]] = []
+        tags: set[str] = set()
+        lowers: set[str] = set()
         for token in doc:
-            rules, spaces = self._rules_for(token.tag_, token.lower_)
+            tag, lower = token.tag_, token.lower_
+            tags.add(tag)
+            lowers.add(lower)
+            rules, spaces = self._rules_for(tag, lower)
             for rule in rules + spaces if spaces and token.is_space else rules:
                 if rule.test is None or rule.test(token):
                     found.append((rule.order, token.i, rule.attrs))
-        if self._rest is not None:
+        if self._rest is not None and self._rest_may_match(doc, lowers, tags):
             for match_id, start, end in self._rest(doc, allow_missing=True, as_spans=False):
                 order = int(doc.vocab.strings[match_id])
                 index, setters = self._rest_rules[order]
                 found.append((order, doc[start:end][index].i, setters))
         return found
+
+    def _rest_may_match(self, doc: Doc, lowers: set[str], tags: set[str]) -> bool:
+        """Whether one of the ``Matcher``'s patterns may match ``doc`` (False: none can)."""
+        words = (frozenset(lowers), frozenset(token.dep_ for token in doc), frozenset(tags))
+        return any(need(words) for need in self._rest_needs)
 
     def __call__(self, doc: Doc) -> Doc:
         found = self._matches(doc)

@@ -1,5 +1,6 @@
-"""The view snapshot beside the store: a restarted server reads the corrected events and their frame
-back instead of rebuilding them, and never reads a copy written for another state."""
+"""Warm starts: the view snapshot beside the store (a restarted server reads the corrected events and
+their frame back instead of rebuilding them, and never reads a copy written for another state), and the
+chart's figure shared by the sessions that draw the same view."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from app_harness import synthetic_store as synthetic_store  # the fixture, re-ex
 from app_support import ALL_IDS, EVENTS
 
 from timeline.store import DATABASE_NAME, EventStore
-from timeline.ui import snapshot, state
+from timeline.ui import figures, snapshot, state
 from timeline.ui.snapshot import Snapshot, load_snapshot, save_snapshot, snapshot_key, snapshot_path
 from timeline.view.frame import events_frame
 
@@ -128,3 +129,24 @@ def test_a_reload_forgets_the_snapshot(synthetic_store: Path, monkeypatch: pytes
     monkeypatch.setattr(state, "_locations", lambda: (database, None, synthetic_store / "own"))
     state.reload_data()
     assert not snapshot_path(database, False).exists()
+
+
+def test_a_second_tab_draws_the_figure_already_built(
+    synthetic_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[object] = []
+    real = figures._figure
+
+    def counting(*args: object, **kwargs: object) -> object:
+        built.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(figures, "_figure", counting)
+    figures._shared.clear()
+    first = open_app()
+    second = open_app()  # another session on the same server
+    assert chart_ids(first) == chart_ids(second) == set(ALL_IDS)
+    assert len(built) == 1
+    narrowed = open_app({"actors": "Iran"})  # another view: its own figure
+    assert chart_ids(narrowed) == {event.id for event in EVENTS if "Iran" in event.actors}
+    assert len(built) == 2

@@ -102,6 +102,9 @@ class AppData:
     """The articles an editor hid whole (their events carry the ``hidden`` tag)."""
     last_edit: int = 0
     """The newest edit's id when the bundle was built (0: none)."""
+    version: tuple[Any, ...] = ()
+    """What the bundle was built from (``_bundle``'s arguments): equal versions, equal data. Empty for a
+    bundle built outside that cache."""
 
     def document(self, doc_id: str) -> DocumentInfo | None:
         for doc in self.documents:
@@ -272,7 +275,6 @@ def _bundle(
     key): the events as corrected by the teachers' edits, hidden ones left out unless ``with_hidden``.
     The corrected events and their frame come from the store's snapshot when it is current
     (``timeline.ui.snapshot``: a restarted server), else are built and the snapshot rewritten."""
-    del sources, fingerprint, syncs
     store = _live.store
     with _collector_paused():
         shown = _snapshot(Path(database), store, edits_key, with_hidden)
@@ -288,6 +290,7 @@ def _bundle(
         hidden=shown.hidden,
         hidden_articles=shown.hidden_articles,
         last_edit=edits_key[1],
+        version=(database, sources, fingerprint, syncs, edits_key, with_hidden),
     )
 
 

@@ -13,9 +13,9 @@ from timeline.ui.detail import event_detail
 from timeline.ui.edit_add import manual_form
 from timeline.ui.edit_panel import correction_panel, hidden_toggle
 from timeline.ui.edit_writes import show_outcome
+from timeline.ui.figures import timeline_chart
 from timeline.ui.fit import fit_to_screen
 from timeline.ui.state import AppData, app_data, filtered_frame, publish_view, set_view
-from timeline.view.chart import timeline_figure
 from timeline.view.filters import FilterState
 
 CHART_KEY = "chart"
@@ -145,15 +145,7 @@ def render() -> None:
     )
     with detail_area:  # the key-events switch first: it decides the figure (not in the header: room)
         show_key_events = key_controls(view, len(df) - undated)
-    fig = timeline_figure(
-        df,
-        lane_by=view.lane,
-        large=view.large,
-        selected=view.selected,
-        colors=data.colors,
-        key_events=show_key_events,
-        key_count=view.key_count,
-    )
+    fig = timeline_chart(df, view, data, show_key_events)
     with chart_area:
         # The box is as tall as the screen below its top (ui.fit measures it, components.PAGE_CSS sizes
         # it): the chart stretches to it, so its date axis is on screen at 1024x768 too.

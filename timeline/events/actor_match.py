@@ -44,29 +44,24 @@ def names_in(
     """Names of the data among ``tokens`` (contiguous runs only) as (start, end, entry): longest first,
     none inside another, none inside a longer place name the data does not know ("Sudan" in "Port Sudan",
     "Mexico" in "the Gulf of Mexico" are other places)."""
-    if tokens:
-        yield from _names_at(tokens[0].doc, [token.i for token in tokens], index, claimed)
-
-
-def _names_at(
-    doc: Doc, indices: list[int], index: ActorIndex, claimed: dict[int, str]
-) -> Iterator[tuple[int, int, Entry]]:
-    """``names_in`` over the tokens of ``doc`` at ``indices``, read from the sentence's word arrays."""
-    allowed = set(indices)
+    allowed = {token.i for token in tokens}
+    doc = tokens[0].doc if tokens else None
+    if doc is None:
+        return
     # the words as plain strings, read once: a span's text is its tokens' texts with the spaces between
     texts, spaces, puncts = words(doc)
     at = 0
-    while at < len(indices):
-        i = indices[at]
-        if i in claimed:
-            yield i, i + 1, Entry(actor=claimed[i], kind="alias", acronym=False)
+    while at < len(tokens):
+        first = tokens[at]
+        if first.i in claimed:
+            yield first.i, first.i + 1, Entry(actor=claimed[first.i], kind="alias", acronym=False)
             at += 1
             continue
         hit: tuple[int, Entry] | None = None
-        if not puncts[i] and (texts[i][:1].isupper() or texts[i].lower() in _NAME_OPENERS):
-            end = i + 1
+        if not first.is_punct and (first.text[:1].isupper() or first.lower_ in _NAME_OPENERS):
+            end = first.i + 1
             text = ""
-            while end <= i + index.max_words * 2 and end <= len(doc) and (end - 1) in allowed:
+            while end <= first.i + index.max_words * 2 and end <= len(doc) and (end - 1) in allowed:
                 word, space, punct = texts[end - 1], spaces[end - 1], puncts[end - 1]
                 if not punct:
                     entry = index.lookup(text + word)
@@ -76,11 +71,11 @@ def _names_at(
                         break  # no longer name starts so
                 text += word + space
                 end += 1
-        if hit is None or _inside_other_name(doc, i, hit[0], hit[1], index):
+        if hit is None or _inside_other_name(doc, first.i, hit[0], hit[1], index):
             at += 1
             continue
-        yield i, hit[0], hit[1]
-        while at < len(indices) and indices[at] < hit[0]:
+        yield first.i, hit[0], hit[1]
+        while at < len(tokens) and tokens[at].i < hit[0]:
             at += 1
 
 
@@ -95,8 +90,7 @@ def sentence_names(doc: Doc | Span) -> list[tuple[int, int, Entry]]:
     key = (_NAMES, doc.doc.has_annotation("ENT_IOB"))
     found = user_data.get(key) if user_data is not None else None
     if found is None:
-        indices = list(range(len(doc))) if user_data is not None else [token.i for token in doc]
-        found = list(_names_at(doc.doc, indices, actor_index(), {}))
+        found = list(names_in(list(doc), actor_index(), {}))
         if user_data is not None:
             user_data[key] = found
     return list(found)

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from timeline.events.actor_names import ActorIndex, Entry, actor_index, name_key, own_name
-from timeline.events.doc_arrays import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -49,7 +48,7 @@ def names_in(
     if doc is None:
         return
     # the words as plain strings, read once: a span's text is its tokens' texts with the spaces between
-    texts, spaces, puncts = words(doc)
+    words = [(token.text, token.whitespace_, token.is_punct) for token in doc]
     at = 0
     while at < len(tokens):
         first = tokens[at]
@@ -62,7 +61,7 @@ def names_in(
             end = first.i + 1
             text = ""
             while end <= first.i + index.max_words * 2 and end <= len(doc) and (end - 1) in allowed:
-                word, space, punct = texts[end - 1], spaces[end - 1], puncts[end - 1]
+                word, space, punct = words[end - 1]
                 if not punct:
                     entry = index.lookup(text + word)
                     if entry is not None:

@@ -6,43 +6,38 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.events.attribution import is_reporting_verb
-from timeline.events.doc_arrays import subtree_order, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def _spaced(spaces: tuple[str, ...], at: int) -> bool:
-    return bool(spaces[at]) and (at == 0 or bool(spaces[at - 1]))
+def _spaced(token: Token) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return bool(token.whitespace_) and (before is None or bool(before.whitespace_))
 
 
 def asides(root: Token) -> set[int]:
     """Asides in brackets, and between two dashes ("The talks—held online—started ...")."""
     inside: set[int] = set()
     depth = 0
-    doc = root.doc
-    texts, spaces, _ = words(doc)
-    tokens = subtree_order(root)
-    for at in tokens:
-        text = texts[at]
-        if text in ("(", "["):
+    tokens = list(root.subtree)
+    for token in tokens:
+        if token.text in ("(", "["):
             depth += 1
         if depth:
-            inside.add(at)
-        if text in (")", "]") and depth:
+            inside.add(token.i)
+        if token.text in (")", "]") and depth:
             depth -= 1
-    dashes = [
-        at for at in tokens if texts[at] in ("—", "–", "--") or (texts[at] == "-" and _spaced(spaces, at))
-    ]
+    dashes = [t.i for t in tokens if t.text in ("—", "–", "--") or (t.text == "-" and _spaced(t))]
     for first, second in zip(dashes[::2], dashes[1::2], strict=False):
         inside.update(range(first, second + 1))
-    for at in tokens:
-        if texts[at] in (":", ";") and not (at > 0 and is_reporting_verb(doc[at - 1])):
+    for token in tokens:
+        if token.text in (":", ";") and not (token.i > 0 and is_reporting_verb(token.doc[token.i - 1])):
             # two clauses joined by a colon or semicolon: the one without the headline's verb goes
-            after = root.i > at
-            inside.update(i for i in tokens if (i <= at if after else i >= at))
+            after = root.i > token.i
+            inside.update(t.i for t in tokens if (t.i <= token.i if after else t.i >= token.i))
             break
     if len(dashes) % 2:
         # an unpaired dash opens an afterthought: "millions will catch it - it all depends on ..."
-        inside.update(i for i in tokens if i >= dashes[-1])
+        inside.update(t.i for t in tokens if t.i >= dashes[-1])
     return inside

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events.attribution import is_reporting_verb
-from timeline.events.doc_arrays import starts as token_starts
 from timeline.events.nlp import parse
 
 if TYPE_CHECKING:
@@ -221,7 +220,7 @@ def parse_clauses(
     docs = parse(list(sentences), entities=lambda _, __: False)
     parsed: list[ParsedSentence] = []
     for at, (doc, spans) in enumerate(zip(docs, mentions, strict=True)):
-        starts = token_starts(doc)
+        starts = [token.idx for token in doc]
         lasting = durations[at] if durations is not None else [False] * len(spans)
         content = {span for span, kept in zip(spans, lasting, strict=True) if kept}
         every = [span for span in (others[at] if others is not None else spans) if span not in content]

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from timeline.events.asides import asides
 from timeline.events.attribution import attribution_roots, is_reporting_verb
 from timeline.events.clause_parse import SUBJECT_DEPS, ParsedClause, clause_top, governing_verb, subject_of
-from timeline.events.doc_arrays import subtree
 from timeline.events.time_phrase import possessive_dates, time_phrase
 from timeline.events.wording import title_words
 
@@ -50,7 +49,7 @@ class TitleClause:
 
 
 def _subtree(token: Token) -> set[int]:
-    return set(subtree(token))
+    return {t.i for t in token.subtree}
 
 
 def _noun_core(noun: Token) -> set[int]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.events.doc_arrays import subtree, words
 from timeline.events.wording import title_words, words_in
 
 if TYPE_CHECKING:
@@ -102,6 +101,7 @@ def _inside_word(token: Token) -> bool:
 
 
 _GLUED = "timeline.events.glued"
+_SUBTREES = "timeline.events.subtrees"
 _DEPS = "timeline.events.deps"
 """Where a parsed sentence keeps what ``shorten`` reads of it again and again (in ``Doc.user_data``)."""
 
@@ -110,11 +110,10 @@ def _glued(doc: Doc) -> frozenset[int]:
     """The tokens hyphens glue into a longer word ("au" in "Port-au-Prince"), found once per sentence."""
     found: frozenset[int] | None = doc.user_data.get(_GLUED)
     if found is None:
-        texts, spaces, _ = words(doc)
-        hyphens = [i for i, text in enumerate(texts) if text == "-"]
+        hyphens = [t.i for t in doc if t.text == "-"]
         found = frozenset(
-            {i + 1 for i in hyphens if not spaces[i] and i + 1 < len(doc)}
-            | {i - 1 for i in hyphens if i > 0 and not spaces[i - 1]}
+            {i + 1 for i in hyphens if not doc[i].whitespace_ and i + 1 < len(doc)}
+            | {i - 1 for i in hyphens if i > 0 and not doc[i - 1].whitespace_}
         )
         doc.user_data[_GLUED] = found
     return found
@@ -130,7 +129,11 @@ def _deps(doc: Doc) -> tuple[str, ...]:
 
 def _subtree(token: Token) -> frozenset[int]:
     """The indices of ``token``'s subtree, found once per token."""
-    return subtree(token)
+    known: dict[int, frozenset[int]] = token.doc.user_data.setdefault(_SUBTREES, {})
+    found = known.get(token.i)
+    if found is None:
+        found = known[token.i] = frozenset(t.i for t in token.subtree)
+    return found
 
 
 _PARTNERED = frozenset(

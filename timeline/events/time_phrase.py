@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.events.doc_arrays import subtree
-
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -19,8 +17,8 @@ _TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century", "h
 _TIME_EXTRA = 2  # words a time expression's subtree may hold beyond its own ("the", "this")
 
 
-def _subtree(token: Token) -> frozenset[int]:
-    return subtree(token)
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
 
 
 def time_phrase(tokens: tuple[Token, ...]) -> set[int]:

@@ -97,13 +97,12 @@ def _story_shift(m: re.Match[str], ctx: Context, unit: str, amount: int) -> list
     anchor = ctx.anchor
     if anchor is None:
         return _single(m, None, precision, relative=True)
-    shifted = infer.shift_unit(anchor.start, "week" if unit == "weekend" else unit, amount)
+    step = "week" if unit == "weekend" else unit
     if PRECISION_ORDER.index(anchor.precision) <= PRECISION_ORDER.index(precision):
-        return _single(m, shifted, precision, relative=True)
+        return _single(m, infer.shift_unit(anchor.start, step, amount), precision, relative=True)
     # The day is unknown inside the coarser date: count back from its end ("in 1990 ... the day before" is
     # still 1990, not 1989), forward from its start.
-    unknown_day = anchor.end if amount < 0 else anchor.start
-    shifted = infer.shift_unit(unknown_day, "week" if unit == "weekend" else unit, amount)
+    shifted = infer.shift_unit(anchor.end if amount < 0 else anchor.start, step, amount)
     coarse = infer.shift_unit(shifted.start, _PRECISION_UNIT.get(anchor.precision, "year"), 0)
     return _single(m, coarse, coarse.precision, relative=True)
 

@@ -215,6 +215,24 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "the end of the year",
             "Elections will take place",
         ),
+        # a sign stays with its number at the end or start of a title
+        ("Shares in the airline rose 4% on Tuesday.", "on Tuesday", "Shares in the airline rose 4%"),
+        ("Inflation climbed to 3.5 % in May.", "in May", "Inflation climbed to 3.5 %"),
+        ("On Monday, $12 billion was pledged by donors.", "On Monday", "$12 billion was pledged by donors"),
+        # "after" read as a preposition: the verb after its object is that object's, not the first verb's
+        (
+            "The governor renewed the order after a court in Austin struck down the curfew on Friday.",
+            "on Friday",
+            "A court in Austin struck down the curfew",
+        ),
+        (
+            "The miners stayed underground until the company agreed a new contract in March.",
+            "in March",
+            "The company agreed a new contract",
+        ),
+        # a title that opens with a quotation mark capitalises the quote's first word
+        ('"But my offer will not be available next year."', "next year", '"My offer will not be available"'),
+        ("“But the talks will resume next year.”", "next year", "“The talks will resume”"),
     ],
 )
 def test_title(sentence: str, time_text: str, expected: str) -> None:

@@ -140,7 +140,45 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if current.dep_ in ("relcl", "acl") and current.head.i != current.i:
             return current.head
-        current = current.head if current.dep_ == "conj" and current.head.i != current.i else None
+        if current.dep_ != "conj" or current.head.i == current.i:
+            return None
+        misread = _subordinate_object(current)
+        if misread is not None:
+            return misread
+        current = current.head
+    return None
+
+
+_SUBORDINATORS = frozenset({"after", "before", "since", "until", "till"})
+"""Words that open a clause as well as a noun phrase: "after a judge overturned the ban"."""
+_COORDINATORS = frozenset({"cc", "preconj"})
+
+
+def _subordinate_object(verb: Token) -> Token | None:
+    """The real subject of a conjoined ``verb`` the parser misread: in "reaffirmed the plan after a
+    judge overturned the ban", "after" is read as a preposition with the object "a judge", and
+    "overturned" as a second verb of "reaffirmed" (so its subject would be the first verb's). When no
+    coordinator or comma links the two verbs and such an object ends right before ``verb``, that object
+    is its subject."""
+    doc = verb.doc
+    if verb.i == 0 or verb.left_edge.i != verb.i:
+        return None
+    linked = (*verb.head.children, *verb.children)
+    if any(
+        verb.head.i < token.i < verb.i and (token.dep_ in _COORDINATORS or token.text in (",", ";"))
+        for token in linked
+    ):
+        return None
+    token = doc[verb.i - 1]
+    for candidate in (token, *token.ancestors):
+        if candidate.i == verb.head.i:
+            return None
+        if (
+            candidate.dep_ == "pobj"
+            and candidate.head.lower_ in _SUBORDINATORS
+            and candidate.right_edge.i == verb.i - 1
+        ):
+            return candidate
     return None
 
 

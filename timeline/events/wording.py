@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 _OPENING_QUOTES = frozenset({"“", "‘", "``", "`"})
 _CLOSING_QUOTES = frozenset({"”", "’", "''"})
-_JOINERS = frozenset({"-", "–", "/", "&", "'s", "’s", "'", "’", "%", "$", "£", "€"})
+_UNIT_SIGNS = frozenset({"%", "‰", "$", "£", "€", "¥"})
+"""Signs that belong to the number they touch ("1%", "$5"): part of the headline's words at its ends."""
+_JOINERS = frozenset({"-", "–", "/", "&", "'s", "’s", "'", "’"}) | _UNIT_SIGNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +138,21 @@ def _balanced(tokens: list[Token]) -> list[Token]:
     if len(straight) % 2:
         drop.update(t.i for t in straight)
     kept = [t for t in tokens if t.i not in drop]
-    while kept and not is_word(kept[-1]) and kept[-1].text not in _CLOSING_QUOTES and kept[-1].text != '"':
+    while kept and not _ends_well(kept[-1], kept[-2] if len(kept) > 1 else None, _CLOSING_QUOTES):
         kept.pop()
-    while kept and not is_word(kept[0]) and kept[0].text not in _OPENING_QUOTES and kept[0].text != '"':
+    while kept and not _ends_well(kept[0], kept[1] if len(kept) > 1 else None, _OPENING_QUOTES):
         kept.pop(0)
     return kept
+
+
+def _ends_well(token: Token, neighbour: Token | None, quotes: frozenset[str]) -> bool:
+    """Whether ``token`` may end (or begin) a headline whose next token inward is ``neighbour``: a word,
+    a quotation mark of that side, or a sign beside its number ("rose 1%", "$5 billion", "5 %")."""
+    if is_word(token) or token.text in quotes or token.text == '"':
+        return True
+    if token.text not in _UNIT_SIGNS or neighbour is None or abs(neighbour.i - token.i) != 1:
+        return False
+    return neighbour.like_num or any(char.isdigit() for char in neighbour.text)
 
 
 def render(tokens: Iterable[Token], replacements: Mapping[int, str] | None = None) -> str:
@@ -160,10 +172,14 @@ def render(tokens: Iterable[Token], replacements: Mapping[int, str] | None = Non
         elif (
             following.text in (",", "’s", "'s")
             or following.text in _CLOSING_QUOTES
+            or token.text in _OPENING_QUOTES
             or (following.text == '"' and sum(t.text == '"' for t in chosen[: position + 1]) % 2)
+            or (token.text == '"' and sum(t.text == '"' for t in chosen[: position + 1]) % 2)
         ):
-            continue
+            continue  # no space inside the quotation marks where words between were dropped
         else:
             parts.append(" ")
     text = "".join(parts).strip()
-    return text[:1].upper() + text[1:]
+    # A headline that opens with a quotation mark capitalises the quote's first word.
+    first = len(text) - len(text.lstrip("\"“‘`' "))
+    return text[: first + 1].upper() + text[first + 1 :]

@@ -230,6 +230,32 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "in March",
             "The company agreed a new contract",
         ),
+        # degree and negation adverbs stay when a long title is shortened
+        (
+            "Researchers told a committee hearing last week that the new vaccine was less effective and "
+            "more costly than older ones on the market.",
+            "last week",
+            "Researchers told a committee hearing that the new vaccine was less effective",
+        ),
+        # a dash inside a phrase before the verb opens no afterthought
+        (
+            "On Friday, after the index fell to 80 - one point short of a record, the bank stopped short "
+            "of raising rates.",
+            "On Friday",
+            "The bank stopped short of raising rates",
+        ),
+        # the words that only frame the date go with it
+        (
+            "The senate could vote on the bill as early as Wednesday.",
+            "Wednesday",
+            "The senate could vote on the bill",
+        ),
+        ("Troops could leave the city as soon as next month.", "next month", "Troops could leave the city"),
+        (
+            "The fire on the night of 20 April destroyed the depot.",
+            "20 April",
+            "The fire destroyed the depot",
+        ),
         # a title that opens with a quotation mark capitalises the quote's first word
         ('"But my offer will not be available next year."', "next year", '"My offer will not be available"'),
         ("“But the talks will resume next year.”", "next year", "“The talks will resume”"),

@@ -37,7 +37,9 @@ def asides(root: Token) -> set[int]:
             after = root.i > token.i
             inside.update(t.i for t in tokens if (t.i <= token.i if after else t.i >= token.i))
             break
-    if len(dashes) % 2:
-        # an unpaired dash opens an afterthought: "millions will catch it - it all depends on ..."
+    if len(dashes) % 2 and dashes[-1] > root.i:
+        # an unpaired dash after the verb opens an afterthought: "millions will catch it - it all depends
+        # on ..."; one before the verb sits in a phrase of its own ("when it rose to five - one short of a
+        # pandemic, the agency stopped short of ..."), and what follows it holds the headline
         inside.update(t.i for t in tokens if t.i >= dashes[-1])
     return inside

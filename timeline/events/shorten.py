@@ -29,6 +29,8 @@ def _rank(token: Token, keep: set[int], root: Token) -> int | None:
         return 3  # an adverb with an object works as a preposition ("downwards its toll")
     if dep == "acl" or (dep == "appos" and _set_off(token)):
         return 0
+    if dep == "advmod" and token.lower_ in title_words().kept_adverbs:
+        return None  # "less effective" is not "effective"
     if dep in ("advcl", "advmod", "intj"):
         return 1
     if dep == "npadvmod":

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century", "hour", "minute", "season"})
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "weekend"})
+"""Nouns that a date only narrows: "on the night of 20 April" is all time."""
+_DEGREE_AS = frozenset({"as"})
+"""The first "as" of "as early as Monday", "as soon as next month": the phrase is all time."""
 _TIME_EXTRA = 2  # words a time expression's subtree may hold beyond its own ("the", "this")
 
 
@@ -48,11 +52,21 @@ def time_phrase(tokens: tuple[Token, ...]) -> set[int]:
                 inside |= _subtree(noun.head)  # "in 2014-three years after": the phrase is all time
     for token in tokens:
         current = token
+        while current.head.i != current.i and current.head.i in inside:
+            current = current.head  # from the top of what is already time
         while current.head.i != current.i and current.head.i not in inside:
             parent = current.head
             rest = _subtree(parent) - inside - {parent.i}
-            if not rest and (parent.dep_ in ("prep", "agent") or parent.pos_ == "ADP"):
-                inside.add(parent.i)
+            words = {token.doc[i].lower_ for i in rest}
+            if (
+                (not rest and (parent.dep_ in ("prep", "agent") or parent.pos_ == "ADP"))
+                or (parent.dep_ == "advmod" and current.lower_ == "as" and words <= _DEGREE_AS)
+                or (
+                    parent.lemma_.lower() in _DAY_PARTS | _TIME_UNITS
+                    and all(token.doc[i].dep_ == "det" for i in rest)
+                )
+            ):
+                inside |= rest | {parent.i}
                 current = parent
                 continue
             break

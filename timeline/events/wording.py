@@ -36,6 +36,7 @@ class TitleWords:
     weak_subjects: frozenset[str]
     weak_subject_max_words: int
     comment_lemmas: frozenset[str]
+    kept_adverbs: frozenset[str]
 
 
 @cache
@@ -52,6 +53,7 @@ def title_words() -> TitleWords:
         weak_subjects=frozenset(data["weak_subjects"]),
         weak_subject_max_words=int(data["weak_subject_max_words"]),
         comment_lemmas=frozenset(data["comment_lemmas"]),
+        kept_adverbs=frozenset(data["kept_adverbs"]),
     )
 
 

@@ -9,7 +9,8 @@ import pytest
 from events_helpers import document, phrase_tagger
 
 from timeline.events import extract_events, merge_events
-from timeline.events.merge import figures, same_event
+from timeline.events.merge_rules import same_event
+from timeline.events.merge_words import figures
 from timeline.model import Event
 
 FRIDAY = (date(2017, 4, 7), date(2017, 4, 7), "day")

@@ -230,6 +230,22 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "in March",
             "The company agreed a new contract",
         ),
+        # a relative clause whose pronoun is the object: the noun it describes becomes the object
+        (
+            "The company offered a new plan that the union rejected on Friday.",
+            "on Friday",
+            "The union rejected a new plan",
+        ),
+        (
+            "It is part of a larger bill that lawmakers hope to pass in August.",
+            "in August",
+            "Lawmakers hope to pass a larger bill",
+        ),
+        (
+            "She praised the reforms that the king announced in 2011.",
+            "in 2011",
+            "The king announced the reforms",
+        ),
         # degree and negation adverbs stay when a long title is shortened
         (
             "Researchers told a committee hearing last week that the new vaccine was less effective and "

@@ -184,9 +184,13 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
             keep |= _noun_core(subject)
     if subject is not None:
         protected |= _noun_core(subject) & keep
+    described: tuple[tuple[int, str], ...] = ()
     if root.dep_ == "relcl":
         # the relative word opening it goes: "where there was a peak" -> "there was a peak"
         keep -= {c.i for c in root.children if c.lower_ in _RELATIVE_WORDS and c.i < root.i}
+    if root.dep_ in ("relcl", "acl"):  # the parser labels some relative clauses "acl"
+        pronoun_object, described = _object_described(root, parsed.head)
+        keep.discard(pronoun_object if pronoun_object is not None else -1)
     own_time = set() if parsed.keeps_time_words else time_phrase(parsed.time_tokens)
     times = own_time | time_phrase(parsed.other_time_tokens)
     dropped: set[int] = set()
@@ -223,7 +227,9 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         elif dep == "advmod" and token.lower_ in words.hedges:
             dropped |= _subtree(token)
     dropped |= asides(root)
-    replacements = possessive_dates(parsed.time_tokens) + possessive_dates(parsed.other_time_tokens)
+    replacements = (
+        possessive_dates(parsed.time_tokens) + possessive_dates(parsed.other_time_tokens) + described
+    )
     dropped = (dropped - protected) | times
     dropped -= {i for i, _ in replacements}
     core = (_dated_core(root) | ({subject.i} if subject is not None else set())) & keep
@@ -235,6 +241,30 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         subject=subject,
         replacements=replacements,
     )
+
+
+def _object_described(relative: Token, dated: Token) -> tuple[int | None, tuple[tuple[int, str], ...]]:
+    """A relative clause whose pronoun is its verb's object ("a new option that BP detailed", "a bill
+    that lawmakers hope to pass"): the pronoun, and the noun it describes written after that verb, where
+    the object stands in a clause ("BP detailed a new option"). Only when the date is that clause's own
+    (``dated`` is its verb): a parse that put the date elsewhere is not trusted this far. None and nothing
+    for any other clause."""
+    verbs = [relative]
+    while xcomp := next((c for c in verbs[-1].children if c.dep_ == "xcomp"), None):
+        verbs.append(xcomp)
+    if all(verb.i != dated.i for verb in verbs):
+        return None, ()
+    for verb in verbs:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if len(objects) == 1 and objects[0].lower_ in _RELATIVE_PRONOUNS and not passive:
+            # (a second object, or a passive verb, is a misparse: nothing is moved then)
+            noun = [relative.doc[i] for i in sorted(_noun_core(relative.head))]
+            words = "".join(token.text_with_ws for token in noun).strip()
+            if noun[0].pos_ == "DET":
+                words = words[:1].lower() + words[1:]  # "The plan, which ... approved" -> "approved the plan"
+            return objects[0].i, ((verb.i, f"{verb.text} {words}"),)
+    return None, ()
 
 
 def _subordinate(clause: Token) -> bool:

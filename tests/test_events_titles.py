@@ -246,6 +246,24 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "in 2011",
             "The king announced the reforms",
         ),
+        # "whose" becomes the noun's possessive
+        (
+            "The fund was praised by Ana Ruiz, whose brother lost his boat in 2005.",
+            "in 2005",
+            "Ana Ruiz's brother lost his boat",
+        ),
+        # a participle clause opening the sentence goes, and so does a second clause with its own subject
+        (
+            "Moving to calm markets, the central bank cut interest rates on Sunday.",
+            "on Sunday",
+            "The central bank cut interest rates",
+        ),
+        (
+            "The company admitted on Thursday that its staff missed the warnings, but an inquiry blamed "
+            "the contractors.",
+            "on Thursday",
+            "The company admitted its staff missed the warnings",
+        ),
         # degree and negation adverbs stay when a long title is shortened
         (
             "Researchers told a committee hearing last week that the new vaccine was less effective and "

@@ -191,6 +191,7 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
     if root.dep_ in ("relcl", "acl"):  # the parser labels some relative clauses "acl"
         pronoun_object, described = _object_described(root, parsed.head)
         keep.discard(pronoun_object if pronoun_object is not None else -1)
+        described += _owner_named(root)
     own_time = set() if parsed.keeps_time_words else time_phrase(parsed.time_tokens)
     times = own_time | time_phrase(parsed.other_time_tokens)
     dropped: set[int] = set()
@@ -215,9 +216,12 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
             and (token.lower_ in words.connectives or dep != "advmod")
         ):
             dropped.add(token.i)
-        elif on_spine and dep == "conj" and token.pos_ in ("VERB", "AUX"):
+        elif dep == "conj" and token.pos_ in ("VERB", "AUX") and (on_spine or _own_subject(token)):
+            # a verb joined to the dated one, or a whole second clause ("..., but an inquiry blamed ...")
             dropped |= _subtree(token)
             dropped |= {s.i for s in token.head.children if s.dep_ == "cc" and s.i < token.i}
+        elif on_spine and dep == "advcl" and token.tag_ in ("VBG", "VBN") and _before_subject(token):
+            dropped |= _subtree(token)  # "Moving to blunt criticism, the White House sent ..."
         elif on_spine and dep in ("nsubj", "nsubjpass") and _second_subject(token):
             dropped |= _subtree(token)  # a misparse left a verb two subjects: the first is the verb's
         elif on_spine and dep in ("npadvmod", "advmod") and _before_subject(token):
@@ -265,6 +269,20 @@ def _object_described(relative: Token, dated: Token) -> tuple[int | None, tuple[
                 words = words[:1].lower() + words[1:]  # "The plan, which ... approved" -> "approved the plan"
             return objects[0].i, ((verb.i, f"{verb.text} {words}"),)
     return None, ()
+
+
+def _owner_named(relative: Token) -> tuple[tuple[int, str], ...]:
+    """ "X, whose husband faced ...": "whose" becomes the noun's possessive ("X's husband faced ...")."""
+    for child in relative.children:
+        if child.dep_ in SUBJECT_DEPS or child.dep_ == "dobj":
+            whose = next((c for c in child.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+            if whose is not None:
+                noun = [relative.doc[i] for i in sorted(_noun_core(relative.head))]
+                words = "".join(token.text_with_ws for token in noun).strip()
+                if noun[0].pos_ == "DET":
+                    words = words[:1].lower() + words[1:]
+                return ((whose.i, f"{words}'s"),)
+    return ()
 
 
 def _subordinate(clause: Token) -> bool:

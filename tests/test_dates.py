@@ -66,6 +66,22 @@ NEWS_CASES = [
         None,
         ("the 3rd of March 2017", "2017-03-03", "2017-03-03", "2017-03-03", "day"),
     ),
+    # a day written as an ordinal word, with "of"
+    (
+        "born on the fifth of November 1990 in",
+        None,
+        ("the fifth of November 1990", "1990-11-05", "1990-11-05", "1990-11-05", "day"),
+    ),
+    (
+        "troops will leave by the thirty-first of August",
+        TUE_27_JUL_2021,
+        ("the thirty-first of August", "2021-08-31", "2021-08-31", "2021-08-31", "day"),
+    ),
+    (
+        "It was a day of firsts: the first of May.",
+        TUE_27_JUL_2021,
+        ("the first of May", "2021-05-01", "2021-05-01", "2021-05-01", "day"),
+    ),
     ("Sept. 17, 1998, the court", None, ("Sept. 17, 1998", "1998-09-17", "1998-09-17", "1998-09-17", "day")),
     ("filed 2019-02-03 in court", None, ("2019-02-03", "2019-02-03", "2019-02-03", "2019-02-03", "day")),
     (
@@ -305,6 +321,7 @@ NOT_DATES = [
     "highs will be in the 80s",
     "shares traded in the 90s",
     "a fleet of 20 A380s",
+    "the first of many",
 ]
 
 

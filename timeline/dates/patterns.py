@@ -67,6 +67,9 @@ def rules() -> tuple[Rule, ...]:
     units_words = "one|two|three|four|five|six|seven|eight|nine"
     units = r"(?P<unit>days?|weeks?|months?|years?|yrs?|decades?|centuries|century)"
     i = "(?i:"  # scoped case-insensitivity for function words
+    # A day written as a word takes "of" ("the fifth of November"), so "the second November running" is no date.
+    day_word = rf"(?P<dayword>{i}{ordinals}))\s+{i}of)"
+    day_or_word = rf"(?:{day}(?:\s+{i}of))?|{day_word})"
 
     table: list[tuple[str, str]] = [
         ("iso", r"(?<![\d/.-])(?P<year>\d{4})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?![\d-])"),
@@ -76,7 +79,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         (
             "day_month_year",
-            rf"{weekday_prefix}{i}the\s+)?{day}(?:\s+{i}of))?\s+(?P<month>{month}),?\s+{year}",
+            rf"{weekday_prefix}{i}the\s+)?{day_or_word}\s+(?P<month>{month}),?\s+{year}",
         ),
         (
             "month_day_year",
@@ -91,6 +94,7 @@ def rules() -> tuple[Rule, ...]:
             rf"(?P<month>{month})\s+(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|{i}to|and))\s*{day}(?:,?\s+{year})?",
         ),
         ("day_month", rf"{weekday_prefix}{i}the\s+)?{day}(?:\s+{i}of))?\s+(?P<month>{month})"),
+        ("day_word_month", rf"{weekday_prefix}{i}the\s+)?{day_word}\s+(?P<month>{month})"),
         ("month_day", rf"{weekday_prefix}(?P<month>{month})\s+{i}the\s+)?{day}(?!\s*[,:]?\s*\d)"),
         ("month_year", rf"(?P<month>{month}),?\s+(?:{i}of)\s+)?{year}"),
         (

@@ -26,7 +26,7 @@ RULE_TRIGGER: dict[str, str] = {
     **dict.fromkeys(("numeric", "named_day"), "number:sep"),
     "decade": "number:s",
     "short_year": "number:quoted",
-    **dict.fromkeys((*_MONTH_AND_NUMBER, "month_relative", "month"), "month"),
+    **dict.fromkeys((*_MONTH_AND_NUMBER, "day_word_month", "month_relative", "month"), "month"),
     **dict.fromkeys(("season_year", "season_relative", "season"), "season"),
     **dict.fromkeys(("quarter", "quarter_ref", "year_earlier_adj", "quarter_this"), "quarter"),
     **dict.fromkeys(

@@ -122,6 +122,7 @@ def _leap_year_near(ctx: Context, m: re.Match[str], year: int) -> int:
 
 
 @handler("day_month")
+@handler("day_word_month")
 @handler("month_day")
 def _day_month(m: re.Match[str], ctx: Context) -> list[Piece] | None:
     month, d = _month_number(m["month"]), _day_of(m)

@@ -79,7 +79,11 @@ def _month_number(word: str) -> int:
 
 
 def _day_of(m: re.Match[str], group: str = "day") -> int:
-    return int(m.group(group))
+    """The day a rule read: digits ("5th"), or an ordinal word in the ``dayword`` group ("fifth")."""
+    digits = m.group(group) if group in m.re.groupindex else None
+    if digits is None and group == "day" and "dayword" in m.re.groupindex and m["dayword"]:
+        return lexicon().ordinal_words[" ".join(m["dayword"].lower().split())]
+    return int(digits)
 
 
 def _valid_day(y: int, month: int, d: int) -> bool:

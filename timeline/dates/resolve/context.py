@@ -80,9 +80,11 @@ def _month_number(word: str) -> int:
 
 def _day_of(m: re.Match[str], group: str = "day") -> int:
     """The day a rule read: digits ("5th"), or an ordinal word in the ``dayword`` group ("fifth")."""
-    digits = m.group(group) if group in m.re.groupindex else None
+    digits: str | None = m.group(group) if group in m.re.groupindex else None
     if digits is None and group == "day" and "dayword" in m.re.groupindex and m["dayword"]:
         return lexicon().ordinal_words[" ".join(m["dayword"].lower().split())]
+    if digits is None:
+        raise ValueError(f"the rule read no day: {m.group()!r}")
     return int(digits)
 
 

@@ -97,6 +97,10 @@ def test_a_repeated_caption_is_no_event(tagger) -> None:  # type: ignore[no-unty
         "Farmers block the motorway on Friday. Picture: Getty Images",
         "Photograph : Maria Ortiz\\/AP Farmers block the motorway on Friday",
         "FILE - In this photo taken on Friday, farmers block the motorway near the port",
+        "Farmers block the motorway near the port. Picture taken Friday.",
+        # print-edition notes
+        "A version appeared on p12 of the World section of the paper on Friday",
+        "A version of this article appears in print on Friday, on page A8 of the national edition",
         # bylines
         "By Sam Carter in Kabul Friday",
         "By Sam Carter, Friday",

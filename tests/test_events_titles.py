@@ -246,6 +246,17 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "in 2011",
             "The king announced the reforms",
         ),
+        # a dated noun after "in" or "at" sets the scene: the clause is the event, its comma stays
+        (
+            "In Wednesday trading in Tokyo, the company's shares fell 4%.",
+            "Wednesday",
+            "In trading in Tokyo, the company's shares fell 4%",
+        ),
+        (
+            "At Monday's summit, leaders agreed to cut emissions.",
+            "Monday",
+            "At the summit, leaders agreed to cut emissions",
+        ),
         # "whose" becomes the noun's possessive
         (
             "The fund was praised by Ana Ruiz, whose brother lost his boat in 2005.",

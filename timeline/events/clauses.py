@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 _OBJECT_CORE = frozenset({"dobj", "attr", "acomp", "oprd"})
 _RELATIVE_WORDS = _RELATIVE_PRONOUNS | {"where", "when", "whereby"}
+_FRAME_PREPOSITIONS = frozenset({"in", "at", "during", "on", "over", "throughout"})
+"""Prepositions whose dated noun sets the scene of its clause ("at Monday's summit, leaders agreed"), unlike
+"after" or "following", whose noun is an event of its own ("following Friday's strikes")."""
 _NP_CORE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "predet"})
 _CLIMB_FROM = frozenset({"acl", "pcomp", "advcl", "xcomp", "ccomp", "csubj", "conj"})
 _ALWAYS_DROP_CHILDREN = frozenset({"mark", "parataxis", "intj", "meta", "dep"})
@@ -114,6 +117,8 @@ def _noun_event(parsed: ParsedClause) -> Token | None:
         return None
     if noun.dep_ != "pobj":
         return None  # a subject or object noun stays in its clause ("Obama won last year's election")
+    if noun.head.lower_ in _FRAME_PREPOSITIONS:
+        return None  # "In Wednesday trading, BP stock rose": the phrase sets the scene of the clause
     return noun
 
 

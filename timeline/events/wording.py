@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 _OPENING_QUOTES = frozenset({"“", "‘", "``", "`"})
 _CLOSING_QUOTES = frozenset({"”", "’", "''"})
+_OPENING_PHRASES = frozenset({"prep", "advcl", "npadvmod"})
+"""Phrases a clause may open with, set off by a comma the headline keeps."""
 _UNIT_SIGNS = frozenset({"%", "‰", "$", "£", "€", "¥"})
 """Signs that belong to the number they touch ("1%", "$5"): part of the headline's words at its ends."""
 _JOINERS = frozenset({"-", "–", "/", "&", "'s", "’s", "'", "’"}) | _UNIT_SIGNS
@@ -121,6 +123,11 @@ def _keeps_punct(token: Token, kept: Collection[int]) -> bool:
         for ancestor in (following, *following.ancestors)
     ):
         return True
+    # and the comma closing a phrase the clause opens with ("In trading in New York, BP stock rose")
+    verb = token.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.left_edge.i == after:
+        return any(c.i in kept and c.i < token.i and c.dep_ in _OPENING_PHRASES for c in verb.children)
     # and the commas around an apposition that stays ("The quake, the worst in a century, struck")
     opens = any(a.dep_ == "appos" and a.left_edge.i == after for a in (following, *following.ancestors))
     closes = any(a.dep_ == "appos" and a.right_edge.i == before for a in (previous, *previous.ancestors))

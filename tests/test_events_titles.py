@@ -275,6 +275,20 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "on Thursday",
             "The company admitted its staff missed the warnings",
         ),
+        # a comparative on a verb goes with its "than" ("more than doubled"), never leaving "more"
+        (
+            "On Monday, 23 funds with $1 billion or more invested in the market, including three pension "
+            "funds, more than doubled their holdings of the stock.",
+            "On Monday",
+            "23 funds invested in the market doubled their holdings of the stock",
+        ),
+        # "between X and Y" stays whole
+        (
+            "Scientists now estimate on Monday that the most likely flow rate of oil from the damaged well "
+            "is between 35,000 and 60,000 barrels per day.",
+            "on Monday",
+            "Scientists estimate the most likely flow rate is between 35,000 and 60,000 barrels",
+        ),
         # degree and negation adverbs stay when a long title is shortened
         (
             "Researchers told a committee hearing last week that the new vaccine was less effective and "

@@ -1,9 +1,11 @@
 """Shorten a headline to about ``max_words`` words by dropping whole subtrees, never cutting a phrase.
 
-What goes first: asides (appositions, participle and infinitive modifiers of nouns), then adverbial
-phrases and clauses, then prepositional phrases hung on nouns, then those hung on the verb (except a
-verb's only complement: "went to Baghdad" keeps "to Baghdad"), then the later members of a list, then
-"of" phrases. Within a rank the rightmost subtree goes first. Words left without their partner (a
+What goes first: asides (appositions, participle and infinitive modifiers of nouns, a member that only
+contrasts: "rather than ..."), then adverbial phrases and clauses, then prepositional phrases hung on
+nouns, then those hung on the verb (except a verb's only complement: "went to Baghdad" keeps "to
+Baghdad"), then the later members of a list, then "of" phrases, and last a subject's second member.
+Negation and degree words never go ("barely", "less effective"), nor half of "between X and Y". Within a
+rank the rightmost subtree goes first. Words left without their partner (a
 preposition without its object, "and" without a second member) go with what they introduced.
 """
 
@@ -29,8 +31,12 @@ def _rank(token: Token, keep: set[int], root: Token) -> int | None:
         return 3  # an adverb with an object works as a preposition ("downwards its toll")
     if dep == "acl" or (dep == "appos" and _set_off(token)):
         return 0
-    if dep == "advmod" and token.lower_ in title_words().kept_adverbs:
-        return None  # "less effective" is not "effective"
+    words = title_words()
+    if dep == "advmod" and (
+        token.lower_ in words.kept_adverbs
+        or (token.lower_ in words.kept_comparatives and token.head.pos_ in ("ADJ", "ADV"))
+    ):
+        return None  # "barely budged" is not "budged", "less effective" not "effective"
     if dep in ("advcl", "advmod", "intj"):
         return 1
     if dep == "npadvmod":
@@ -53,8 +59,16 @@ def _rank(token: Token, keep: set[int], root: Token) -> int | None:
             if preps and preps[0].i == token.i:
                 return None  # the verb's only complement
         return 3
+    if dep == "conj" and any(
+        c.dep_ in ("cc", "preconj") and c.lower_ in words.contrast_words and c.i < token.i
+        for c in token.head.children
+    ):
+        return 0  # "cool heads rather than buck-passing": the contrast goes first, never "cool heads"
     if dep == "conj" and token.head.pos_ in _NOUNISH:
-        return 4
+        if any(c.lower_ == "between" for c in token.head.children):
+            return None  # "between 35,000 and 60,000" is one phrase
+        # a subject's second member goes last: "X and Y were" becomes "X were" only if nothing else can go
+        return 6 if token.head.dep_ in ("nsubj", "nsubjpass") else 4
     return None
 
 

@@ -39,6 +39,8 @@ class TitleWords:
     weak_subject_max_words: int
     comment_lemmas: frozenset[str]
     kept_adverbs: frozenset[str]
+    kept_comparatives: frozenset[str]
+    contrast_words: frozenset[str]
 
 
 @cache
@@ -56,6 +58,8 @@ def title_words() -> TitleWords:
         weak_subject_max_words=int(data["weak_subject_max_words"]),
         comment_lemmas=frozenset(data["comment_lemmas"]),
         kept_adverbs=frozenset(data["kept_adverbs"]),
+        kept_comparatives=frozenset(data["kept_comparatives"]),
+        contrast_words=frozenset(data["contrast_words"]),
     )
 
 

@@ -18,6 +18,12 @@ def _category(sentence: str, date: str) -> str:
     [
         # the event verb names the action
         ("Gunmen ambushed a police patrol on Sunday.", "Sunday", "attack"),
+        ("Gunmen killed six villagers on Monday.", "Monday", "attack"),
+        # a harm takes the kind of its causer
+        ("More than 2,500 people had been killed by meningitis by April.", "April", "health"),
+        ("The earthquake on Tuesday destroyed thousands of homes.", "Tuesday", "disaster"),
+        # a past form the lemmatizer misreads ("fined" -> "fin") is still read
+        ("The oil company was fined a record sum in 2009.", "2009", "justice"),
         ("Rebel fighters recaptured the airport on Tuesday.", "Tuesday", "military action"),
         ("Britain withdrew its last combat troops in 2009.", "2009", "troop presence"),
         ("The two foreign ministers met in Geneva on Thursday.", "Thursday", "diplomacy"),

@@ -38,6 +38,7 @@ class _Cues:
     nouns: dict[str, str]
     phrases: dict[str, str]
     light: frozenset[str]
+    causers: frozenset[str]
     order: tuple[str, ...]
     default: str
     argument: float
@@ -71,6 +72,7 @@ def _cues() -> _Cues:
         nouns=nouns,
         phrases=phrases,
         light=frozenset(data["light_verbs"]),
+        causers=frozenset(data["causer_verbs"]),
         order=tuple(data["categories"]),
         default=str(data["default"]),
         argument=weights["argument"],
@@ -89,12 +91,16 @@ def _lemma(token: Token) -> str:
 
 
 def _verb_keys(verb: Token) -> Iterator[str]:
-    """The verb's lemma with each particle or preposition it takes ("pull out", "call for"), then alone."""
-    base = _lemma(verb)
-    for child in verb.children:
-        if child.dep_ in ("prt", "prep") and child.i > verb.i:
-            yield f"{base} {child.lower_}"
-    yield base
+    """The verb's lemma with each particle or preposition it takes ("pull out", "call for"), then alone;
+    for a past form, also its spelling less the "d" ("fined" -> "fine": the lemmatizer says "fin")."""
+    bases = [_lemma(verb)]
+    if verb.tag_ in ("VBD", "VBN") and verb.lower_.endswith("ed") and verb.lower_[:-1] != bases[0]:
+        bases.append(verb.lower_[:-1])
+    for base in bases:
+        for child in verb.children:
+            if child.dep_ in ("prt", "prep") and child.i > verb.i:
+                yield f"{base} {child.lower_}"
+        yield base
 
 
 def _verb_cue(verb: Token, cues: _Cues) -> tuple[str, float] | None:
@@ -149,6 +155,13 @@ def _argument_nouns(head: Token, skip: Collection[int]) -> list[Token]:
     return found
 
 
+def _causer_has_category(verb: Token, cues: _Cues) -> bool:
+    """Whether the doer of ``verb`` (its subject, or the agent of a passive) is a noun with a category."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(doer.pos_ in _NOMINAL and _noun_cue(doer, cues) is not None for doer in doers)
+
+
 def _add(scores: dict[str, float], category: str | None, weight: float) -> None:
     if category is not None:
         scores[category] = scores.get(category, 0.0) + weight
@@ -158,6 +171,8 @@ def _clause_scores(head: Token, cues: _Cues, skip: Collection[int], factor: floa
     scores: dict[str, float] = {}
     verbal = is_verbal(head)
     cue = _verb_cue(head, cues) if verbal else None
+    if cue is not None and _lemma(head) in cues.causers and _causer_has_category(head, cues):
+        cue = None  # "killed by meningitis" is a health event, "the quake destroyed" a disaster
     if cue is not None:
         _add(scores, cue[0], cue[1] * factor)
     nouns = _argument_nouns(head, skip)

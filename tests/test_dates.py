@@ -322,6 +322,11 @@ NOT_DATES = [
     "shares traded in the 90s",
     "a fleet of 20 A380s",
     "the first of many",
+    # a capitalised day word inside a sentence, naming a programme or a paper
+    "speaking on the Today programme, he said",
+    "He told BBC Radio 4's Today programme he would stay.",
+    "a report in USA Today said",
+    "appeared on NBC's Today show with",
 ]
 
 

@@ -89,6 +89,32 @@ def weekday_in_title(text: str, start: int, end: int) -> bool:
     return day_part or before in ("the ", "The ")
 
 
+@cache
+def _day_word_titles() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = load_data("dates_named_days.json")
+    return frozenset(data["day_word_title_nouns"]), tuple(data["day_word_title_heads"])
+
+
+_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-z]+)\b")
+_SENTENCE_OPENERS = frozenset(".!?\"“‘'(\n")
+
+
+def day_word_in_title(text: str, start: int, end: int) -> bool:
+    """Whether the day word at [start, end) ("Today", "Tonight") names a programme or a paper: written with
+    a capital inside a sentence before a title noun ("the Today programme", "NBC's Today show"), or after
+    a title head ("USA Today")."""
+    if not text[start:end][:1].isupper():
+        return False
+    nouns, heads = _day_word_titles()
+    if any(text[max(0, start - len(head) - 1) : start] == head + " " for head in heads):
+        return True
+    before = text[:start].rstrip()
+    if not before or before[-1] in _SENTENCE_OPENERS:
+        return False  # "Today, ..." opening a sentence is the day
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m[1] in nouns
+
+
 def _is_date_word(word: str) -> bool:
     lx = lexicon()
     key = word.lower()

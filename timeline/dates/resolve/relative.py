@@ -8,7 +8,7 @@ from datetime import date
 from timeline.dates import calendar as cal
 from timeline.dates import infer
 from timeline.dates.lexicon import lexicon
-from timeline.dates.named_days import weekday_in_title
+from timeline.dates.named_days import day_word_in_title, weekday_in_title
 from timeline.dates.patterns_types import types_data
 from timeline.dates.resolve.context import (
     _UNIT_PRECISION,
@@ -45,6 +45,8 @@ def _day_word(m: re.Match[str], ctx: Context) -> list[Piece] | None:
         return None  # history's "today" means nowadays
     if word == "today" and _is_generic_today(ctx.text, m.start("dword"), m.end("dword")):
         return None
+    if day_word_in_title(ctx.text, m.start("dword"), m.end("dword")):
+        return []  # "the Today programme", "USA Today": a title, and its words are no date
     ref = ctx.dct
     if ref is None:
         return _single(m, None, "day", relative=True)

@@ -246,6 +246,12 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "in 2011",
             "The king announced the reforms",
         ),
+        # a determiner the date took from the noun after it stays
+        (
+            "The 20 April explosion on the rig killed 11 men.",
+            "The 20 April",
+            "The explosion on the rig killed 11 men",
+        ),
         # a dated noun after "in" or "at" sets the scene: the clause is the event, its comma stays
         (
             "In Wednesday trading in Tokyo, the company's shares fell 4%.",

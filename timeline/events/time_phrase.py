@@ -74,10 +74,14 @@ def time_phrase(tokens: tuple[Token, ...]) -> set[int]:
 
 
 def possessive_dates(tokens: tuple[Token, ...]) -> tuple[tuple[int, str], ...]:
-    """ "Sunday's vote" loses its date but keeps a determiner: "the vote", "the planned march"."""
+    """ "Sunday's vote" loses its date but keeps a determiner: "the vote", "the planned march"; and a
+    determiner the expression took from the noun after it stays ("The 20 April explosion": "The
+    explosion")."""
     own = {t.i for t in tokens}
     for token in tokens:
         noun = token.head
+        if token.dep_ == "det" and noun.i not in own and noun.i > token.i:
+            return ((token.i, token.text),)
         bare = not any(c.dep_ in ("det", "poss") and c.i not in own for c in noun.children)
         if token.dep_ == "poss" and noun.i not in own and bare:
             return ((token.i, "the"),)

@@ -70,7 +70,8 @@ def merge_events(events: list[Event]) -> list[Event]:
     Two passes. Same interval: each record is compared only with the first record of earlier groups of
     its interval that share a word with it (an index), so chains of "similar to something similar"
     cannot glue different events. Nesting: each group dated coarser than a day joins the most similar
-    finer group inside its interval, found through an index by month and rare word.
+    finer group inside its interval, found through an index by month and rare word. Ties go to the
+    earliest group and, among equally rare words, to the word itself, so the hash seed never decides.
     """
     ordered = sorted(events, key=_report_order)
     common = common_words(event.sentence for event in ordered)
@@ -93,11 +94,11 @@ def merge_events(events: list[Event]) -> list[Event]:
                 found = next(
                     (
                         index
-                        for index, _ in shared.most_common()
+                        for index, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))
                         if (lead := leads[index]) is not None and same_interval_event(lead, feature, idf)
                     ),
                     None,
-                )
+                )  # most shared words first, ties to the earliest group: never the words' set order
         if found is not None:
             groups[found].append(event)
             continue
@@ -147,7 +148,8 @@ def _merge_nested(
     absorbed: dict[int, int] = {}
     for i in coarse:
         lead, interval = dated[i]
-        rare = sorted(lead.words, key=lambda word: -idf.get(word, 0.0))[: len(lead.words) // 2 + 1]
+        by_rarity = sorted(lead.words, key=lambda word: (-idf.get(word, 0.0), word))  # equal weights: by word
+        rare = by_rarity[: len(lead.words) // 2 + 1]
         candidates = {j for month in _months(interval) for word in rare for j in index.get((month, word), [])}
         best: tuple[float, int] | None = None
         for j in sorted(candidates):

@@ -93,12 +93,16 @@ def _agree(left: frozenset[str], right: frozenset[str]) -> bool:
 
 
 def cosine(left: frozenset[str], right: frozenset[str], idf: Mapping[str, float]) -> float:
-    """Cosine of the two word sets weighted by ``idf`` (an unknown word weighs 1: plain set cosine)."""
-    shared = sum(idf.get(word, 1.0) ** 2 for word in left & right)
+    """Cosine of the two word sets weighted by ``idf`` (an unknown word weighs 1: plain set cosine).
+
+    Sums are correctly rounded (``math.fsum``), whatever the order: a plain sum over a set rounds with the
+    set's iteration order, which changes with the hash seed, and a score at a threshold or a tie would too.
+    """
+    shared = math.fsum(idf.get(word, 1.0) ** 2 for word in left & right)
     if not shared:
         return 0.0
-    norm_left = math.sqrt(sum(idf.get(word, 1.0) ** 2 for word in left))
-    norm_right = math.sqrt(sum(idf.get(word, 1.0) ** 2 for word in right))
+    norm_left = math.sqrt(math.fsum(idf.get(word, 1.0) ** 2 for word in left))
+    norm_right = math.sqrt(math.fsum(idf.get(word, 1.0) ** 2 for word in right))
     return shared / (norm_left * norm_right)
 
 

@@ -114,6 +114,9 @@ def test_office_stands_for_the_country_in_context(
         # words that describe a people or faith, and wire services, are not actors
         ("Sunni tribes joined the fight in 2006.", "2006", ()),
         ("CAIRO (Reuters) - Egypt's army deployed tanks on Friday.", "Friday", ("Egypt",)),
+        # nor are time zones the recogniser takes for organisations
+        ("Talks resumed at 1400 GMT on Friday.", "Friday", ()),
+        ("Flights resumed on Friday at 15.16 BST.", "Friday", ()),
     ],
 )
 def test_not_every_name_is_an_actor(sentence: str, date: str, expected: tuple[str, ...]) -> None:

@@ -128,7 +128,12 @@ def actor_index() -> ActorIndex:
         offices=offices,
         max_office_words=max(len(phrase.split()) for phrase in (*offices, *data["opposition"]["heads"])),
         not_actors=frozenset(
-            name_key(word) for word in (*data["descriptors"]["words"], *data["news_agencies"]["names"])
+            name_key(word)
+            for word in (
+                *data["descriptors"]["words"],
+                *data["news_agencies"]["names"],
+                *data["time_zones"]["names"],
+            )
         ),
         entity_labels=frozenset(data["entity_labels"]),
         opposition_heads=frozenset(data["opposition"]["heads"]),

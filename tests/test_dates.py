@@ -54,7 +54,18 @@ NEWS_CASES = [
     (
         "Published October 20th, 2015 - 12:00 GMT",
         None,
-        ("October 20th, 2015", "2015-10-20", "2015-10-20", "2015-10-20", "day"),
+        ("October 20th, 2015 - 12:00 GMT", "2015-10-20", "2015-10-20", "2015-10-20", "day"),
+    ),
+    # a 24-hour clock time with its zone is a time of the day it belongs to
+    (
+        "Talks resumed at 1400 GMT on Friday.",
+        SAT_8_APR_2017,
+        ("1400 GMT on Friday", "2017-04-07", "2017-04-07", "2017-04-07", "day"),
+    ),
+    (
+        "Flights resumed at 15.16 BST yesterday.",
+        SAT_8_APR_2017,
+        ("15.16 BST yesterday", "2017-04-07", "2017-04-07", "2017-04-07", "day"),
     ),
     (
         "Last Modified: Sunday، 03 February 2019 02:30 PM",
@@ -333,6 +344,20 @@ NOT_DATES = [
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_not_dates(text: str) -> None:
     assert [m.text for m in tag_dates(text, WED_7_APR_2021)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same moment in another zone, in brackets after the clock time, is no second time
+        ("The blast occurred at about 10:35 a.m. (0735 GMT) in the city.", ["10:35 a.m."]),
+        ("The rig sank at 10:21 a.m. CDT (1521 GMT) on Thursday.", ["10:21 a.m. CDT", "Thursday"]),
+        # a zoned time of its own is one
+        ("The rig sank at 1521 GMT and the fire died at 1600 GMT.", ["1521 GMT", "1600 GMT"]),
+    ],
+)
+def test_zone_conversions(text: str, expected: list[str]) -> None:
+    assert [m.text for m in tag_dates(text, WED_7_APR_2021)] == expected
 
 
 RANGES = [

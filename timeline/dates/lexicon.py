@@ -33,6 +33,8 @@ class Lexicon:
     season_cues: frozenset[str]
     season_not_before: frozenset[str]
     month_event_nouns: frozenset[str]
+    time_zones: tuple[str, ...]
+    """Time-zone abbreviations, in capitals: "1400 GMT" is a clock time."""
 
 
 @cache
@@ -61,4 +63,5 @@ def lexicon() -> Lexicon:
         season_cues=frozenset(raw["season_cues"]),
         season_not_before=frozenset(raw["season_not_before"]),
         month_event_nouns=frozenset(raw["month_event_nouns"]),
+        time_zones=tuple(raw["time_zones"]),
     )

@@ -67,6 +67,7 @@ def rules() -> tuple[Rule, ...]:
     units_words = "one|two|three|four|five|six|seven|eight|nine"
     units = r"(?P<unit>days?|weeks?|months?|years?|yrs?|decades?|centuries|century)"
     i = "(?i:"  # scoped case-insensitivity for function words
+    zones = _alternation(lx.time_zones)  # in capitals: "1400 GMT", "15.16 BST" (a 24-hour clock and its zone)
     # A day written as a word takes "of" ("the fifth of November"), so "the second November running" is no date.
     day_word = rf"(?P<dayword>{i}{ordinals}))\s+{i}of)"
     day_or_word = rf"(?:{day}(?:\s+{i}of))?|{day_word})"
@@ -240,7 +241,9 @@ def rules() -> tuple[Rule, ...]:
             "clock_time",
             rf"(?:(?<![\d:.])(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{i}a\.m\.?|p\.m\.?|am|pm))"
             rf"|(?P<word>{i}noon|midnight|midday))|(?<![\d:.])(?P<phour>1[0-2]|0?[1-9])\s+{i}in\s+the\s+"
-            rf"(?:morning|afternoon|evening)|at\s+night))(?![A-Za-z])(?:\s+(?:{i}gmt|utc|est|edt|pst|local\s+time)))?",
+            rf"(?:morning|afternoon|evening)|at\s+night)"
+            rf"|(?<![\d:.,])(?P<zhour>[01]\d|2[0-3])[.:]?(?P<zminute>[0-5]\d)\s*(?:{zones}))"
+            rf"(?![A-Za-z])(?:\s+(?:{zones}|{i}local\s+time))(?![A-Za-z]))?",
         ),
     ]
     return tuple(

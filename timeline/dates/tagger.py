@@ -333,7 +333,10 @@ _DAY_PART_END = re.compile(r"(?i:morning|afternoon|evening|night)$")
 _CLOCK_THEN_DATE = re.compile(r"^\s*(?:(?i:[ecmp][sd]t|gmt|utc)\b)?\s*(?:,|(?i:on))?\s*$")
 """Between a clock time and the date it belongs to: "5 p.m. EST, Nov. 6", "9 a.m. on Tuesday"."""
 
-_CLOCK = re.compile(r"^(?:\d{1,2}(?::\d\d)?\s*[AaPp]\.?[Mm]\b|(?i:noon|midnight|midday))")
+_CLOCK = re.compile(
+    r"^(?:\d{1,2}(?::\d\d)?\s*[AaPp]\.?[Mm]\b|(?i:noon|midnight|midday)|(?:[01]\d|2[0-3])[.:]?[0-5]\d\s*[A-Z]{2,4}\b)"
+)
+"""A clock time opening a mention: "9 a.m.", "noon", a 24-hour time with its zone ("1400 GMT")."""
 
 
 def _attach_modifiers(text: str, mentions: list[TimeMention]) -> list[TimeMention]:

@@ -136,7 +136,10 @@ def triggers() -> Triggers:
         "spelled": [*lx.spelled_year_tens, "thousand"],
         # A clock time always has its "a.m." / "pm", its part of the day ("4 in the morning") or is a
         # word; a quarter code its "Q".
-        "clock": ["am", "pm", "m", "noon", "midnight", "midday", "morning", "afternoon", "evening", "night"],
+        "clock": [
+            *("am", "pm", "m", "noon", "midnight", "midday", "morning", "afternoon", "evening", "night"),
+            *(zone.lower() for zone in lx.time_zones),
+        ],
         "quarter_code": ["q"],
     }
     classes: dict[str, list[str]] = {}

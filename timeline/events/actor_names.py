@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
 
+from timeline.dates.lexicon import lexicon
 from timeline.resources import load_data
 
 Kind = Literal["name", "alias", "place"]
@@ -132,7 +133,7 @@ def actor_index() -> ActorIndex:
             for word in (
                 *data["descriptors"]["words"],
                 *data["news_agencies"]["names"],
-                *data["time_zones"]["names"],
+                *lexicon().time_zones,
             )
         ),
         entity_labels=frozenset(data["entity_labels"]),

@@ -310,7 +310,13 @@ def _clock_time(m: re.Match[str], ctx: Context) -> list[Piece] | None:
             _next_word(ctx.text, m.end()) in idioms.clock_word_not_before
         ):
             return None  # "high noon", "the midnight oil": an idiom, no time
+    if m["zhour"] is not None and _CONVERSION_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
+        return []  # "10:35 a.m. (0735 GMT)": the same moment in another zone, no time of its own
     ref = ctx.anchor.start if ctx.anchor is not None and ctx.anchor.precision == "day" else ctx.dct
     if ref is None:
         return _single(m, None, "day", relative=True)
     return _single(m, cal.day(ref), "day", relative=True)
+
+
+_CONVERSION_BEFORE = re.compile(r"\d\s*(?i:[ap]\.?m\b\.?)?\s*(?:[A-Z]{2,4}|(?i:local\s+time))?\s*\($")
+"""A clock time and an opening bracket: what the bracket holds is that time in another zone."""

@@ -17,6 +17,7 @@ from timeline.model import TimeMention
 CLOCK = re.compile(
     r"(?<![\d:.])(?P<hour>[012]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[AaPp])\.?\s?[Mm]\b\.?"
     r"|(?<![\d:])(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
+    r"|(?<![\d:.,])(?P<zh>[01]\d|2[0-3])[.:]?(?P<zm>[0-5]\d)\s*(?=[A-Z]{2,4}\b)"
     r"|\b(?P<word>(?i:noon|midnight|midday))\b"
     r"|(?<![\d:.])(?P<phour>1[0-2]|0?[1-9])\s+(?i:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+night)\b"
 )
@@ -34,6 +35,8 @@ def clock_value(text: str) -> str | None:
         return types_data().day_part_codes[m["word"].lower()]
     if m["h24"]:
         return f"{int(m['h24']):02d}:{m['m24']}"
+    if m["zh"]:
+        return f"{m['zh']}:{m['zm']}"
     if m["phour"]:
         # "4 in the morning" is 04:00, "10 in the evening" and "11 at night" are after noon.
         hour, part = int(m["phour"]), (m["part"] or "night").lower()

@@ -11,6 +11,7 @@ from timeline.summarize.days import (
     DayReference,
     day_salience,
     day_sources,
+    names_its_zone,
     reference_weight,
     writes_day_number,
 )
@@ -40,6 +41,14 @@ def _day(n: int) -> date:
 )
 def test_writes_day_number(text: str, day: date, expected: bool) -> None:
     assert writes_day_number(text, day) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2100 GMT on Monday", True), ("9 a.m. EST Tuesday", True), ("Monday night", False), ("9pm", False)],
+)
+def test_names_its_zone(text: str, expected: bool) -> None:
+    assert names_its_zone(text) is expected
 
 
 LATER = _day(3)
@@ -109,6 +118,20 @@ RANKING = [
             ),
         ],
         ["2011-03-08", "2011-03-10", "2011-03-07"],  # the night-time one even below the publication day
+    ),
+    (
+        [
+            (
+                "2011-03-10",
+                "Rebels shelled the port at 2100 GMT on Monday. Talks opened in Geneva on Tuesday.",
+            ),
+            (
+                "2011-03-10",
+                "The shelling of the port at 2100 GMT on Monday was condemned. Geneva talks began on Tuesday.",
+            ),
+        ],
+        # a time written with its zone names its day for every reader: it counts as the weekday alone would
+        ["2011-03-07", "2011-03-08", "2011-03-10"],
     ),
 ]
 

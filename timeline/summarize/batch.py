@@ -27,6 +27,7 @@ from timeline.summarize.days import (
     DayReference,
     day_salience,
     day_sources,
+    names_its_zone,
     settings,
     top_days,
     writes_day_number,
@@ -121,7 +122,7 @@ def read_corpus(articles: Iterable[dict[str, Any]]) -> _Corpus:
                     found.day,
                     lead,
                     calendar=writes_day_number(found.mention.text, found.day),
-                    time_of_day=found.mention.type == "TIME",
+                    time_of_day=found.mention.type == "TIME" and not names_its_zone(found.mention.text),
                 )
                 corpus.references.append(reference)
             if found.candidate:

@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from timeline.dates.lexicon import lexicon
 from timeline.resources import load_data
 
 
@@ -45,6 +46,18 @@ class DayReference:
 def writes_day_number(text: str, day: date) -> bool:
     """Whether a mention's ``text`` holds ``day``'s day of the month as a number of its own."""
     return re.search(rf"(?<!\d)0?{day.day}(?!\d)", text) is not None
+
+
+@cache
+def _zone_pattern() -> re.Pattern[str]:
+    zones = "|".join(re.escape(zone) for zone in lexicon().time_zones)
+    return re.compile(rf"(?<![A-Za-z])(?:{zones})(?![A-Za-z])")
+
+
+def names_its_zone(text: str) -> bool:
+    """Whether a time of day is written with its zone ("2000 GMT on Tuesday", "9 a.m. EST"): then its day
+    is the same for every reader, and it names the day as a weekday or a date would."""
+    return _zone_pattern().search(text) is not None
 
 
 def reference_weight(reference: DayReference) -> float:

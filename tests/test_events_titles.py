@@ -246,6 +246,30 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "in 2011",
             "The king announced the reforms",
         ),
+        # "a" becomes "an" where the date between them went, and the other way round
+        (
+            "Schmidt made his admission during a June 29 interview about the models.",
+            "June 29",
+            "Schmidt made his admission during an interview about the models",
+        ),
+        (
+            "The agency published an 8 May report on the outbreak.",
+            "8 May",
+            "The agency published a report on the outbreak",
+        ),
+        ("The agency published a 2009 university study.", "2009", "The agency published a university study"),
+        # the "and" of a verb that stays stays, when a later clause goes
+        (
+            "The virus could mutate and grow stronger over the summer - and what happens then?",
+            "over the summer",
+            "The virus could mutate and grow stronger",
+        ),
+        # a connective phrase goes whole
+        (
+            "In particular, every stage of the work could be disrupted by March, officials warned.",
+            "by March",
+            "Every stage of the work could be disrupted",
+        ),
         # a determiner the date took from the noun after it stays
         (
             "The 20 April explosion on the rig killed 11 men.",

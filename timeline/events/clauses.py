@@ -224,7 +224,9 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         elif dep == "conj" and token.pos_ in ("VERB", "AUX") and (on_spine or _own_subject(token)):
             # a verb joined to the dated one, or a whole second clause ("..., but an inquiry blamed ...")
             dropped |= _subtree(token)
-            dropped |= {s.i for s in token.head.children if s.dep_ == "cc" and s.i < token.i}
+            # with the "and" that joined it, not an earlier one ("mutate and grow ... - and what happens")
+            joiners = [s.i for s in token.head.children if s.dep_ == "cc" and s.i < token.i]
+            dropped |= set(joiners[-1:])
         elif on_spine and dep == "advcl" and token.tag_ in ("VBG", "VBN") and _before_subject(token):
             dropped |= _subtree(token)  # "Moving to blunt criticism, the White House sent ..."
         elif on_spine and dep in ("nsubj", "nsubjpass") and _second_subject(token):

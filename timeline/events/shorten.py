@@ -163,6 +163,9 @@ def _tidy(doc: Doc, keep: set[int]) -> set[int]:
     deps = _deps(doc)
     while orphans := {i for i in keep if deps[i] in _PARTNERED and _orphan(doc[i], keep)}:
         keep -= orphans
+        for i in orphans:
+            if deps[i] in ("prep", "agent"):
+                keep -= _subtree(doc[i])  # what is left under it goes too: "In particular," -> ""
     return keep
 
 

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 _OPENING_QUOTES = frozenset({"“", "‘", "``", "`"})
 _CLOSING_QUOTES = frozenset({"”", "’", "''"})
-_OPENING_PHRASES = frozenset({"prep", "advcl", "npadvmod"})
-"""Phrases a clause may open with, set off by a comma the headline keeps."""
+_OPENING_PHRASES = frozenset({"prep", "advcl", "npadvmod", "ccomp"})
+"""Phrases a clause may open with, set off by a comma the headline keeps ("In May, ...", "Troops will stay,
+officials said")."""
 _UNIT_SIGNS = frozenset({"%", "‰", "$", "£", "€", "¥"})
 """Signs that belong to the number they touch ("1%", "$5"): part of the headline's words at its ends."""
 _JOINERS = frozenset({"-", "–", "/", "&", "'s", "’s", "'", "’"}) | _UNIT_SIGNS
@@ -41,6 +42,8 @@ class TitleWords:
     kept_adverbs: frozenset[str]
     kept_comparatives: frozenset[str]
     contrast_words: frozenset[str]
+    consonant_sound_starts: tuple[str, ...]
+    vowel_sound_starts: tuple[str, ...]
 
 
 @cache
@@ -60,6 +63,8 @@ def title_words() -> TitleWords:
         kept_adverbs=frozenset(data["kept_adverbs"]),
         kept_comparatives=frozenset(data["kept_comparatives"]),
         contrast_words=frozenset(data["contrast_words"]),
+        consonant_sound_starts=tuple(data["article_sounds"]["consonant"]),
+        vowel_sound_starts=tuple(data["article_sounds"]["vowel"]),
     )
 
 
@@ -168,6 +173,17 @@ def _ends_well(token: Token, neighbour: Token | None, quotes: frozenset[str]) ->
     return neighbour.like_num or any(char.isdigit() for char in neighbour.text)
 
 
+def _article(article: str, word: str) -> str:
+    """ "a" or "an" before ``word``, in ``article``'s case: by the sound the word starts with, as its
+    spelling shows it ("an interview", "a university", "an hour")."""
+    lower = word.lower()
+    words = title_words()
+    vowel = lower[:1] in "aeiou" and not lower.startswith(words.consonant_sound_starts)
+    vowel = vowel or lower.startswith(words.vowel_sound_starts)
+    chosen = "an" if vowel else "a"
+    return chosen.capitalize() if article[:1].isupper() else chosen
+
+
 def render(tokens: Iterable[Token], replacements: Mapping[int, str] | None = None) -> str:
     """The kept tokens as text, in sentence order, capitalised; ``replacements`` rewrite some tokens."""
     written = replacements or {}
@@ -176,8 +192,11 @@ def render(tokens: Iterable[Token], replacements: Mapping[int, str] | None = Non
     chosen = _balanced([t for t in ordered if not t.is_punct or _keeps_punct(t, kept)])
     parts: list[str] = []
     for position, token in enumerate(chosen):
-        parts.append(written.get(token.i, token.text))
         following = chosen[position + 1] if position + 1 < len(chosen) else None
+        word = written.get(token.i, token.text)
+        if following is not None and following.i != token.i + 1 and token.lower_ in ("a", "an"):
+            word = _article(word, written.get(following.i, following.text))  # "a June 29 interview"
+        parts.append(word)
         if following is None:
             break
         if following.i == token.i + 1:

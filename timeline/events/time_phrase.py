@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century", "hour", "minute", "season"})
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "weekend"})
@@ -70,7 +70,28 @@ def time_phrase(tokens: tuple[Token, ...]) -> set[int]:
                 current = parent
                 continue
             break
-    return inside
+    return inside | _apposition_after(tokens[0].doc, inside)
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _apposition_after(doc: Doc, inside: set[int]) -> set[int]:
+    """A phrase set off by commas right after the date, which the parser made a subject of the verb
+    though another subject follows ("In 2007, the latest year on record, illness killed ...",
+    "On Monday, the day of the vote, turnout was low"): it says more of the date."""
+    after = max(inside) + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return set()
+    phrase = doc[after + 1]
+    while phrase.head.i != phrase.i and phrase.head.left_edge.i == after + 1:  # the whole phrase there
+        phrase = phrase.head
+    closing = phrase.right_edge.i + 1
+    if phrase.dep_ not in _SUBJECTS or closing >= len(doc) or doc[closing].text != ",":
+        return set()
+    if not any(c.dep_ in _SUBJECTS and c.i > closing for c in phrase.head.children):
+        return set()
+    return {after, closing} | {t.i for t in phrase.subtree}
 
 
 def possessive_dates(tokens: tuple[Token, ...]) -> tuple[tuple[int, str], ...]:

@@ -264,6 +264,19 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "over the summer",
             "The virus could mutate and grow stronger",
         ),
+        # a preposition joined to another is one ("up for grabs", "out of work"): it is not left alone
+        (
+            "More assets are expected to be up for grabs as the firm shrinks itself to steel the company "
+            "for a different future than it envisioned back in April.",
+            "in April",
+            "More assets are expected to be up for grabs",
+        ),
+        (
+            "With many fishermen out of work in an area still reeling from the damage left by the storm five "
+            "years ago, the health of both the workers and the residents could be fragile.",
+            "five years ago",
+            "The health of both the workers and the residents could be fragile",
+        ),
         # a connective phrase goes whole
         (
             "In particular, every stage of the work could be disrupted by March, officials warned.",

@@ -94,7 +94,8 @@ def _orphan(token: Token, keep: set[int]) -> bool:
     if _inside_word(token):
         return False  # "au" in "Port-au-Prince"
     if dep in ("prep", "agent"):
-        return not any(c.i in keep and c.dep_ in ("pobj", "pcomp") for c in token.children)
+        # (a preposition joined to another is one: "up for grabs", "out of work")
+        return not any(c.i in keep and c.dep_ in ("pobj", "pcomp", "prep") for c in token.children)
     if dep in ("cc", "preconj"):
         siblings = token.head.children
         return token.head.i in keep and not any(

@@ -63,6 +63,8 @@ def time_phrase(tokens: tuple[Token, ...]) -> set[int]:
                 or (parent.dep_ == "advmod" and current.lower_ == "as" and words <= _DEGREE_AS)
                 or (
                     parent.lemma_.lower() in _DAY_PARTS | _TIME_UNITS
+                    and parent.dep_
+                    in ("pobj", "npadvmod")  # not a subject: "as if the year 1989 never happened"
                     and all(token.doc[i].dep_ == "det" for i in rest)
                 )
             ):

@@ -365,6 +365,8 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "20 April",
             "The fire destroyed the depot",
         ),
+        # but a time noun the clause is about stays: here the year is the subject
+        ("It is as if the year 1989 simply never happened.", "1989", "The year simply never happened"),
         # a title that opens with a quotation mark capitalises the quote's first word
         ('"But my offer will not be available next year."', "next year", '"My offer will not be available"'),
         ("“But the talks will resume next year.”", "next year", "“The talks will resume”"),

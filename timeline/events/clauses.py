@@ -17,19 +17,24 @@ from typing import TYPE_CHECKING
 from timeline.events.asides import asides
 from timeline.events.attribution import attribution_roots, is_reporting_verb
 from timeline.events.clause_parse import SUBJECT_DEPS, ParsedClause, clause_top, governing_verb, subject_of
+from timeline.events.noun_phrases import noun_core
+from timeline.events.relatives import (
+    RELATIVE_PRONOUNS,
+    RELATIVE_WORDS,
+    object_described,
+    owner_named,
+    relative_pronoun,
+)
 from timeline.events.time_phrase import possessive_dates, time_phrase
 from timeline.events.wording import title_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 _OBJECT_CORE = frozenset({"dobj", "attr", "acomp", "oprd"})
-_RELATIVE_WORDS = _RELATIVE_PRONOUNS | {"where", "when", "whereby"}
 _FRAME_PREPOSITIONS = frozenset({"in", "at", "during", "on", "over", "throughout"})
 """Prepositions whose dated noun sets the scene of its clause ("at Monday's summit, leaders agreed"), unlike
 "after" or "following", whose noun is an event of its own ("following Friday's strikes")."""
-_NP_CORE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "predet"})
 _CLIMB_FROM = frozenset({"acl", "pcomp", "advcl", "xcomp", "ccomp", "csubj", "conj"})
 _ALWAYS_DROP_CHILDREN = frozenset({"mark", "parataxis", "intj", "meta", "dep"})
 
@@ -55,15 +60,6 @@ def _subtree(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
-def _noun_core(noun: Token) -> set[int]:
-    """The noun with its determiners and modifiers, not its prepositional phrases or clauses."""
-    core = {noun.i}
-    for child in noun.children:
-        if child.dep_ in _NP_CORE_DEPS:
-            core |= _subtree(child)
-    return core
-
-
 def _is_finite(verb: Token) -> bool:
     """A tensed verb ("withdrew", "has left", "will leave"), not an infinitive, participle or gerund."""
     if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
@@ -71,15 +67,8 @@ def _is_finite(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children)
 
 
-def _relative_pronoun(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _RELATIVE_PRONOUNS:
-            return child
-    return None
-
-
 def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children)
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
 
 
 def _complete(relative: Token) -> bool:
@@ -127,7 +116,7 @@ def headline_root(verb: Token) -> Token:
     clause with a subject pronoun, else (a participle, a gerund, an infinitive) the clause above it."""
     current = clause_top(verb)
     for _ in range(8):
-        if current.dep_ == "relcl" and _relative_pronoun(current) is not None:
+        if current.dep_ == "relcl" and relative_pronoun(current) is not None:
             return current
         if current.tag_ == "VBG" and any(
             c.dep_ in SUBJECT_DEPS or c.dep_ == "poss" for c in current.children
@@ -164,7 +153,7 @@ def _dated_core(verb: Token) -> set[int]:
         if child.dep_ in ("aux", "auxpass", "neg", "prt"):
             core.add(child.i)
         elif (child.dep_ in SUBJECT_DEPS and not _second_subject(child)) or child.dep_ in _OBJECT_CORE:
-            core |= _noun_core(child) if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else {child.i}
+            core |= noun_core(child) if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else {child.i}
     return core
 
 
@@ -178,25 +167,25 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         path.add(current.i)
     protected = path | _dated_core(verb)
     subject: Token | None = None
-    pronoun = _relative_pronoun(root) if root.dep_ == "relcl" else None
+    pronoun = relative_pronoun(root) if root.dep_ == "relcl" else None
     if pronoun is not None:
         keep.discard(pronoun.i)
         subject = root.head
-        keep |= _noun_core(subject)
+        keep |= noun_core(subject)
     else:
         subject = subject_of(root)
         if subject is not None and subject.i not in keep:
-            keep |= _noun_core(subject)
+            keep |= noun_core(subject)
     if subject is not None:
-        protected |= _noun_core(subject) & keep
+        protected |= noun_core(subject) & keep
     described: tuple[tuple[int, str], ...] = ()
     if root.dep_ == "relcl":
         # the relative word opening it goes: "where there was a peak" -> "there was a peak"
-        keep -= {c.i for c in root.children if c.lower_ in _RELATIVE_WORDS and c.i < root.i}
+        keep -= {c.i for c in root.children if c.lower_ in RELATIVE_WORDS and c.i < root.i}
     if root.dep_ in ("relcl", "acl"):  # the parser labels some relative clauses "acl"
-        pronoun_object, described = _object_described(root, parsed.head)
+        pronoun_object, described = object_described(root, parsed.head)
         keep.discard(pronoun_object if pronoun_object is not None else -1)
-        described += _owner_named(root)
+        described += owner_named(root)
     own_time = set() if parsed.keeps_time_words else time_phrase(parsed.time_tokens)
     times = own_time | time_phrase(parsed.other_time_tokens)
     dropped: set[int] = set()
@@ -252,44 +241,6 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         subject=subject,
         replacements=replacements,
     )
-
-
-def _object_described(relative: Token, dated: Token) -> tuple[int | None, tuple[tuple[int, str], ...]]:
-    """A relative clause whose pronoun is its verb's object ("a new option that BP detailed", "a bill
-    that lawmakers hope to pass"): the pronoun, and the noun it describes written after that verb, where
-    the object stands in a clause ("BP detailed a new option"). Only when the date is that clause's own
-    (``dated`` is its verb): a parse that put the date elsewhere is not trusted this far. None and nothing
-    for any other clause."""
-    verbs = [relative]
-    while xcomp := next((c for c in verbs[-1].children if c.dep_ == "xcomp"), None):
-        verbs.append(xcomp)
-    if all(verb.i != dated.i for verb in verbs):
-        return None, ()
-    for verb in verbs:
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-        if len(objects) == 1 and objects[0].lower_ in _RELATIVE_PRONOUNS and not passive:
-            # (a second object, or a passive verb, is a misparse: nothing is moved then)
-            noun = [relative.doc[i] for i in sorted(_noun_core(relative.head))]
-            words = "".join(token.text_with_ws for token in noun).strip()
-            if noun[0].pos_ == "DET":
-                words = words[:1].lower() + words[1:]  # "The plan, which ... approved" -> "approved the plan"
-            return objects[0].i, ((verb.i, f"{verb.text} {words}"),)
-    return None, ()
-
-
-def _owner_named(relative: Token) -> tuple[tuple[int, str], ...]:
-    """ "X, whose husband faced ...": "whose" becomes the noun's possessive ("X's husband faced ...")."""
-    for child in relative.children:
-        if child.dep_ in SUBJECT_DEPS or child.dep_ == "dobj":
-            whose = next((c for c in child.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
-            if whose is not None:
-                noun = [relative.doc[i] for i in sorted(_noun_core(relative.head))]
-                words = "".join(token.text_with_ws for token in noun).strip()
-                if noun[0].pos_ == "DET":
-                    words = words[:1].lower() + words[1:]
-                return ((whose.i, f"{words}'s"),)
-    return ()
 
 
 def _subordinate(clause: Token) -> bool:

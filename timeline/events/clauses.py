@@ -184,7 +184,8 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         keep -= {c.i for c in root.children if c.lower_ in RELATIVE_WORDS and c.i < root.i}
     if root.dep_ in ("relcl", "acl"):  # the parser labels some relative clauses "acl"
         pronoun_object, described = object_described(root, parsed.head)
-        keep.discard(pronoun_object if pronoun_object is not None else -1)
+        if pronoun_object is not None:
+            keep.discard(pronoun_object)
         described += owner_named(root)
     own_time = set() if parsed.keeps_time_words else time_phrase(parsed.time_tokens)
     times = own_time | time_phrase(parsed.other_time_tokens)

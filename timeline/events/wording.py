@@ -191,7 +191,9 @@ def render(tokens: Iterable[Token], replacements: Mapping[int, str] | None = Non
     kept = {token.i for token in ordered}
     chosen = _balanced([t for t in ordered if not t.is_punct or _keeps_punct(t, kept)])
     parts: list[str] = []
+    straight_quotes = 0  # straight quotation marks written so far: odd while a quote is open
     for position, token in enumerate(chosen):
+        straight_quotes += token.text == '"'
         following = chosen[position + 1] if position + 1 < len(chosen) else None
         word = written.get(token.i, token.text)
         if following is not None and following.i != token.i + 1 and token.lower_ in ("a", "an"):
@@ -205,8 +207,7 @@ def render(tokens: Iterable[Token], replacements: Mapping[int, str] | None = Non
             following.text in (",", "’s", "'s")
             or following.text in _CLOSING_QUOTES
             or token.text in _OPENING_QUOTES
-            or (following.text == '"' and sum(t.text == '"' for t in chosen[: position + 1]) % 2)
-            or (token.text == '"' and sum(t.text == '"' for t in chosen[: position + 1]) % 2)
+            or (straight_quotes % 2 and '"' in (following.text, token.text))
         ):
             continue  # no space inside the quotation marks where words between were dropped
         else:

@@ -10,6 +10,8 @@ Run from the repository root::
   articles; the app is started afresh and opened on its default view (density and key events) and on
   ``?key=0`` (every event: WebGL markers past 3,000). The peer is ``bench/plain_app.py`` (plain
   pandas + ``plotly.express`` WebGL scatter of the same store), started the same way in the same round.
+  Beside them, the floor: ``bench/floor_app.py``, one two-point Plotly chart and nothing else, what
+  Streamlit and Plotly.js alone take on this machine (a bar below it no app can meet).
   Each start is split into the server's own start-up (``streamlit run`` to its health check answering,
   the same floor for every Streamlit app) and the page (tab opened to chart drawn); then a second tab is
   opened on the running server (a reader joining a class).
@@ -233,11 +235,12 @@ def run_warm(browser: Browser, root: Path, events: int, repeats: int) -> None:
     env = {**os.environ, "TIMELINE_DATA_DIR": str(data), "TIMELINE_SEEDS_DIR": str(empty)}
     # The app's first start on a new store builds its bundle; "warm" is every start after it.
     time_to_chart(browser, REPO / "app.py", REPO, env)
-    starts: dict[str, list[Start]] = {"overview": [], "every": [], "peer": []}
+    starts: dict[str, list[Start]] = {"overview": [], "every": [], "peer": [], "floor": []}
     for _ in range(repeats):  # rounds, so a busy spell on the machine hits all three alike
         starts["overview"].append(time_to_chart(browser, REPO / "app.py", REPO, env))
         starts["every"].append(time_to_chart(browser, REPO / "app.py", REPO, env, "/?key=0"))
         starts["peer"].append(time_to_chart(browser, REPO / "bench" / "plain_app.py", REPO, env))
+        starts["floor"].append(time_to_chart(browser, REPO / "bench" / "floor_app.py", REPO, env))
 
     def median_of(key: str, part: str) -> float:
         return _median([getattr(start, part) for start in starts[key]])
@@ -248,6 +251,7 @@ def run_warm(browser: Browser, root: Path, events: int, repeats: int) -> None:
         ("app, default view (density + key events)", "overview"),
         ("app, every event (?key=0)", "every"),
         ("peer: plain pandas + Plotly app", "peer"),
+        ("floor: one 2-point Plotly chart, no data", "floor"),
     ):
         state = starts[key][-1].state
         parts = " ".join(
@@ -265,10 +269,12 @@ def run_warm(browser: Browser, root: Path, events: int, repeats: int) -> None:
             ("second_tab", "second tab"),
         ):
             median, peer_median = median_of(key, part), median_of("peer", part)
+            floor_median = median_of("floor", part)
             verdict = "met" if median < TARGET_WARM_S else "MISSED"
             print(
                 f"RATIO warm start {events} events, {name}, {label}: {median:.2f} s = "
-                f"{median / peer_median:.2f}x plain ({peer_median:.2f} s); "
+                f"{median / peer_median:.2f}x plain ({peer_median:.2f} s), "
+                f"{median / floor_median:.2f}x the floor ({floor_median:.2f} s); "
                 f"target < {TARGET_WARM_S} s: {verdict}"
             )
 

@@ -73,6 +73,9 @@ def _category(sentence: str, date: str) -> str:
         # the verb a clause governs counts
         ("The rebels agreed on Sunday to a ceasefire.", "Sunday", "diplomacy"),
         ("The government decided in May to expel the ambassador.", "May", "diplomacy"),
+        # a participle is read as written: "-based" says where a company is, not a military base
+        ("The Texas-based firm reported a loss on Monday.", "Monday", "energy and economy"),
+        ("Aid reached displaced families on Monday.", "Monday", "humanitarian"),
     ],
 )
 def test_clause_category(sentence: str, date: str, expected: str) -> None:

@@ -29,6 +29,7 @@ _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _MODIFIERS = frozenset({"compound", "amod"})
+_PARTICIPLES = frozenset({"VBN", "VBG"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +136,10 @@ def _noun_cue(noun: Token, cues: _Cues) -> tuple[str, float] | None:
             if key in cues.nouns:
                 return cues.nouns[key], cues.argument
     for modifier in reversed(modifiers):
-        if modifier.pos_ != "PROPN" and _lemma(modifier) in cues.nouns:
-            return cues.nouns[_lemma(modifier)], cues.modifier
+        # a participle is read as written: "displaced families", not "New York-based" as "base"
+        key = modifier.lower_ if modifier.tag_ in _PARTICIPLES else _lemma(modifier)
+        if modifier.pos_ != "PROPN" and key in cues.nouns:
+            return cues.nouns[key], cues.modifier
     category = cues.nouns.get(_lemma(noun)) or cues.nouns.get(noun.lower_)
     return (category, cues.argument) if category else None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline.events.antecedents import antecedent
 from timeline.events.asides import asides
 from timeline.events.attribution import attribution_roots, is_reporting_verb
 from timeline.events.clause_parse import SUBJECT_DEPS, ParsedClause, clause_top, governing_verb, subject_of
@@ -81,8 +82,11 @@ def _complete(relative: Token) -> bool:
 
 
 def _weak_subject(verb: Token) -> bool:
+    """A subject pronoun that needs the sayer ("it", "we"), not the "there" of "there has been a rise"."""
     words = title_words()
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in words.weak_subjects for c in verb.children)
+    return any(
+        c.dep_ in SUBJECT_DEPS and c.dep_ != "expl" and c.lower_ in words.weak_subjects for c in verb.children
+    )
 
 
 def _reported_content(verb: Token) -> Token:
@@ -179,6 +183,9 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
     if subject is not None:
         protected |= noun_core(subject) & keep
     described: tuple[tuple[int, str], ...] = ()
+    named = antecedent(root, subject) if pronoun is None else None
+    if named is not None:
+        described += (named,)
     if root.dep_ == "relcl":
         # the relative word opening it goes: "where there was a peak" -> "there was a peak"
         keep -= {c.i for c in root.children if c.lower_ in RELATIVE_WORDS and c.i < root.i}
@@ -199,9 +206,15 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
             continue
         dep = token.dep_
         on_spine = token.head.i in path
-        relative = dep == "relcl" and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+        relative = (
+            dep == "relcl"
+            and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+            and not _pronoun_described(token)
+        )
         if relative or (
-            on_spine and (dep in _ALWAYS_DROP_CHILDREN or (dep == "advcl" and _subordinate(token)))
+            on_spine
+            and (dep in _ALWAYS_DROP_CHILDREN or (dep == "advcl" and _subordinate(token)))
+            and not _opens_noun_clause(token, root)
         ):
             dropped |= _subtree(token)
         elif (
@@ -242,6 +255,19 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         subject=subject,
         replacements=replacements,
     )
+
+
+def _pronoun_described(relative: Token) -> bool:
+    """A relative clause that is all its pronoun says ("those who were responsible", "anyone who"):
+    without it the headline would end on a bare "those"."""
+    return relative.head.pos_ in ("PRON", "DET")
+
+
+def _opens_noun_clause(token: Token, root: Token) -> bool:
+    """The "that" of a clause inside the headline completing a noun ("an order that Elian remain"):
+    without it the clause runs into the noun."""
+    clause = token.head
+    return token.dep_ == "mark" and clause.i != root.i and clause.dep_ in ("relcl", "acl")
 
 
 def _subordinate(clause: Token) -> bool:

@@ -64,12 +64,28 @@ def _rank(token: Token, keep: set[int], root: Token) -> int | None:
         for c in token.head.children
     ):
         return 0  # "cool heads rather than buck-passing": the contrast goes first, never "cool heads"
+    if dep == "conj" and _restatement(token):
+        return 0  # "a loss of $5.1 million, or 10 cents a share,": the same figure said again
     if dep == "conj" and token.head.pos_ in _NOUNISH:
         if any(c.lower_ == "between" for c in token.head.children):
             return None  # "between 35,000 and 60,000" is one phrase
         # a subject's second member goes last: "X and Y were" becomes "X were" only if nothing else can go
         return 6 if token.head.dep_ in ("nsubj", "nsubjpass") else 4
     return None
+
+
+def _restatement(conj: Token) -> bool:
+    """The only other member of a noun, opened by ", or" and closed by a comma or the sentence's end: it
+    restates the noun ("$5.1 million, or 10 cents a share,"), a list's last member is not alone."""
+    head = conj.head
+    if sum(1 for c in head.children if c.dep_ == "conj") != 1:
+        return False
+    doc = conj.doc
+    opener = conj.left_edge.i - 1
+    if opener < 1 or doc[opener].lower_ != "or" or doc[opener - 1].text != ",":
+        return False
+    closing = conj.right_edge.i + 1
+    return closing >= len(doc) or doc[closing].text in (",", ".", ";")
 
 
 def _infinitive(verb: Token) -> bool:
@@ -97,10 +113,12 @@ def _orphan(token: Token, keep: set[int]) -> bool:
         # (a preposition joined to another is one: "up for grabs", "out of work")
         return not any(c.i in keep and c.dep_ in ("pobj", "pcomp", "prep") for c in token.children)
     if dep in ("cc", "preconj"):
-        siblings = token.head.children
-        return token.head.i in keep and not any(
-            c.i in keep and c.dep_ == "conj" and c.i > token.i for c in siblings
-        )
+        conjuncts = [c for c in token.head.children if c.dep_ == "conj" and c.i > token.i]
+        if not conjuncts:
+            # its partner is not its sibling ("all or part", parsed with "part" as the head of "all"):
+            # it is alone only when nothing after it is kept
+            return not any(i > token.i for i in keep)
+        return token.head.i in keep and not any(c.i in keep for c in conjuncts)
     if (
         dep in ("acl", "advcl")
         and token.tag_ in ("VBN", "VBG")

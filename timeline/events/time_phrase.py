@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.events.wording import title_words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -72,7 +74,20 @@ def time_phrase(tokens: tuple[Token, ...]) -> set[int]:
                 current = parent
                 continue
             break
-    return inside | _apposition_after(tokens[0].doc, inside)
+    doc = tokens[0].doc
+    return inside | _apposition_after(doc, inside) | _focus_after(doc, inside)
+
+
+def _focus_after(doc: Doc, inside: set[int]) -> set[int]:
+    """An adverb right after the expression that only narrows it ("this year alone")."""
+    after = max(inside) + 1
+    if (
+        after < len(doc)
+        and doc[after].dep_ == "advmod"
+        and doc[after].lower_ in title_words().time_focus_words
+    ):
+        return {after}
+    return set()
 
 
 _SUBJECTS = ("nsubj", "nsubjpass")

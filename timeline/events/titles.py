@@ -46,6 +46,14 @@ def _dangling_participle(clause: TitleClause, keep: set[int]) -> bool:
     return not any(t.i in keep and t.i > root.i and t.is_alpha for t in root.subtree)
 
 
+def _bare_copula(clause: TitleClause, keep: set[int]) -> bool:
+    """ "The US was": a form of "be" with nothing kept after it says nothing."""
+    root = clause.root
+    return root.lemma_.lower() == "be" and not any(
+        t.i in keep and t.i > root.i and t.is_alpha for t in root.subtree
+    )
+
+
 def _is_fragment(clause: TitleClause, keep: set[int]) -> bool:
     words = title_words()
     doc = clause.root.doc
@@ -58,11 +66,12 @@ def _is_fragment(clause: TitleClause, keep: set[int]) -> bool:
         return True
     if not _has_subject(clause, keep):
         return True
-    if _dangling_participle(clause, keep):
+    if _dangling_participle(clause, keep) or _bare_copula(clause, keep):
         return True
     subject = clause.subject
     weak = subject is not None and subject.lower_ in words.weak_subjects and len(list(subject.subtree)) == 1
-    return weak and count <= words.weak_subject_max_words
+    named = subject is not None and any(i == subject.i for i, _ in clause.replacements)  # "he" -> "Smith"
+    return weak and not named and count <= words.weak_subject_max_words
 
 
 def _reads_as_a_clause(doc: Doc, keep: set[int]) -> bool:

@@ -44,6 +44,8 @@ class TitleWords:
     contrast_words: frozenset[str]
     consonant_sound_starts: tuple[str, ...]
     vowel_sound_starts: tuple[str, ...]
+    time_focus_words: frozenset[str]
+    antecedent_pronouns: dict[str, str]
 
 
 @cache
@@ -65,6 +67,8 @@ def title_words() -> TitleWords:
         contrast_words=frozenset(data["contrast_words"]),
         consonant_sound_starts=tuple(data["article_sounds"]["consonant"]),
         vowel_sound_starts=tuple(data["article_sounds"]["vowel"]),
+        time_focus_words=frozenset(data["time_focus_words"]),
+        antecedent_pronouns={str(word): str(kind) for word, kind in data["antecedent_pronouns"].items()},
     )
 
 

@@ -416,6 +416,12 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "in March",
             "The firm is weighing the sale of all or part of its unit",
         ),
+        # the comma closing an opening phrase stays when the date ended that phrase
+        (
+            "With the referendum due this autumn, the polls could not have come at a worse moment for the premier.",
+            "this autumn",
+            "With the referendum, the polls could not have come at a worse moment",
+        ),
         # a word that only narrows the date goes with it
         ("Exports doubled last year alone.", "last year", "Exports doubled"),
         # "there" needs no speaker: the report's attribution goes
@@ -436,6 +442,15 @@ def test_a_restated_figure_goes_before_the_titles_own_phrases() -> None:
         "compared with a year-earlier net profit of $1.1 million."
     )
     assert _title(sentence, "second-quarter") == "The Ohio-based chain reported a net loss of $8.2 million"
+    # (and its "or" goes with it when the parser hung that on the figure before)
+    sentence = (
+        "Separately, Brantek reported a fourth-quarter loss of about $3.9 million, or 21 cents a share, "
+        "reflecting inventory write-downs."
+    )
+    assert (
+        _title(sentence, "fourth-quarter")
+        == "Brantek reported a loss of about $3.9 million reflecting inventory write-downs"
+    )
 
 
 @pytest.mark.parametrize(

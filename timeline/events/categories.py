@@ -93,15 +93,22 @@ def _lemma(token: Token) -> str:
 
 def _verb_keys(verb: Token) -> Iterator[str]:
     """The verb's lemma with each particle or preposition it takes ("pull out", "call for"), then alone;
-    for a past form, also its spelling less the "d" ("fined" -> "fine": the lemmatizer says "fin")."""
+        for a past form, also its spelling less the "d" ("fined" -> "fine": the lemmatizer says "fin"). A
+    preposition before a figure is not part of the verb (``_to_a_figure``)."""
     bases = [_lemma(verb)]
     if verb.tag_ in ("VBD", "VBN") and verb.lower_.endswith("ed") and verb.lower_[:-1] != bases[0]:
         bases.append(verb.lower_[:-1])
     for base in bases:
         for child in verb.children:
-            if child.dep_ in ("prt", "prep") and child.i > verb.i:
+            if child.dep_ in ("prt", "prep") and child.i > verb.i and not _to_a_figure(child):
                 yield f"{base} {child.lower_}"
         yield base
+
+
+def _to_a_figure(prep: Token) -> bool:
+    """A preposition whose object is a figure ("fell 5% to $9.5 million"): a level, not a party ("the city
+    fell to the rebels"), so the verb is read without it."""
+    return any(g.dep_ == "pobj" and (g.like_num or g.pos_ == "NUM") for g in prep.children)
 
 
 def _verb_cue(verb: Token, cues: _Cues) -> tuple[str, float] | None:

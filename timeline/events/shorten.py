@@ -84,7 +84,10 @@ def _restatement(conj: Token) -> bool:
     opener = conj.left_edge.i - 1
     if opener < 1 or doc[opener].lower_ != "or" or doc[opener - 1].text != ",":
         return False
-    closing = conj.right_edge.i + 1
+    last = conj.right_edge  # the closing comma may hang inside it
+    if last.text in (",", ";") and last.i > conj.i:
+        return True
+    closing = last.i + 1
     return closing >= len(doc) or doc[closing].text in (",", ".", ";")
 
 
@@ -115,9 +118,9 @@ def _orphan(token: Token, keep: set[int]) -> bool:
     if dep in ("cc", "preconj"):
         conjuncts = [c for c in token.head.children if c.dep_ == "conj" and c.i > token.i]
         if not conjuncts:
-            # its partner is not its sibling ("all or part", parsed with "part" as the head of "all"):
-            # it is alone only when nothing after it is kept
-            return not any(i > token.i for i in keep)
+            # its partner is not its sibling ("all or part", parsed with "part" as the head of "or"): it
+            # is alone when the word after it went ("$2.6 million, or 18 cents a share," dropped)
+            return token.i + 1 not in keep
         return token.head.i in keep and not any(c.i in keep for c in conjuncts)
     if (
         dep in ("acl", "advcl")

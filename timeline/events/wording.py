@@ -126,8 +126,11 @@ def _keeps_punct(token: Token, kept: Collection[int]) -> bool:
     if token.text != ",":
         return False
     before, after = token.i - 1, token.i + 1
-    if before not in kept or after not in kept:
+    if after not in kept:
         return False
+    if before not in kept:
+        # the opening phrase may end in what the headline dropped ("With the vote due this May, ...")
+        return any(i < token.i for i in kept) and _closes_opening_phrase(token, kept)
     # a list comma ("Iran, Iraq and Syria") keeps; a comma that closed a dropped aside does not
     following, previous = token.doc[after], token.doc[before]
     # and a comma before a participle clause that stays ("flooded the valley, cutting off villages")
@@ -136,15 +139,21 @@ def _keeps_punct(token: Token, kept: Collection[int]) -> bool:
         for ancestor in (following, *following.ancestors)
     ):
         return True
-    # and the comma closing a phrase the clause opens with ("In trading in New York, BP stock rose")
-    verb = token.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.left_edge.i == after:
-        return any(c.i in kept and c.i < token.i and c.dep_ in _OPENING_PHRASES for c in verb.children)
+    if _closes_opening_phrase(token, kept):
+        return True
     # and the commas around an apposition that stays ("The quake, the worst in a century, struck")
     opens = any(a.dep_ == "appos" and a.left_edge.i == after for a in (following, *following.ancestors))
     closes = any(a.dep_ == "appos" and a.right_edge.i == before for a in (previous, *previous.ancestors))
     return opens or closes
+
+
+def _closes_opening_phrase(comma: Token, kept: Collection[int]) -> bool:
+    """The comma closing a phrase the clause opens with ("In trading in New York, BP stock rose")."""
+    verb = comma.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.left_edge.i != comma.i + 1:
+        return False
+    return any(c.i in kept and c.i < comma.i and c.dep_ in _OPENING_PHRASES for c in verb.children)
 
 
 def _balanced(tokens: list[Token]) -> list[Token]:

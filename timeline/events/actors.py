@@ -193,10 +193,31 @@ def _phrase_actors(
     for position, label, name in sorted(entities):
         if label == "PERSON" and mapped:
             continue  # "HHN spokesman Hashim al-Musawi": the person acts for the body beside him
+        if label == "GPE" and _modifying_place(head.doc[position]):
+            continue  # "the Atlanta clinic bombing", "off the Florida coast": background, as a city
         if label == "PERSON":
             name = people.get(name, name)  # "Allen" after "Gen. John Allen": one person, one actor
         found.append(Found(name, role, position, "unmapped"))
     return found, None if found else kind
+
+
+_PLACE_MODIFIERS = frozenset({"compound", "amod", "npadvmod", "nmod"})
+
+
+def _modifying_place(first: Token) -> bool:
+    """Whether the place name starting at ``first`` only modifies a noun ("the Florida coast", "a New
+    York-based firm", "Elian's Miami cousins"): a place the data does not know, named as background like a
+    city of the data, not a party (a party heads its phrase: "Florida sued", "talks with Ontario"; or
+    names whom a person acts for: "Arizona Congressman Raul Grijalva")."""
+    doc = first.doc
+    end = first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    roots = [t for t in doc[first.i : end] if not first.i <= t.head.i < end or t.head.i == t.i]
+    if len(roots) != 1 or roots[0].dep_ not in _PLACE_MODIFIERS:
+        return False
+    # before a name it says whom the person acts for: "California Governor Arnold Schwarzenegger"
+    return roots[0].head.pos_ != "PROPN"
 
 
 def participants(head: Token, context: str | DocumentContext | None = None) -> list[Found]:

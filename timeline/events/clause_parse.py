@@ -149,7 +149,7 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-_SUBORDINATORS = frozenset({"after", "before", "since", "until", "till"})
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "till"})
 """Words that open a clause as well as a noun phrase: "after a judge overturned the ban"."""
 _COORDINATORS = frozenset({"cc", "preconj"})
 
@@ -175,7 +175,7 @@ def _subordinate_object(verb: Token) -> Token | None:
             return None
         if (
             candidate.dep_ == "pobj"
-            and candidate.head.lower_ in _SUBORDINATORS
+            and candidate.head.lower_ in SUBORDINATORS
             and candidate.right_edge.i == verb.i - 1
         ):
             return candidate

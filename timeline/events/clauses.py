@@ -24,6 +24,8 @@ from timeline.events.relatives import (
     RELATIVE_WORDS,
     object_described,
     owner_named,
+    passive_participle,
+    passive_written,
     relative_pronoun,
 )
 from timeline.events.time_phrase import possessive_dates, time_phrase
@@ -137,8 +139,10 @@ def headline_root(verb: Token) -> Token:
         finite = _is_finite(current)
         if current.dep_ == "relcl" and finite and _own_subject(current) and _complete(current):
             return current  # "Scotland, where there was a peak": the relative clause says what happened
-        if current.dep_ == "acl" and current.head.dep_ in SUBJECT_DEPS and current.tag_ in ("VBN", "VBG"):
-            return current  # "the troops stationed in Iraq since 2014": the participle phrase is the headline
+        if passive_participle(current) or (
+            current.dep_ == "acl" and current.head.dep_ in SUBJECT_DEPS and current.tag_ == "VBG"
+        ):
+            return current  # "the deal, signed in 2015,": "The deal was signed" is the headline
         if current.dep_ == "relcl" and finite:
             # an object relative ("cities they had overrun"): the noun's own clause tells what happened
             pass
@@ -178,6 +182,8 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         keep |= noun_core(subject)
     else:
         subject = subject_of(root)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "Jackson, who collapsed and died": the noun, not "who"
         if subject is not None and subject.i not in keep:
             keep |= noun_core(subject)
     if subject is not None:
@@ -194,6 +200,8 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         if pronoun_object is not None:
             keep.discard(pronoun_object)
         described += owner_named(root)
+        if passive_participle(root):
+            described += passive_written(root)
     own_time = set() if parsed.keeps_time_words else time_phrase(parsed.time_tokens)
     times = own_time | time_phrase(parsed.other_time_tokens)
     dropped: set[int] = set()

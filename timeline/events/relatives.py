@@ -2,14 +2,15 @@
 
 "a chemical attack that killed scores" gives its noun as the subject ("a chemical attack killed scores");
 "a new option that BP detailed" as the object, written after the verb ("BP detailed a new option");
-"Tal Plork, whose husband faced ..." as the owner ("Tal Plork's husband faced ...").
+"Tal Plork, whose husband faced ..." as the owner ("Tal Plork's husband faced ..."). A past participle
+describing a noun is a passive clause of its own: "the deal, signed in 2015," gives "The deal was signed".
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.events.clause_parse import SUBJECT_DEPS
+from timeline.events.clause_parse import SUBJECT_DEPS, SUBORDINATORS
 from timeline.events.noun_phrases import noun_core_text
 
 if TYPE_CHECKING:
@@ -58,3 +59,62 @@ def owner_named(relative: Token) -> Rewrites:
             if whose is not None:
                 return ((whose.i, f"{noun_core_text(relative.head)}'s"),)
     return ()
+
+
+def passive_participle(verb: Token) -> bool:
+    """A past participle describing the noun it hangs on, with no subject or auxiliary of its own ("the
+    deal, signed in 2015,", "the spill triggered by an explosion"): a passive clause whose subject is that
+    noun.
+
+    Not when the parse is doubtful: a noun that is the sentence's root or the object of "after" / "since"
+    has its past-tense verb misread as a participle ("A similar story followed on Saturday", "after a rig
+    burned in 1970"); a set the clause picks from ("one of the groups accused of ...", "among the topics
+    raised") leaves the headline to that clause; and on a verb's object, only set off by commas ("replaces
+    a cap, fitted last month,"), since a date closing such a phrase is as often the verb's ("took a charge
+    related to the ban on Thursday")."""
+    noun = verb.head
+    if (
+        verb.dep_ != "acl"
+        or verb.tag_ != "VBN"
+        or noun.i == verb.i
+        or noun.pos_ not in ("NOUN", "PROPN")
+        or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    ):
+        return False
+    if noun.dep_ == "ROOT" or (noun.dep_ == "pobj" and noun.head.lower_ in SUBORDINATORS):
+        return False
+    if _partitive(noun):
+        return False  # "HHN is one of the groups accused of ...": the one is the headline's, not "the groups"
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "hurt the systems or the company's plans ...": the object's role
+    return first.dep_ != "dobj" or _set_off(verb)
+
+
+_QUANTIFIERS = frozenset(
+    {"one", "some", "many", "most", "several", "few", "all", "none", "each", "any", "both"}
+)
+
+
+def _partitive(noun: Token) -> bool:
+    """ "one of the groups", "two of the men", "among the first topics": the noun names a set picked from."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "among":
+        return True
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
+        return False
+    whole = of.head
+    return whole.like_num or whole.pos_ == "NUM" or whole.lower_ in _QUANTIFIERS
+
+
+def _set_off(verb: Token) -> bool:
+    before = verb.left_edge.i - 1
+    return before >= 0 and verb.doc[before].text == ","
+
+
+def passive_written(verb: Token) -> Rewrites:
+    """The participle of ``passive_participle`` with the "was" or "were" its clause lacks ("The deal was
+    signed", "The talks were held"): past, as the participle tells of what was done to the noun."""
+    noun = verb.head
+    plural = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+    return ((verb.i, f"{'were' if plural else 'was'} {verb.text}"),)

@@ -180,10 +180,11 @@ _PARTNERED = frozenset(
 """The roles in which ``_orphan`` can find a word without its partner: no other word is ever one."""
 
 
-def _tidy(doc: Doc, keep: set[int]) -> set[int]:
-    """Drop words left without their partner, until none is left."""
+def _tidy(doc: Doc, keep: set[int], root: Token) -> set[int]:
+    """Drop words left without their partner, until none is left (never the headline's own verb: "The
+    deal was signed" ends on it)."""
     deps = _deps(doc)
-    while orphans := {i for i in keep if deps[i] in _PARTNERED and _orphan(doc[i], keep)}:
+    while orphans := {i for i in keep if deps[i] in _PARTNERED and i != root.i and _orphan(doc[i], keep)}:
         keep -= orphans
         for i in orphans:
             if deps[i] in ("prep", "agent"):
@@ -242,7 +243,7 @@ _LATE_RANK = 2
 
 def _shrink(doc: Doc, keep: set[int], protected: frozenset[int], root: Token) -> set[int]:
     words = title_words()
-    keep = _tidy(doc, set(keep))
+    keep = _tidy(doc, set(keep), root)
     while (count := words_in(doc, keep)) > words.max_words:
         candidates = []
         for i in keep:
@@ -263,7 +264,7 @@ def _shrink(doc: Doc, keep: set[int], protected: frozenset[int], root: Token) ->
         if rank >= _LATE_RANK and count <= words.max_words + words.slack_words:
             break
         _drop(chosen, keep, protected)
-        keep = _tidy(doc, keep)
+        keep = _tidy(doc, keep, root)
     return keep
 
 

@@ -62,6 +62,8 @@ def time_phrase(tokens: tuple[Token, ...]) -> set[int]:
             words = {token.doc[i].lower_ for i in rest}
             if (
                 (not rest and (parent.dep_ in ("prep", "agent") or parent.pos_ == "ADP"))
+                # an adjective after its noun that only dates it: "a labor pact effective June 1"
+                or (not rest and parent.pos_ == "ADJ" and parent.dep_ == "amod" and parent.i > parent.head.i)
                 or (parent.dep_ == "advmod" and current.lower_ == "as" and words <= _DEGREE_AS)
                 or (
                     parent.lemma_.lower() in _DAY_PARTS | _TIME_UNITS

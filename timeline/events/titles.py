@@ -39,9 +39,12 @@ def _has_subject(clause: TitleClause, keep: set[int]) -> bool:
 
 
 def _dangling_participle(clause: TitleClause, keep: set[int]) -> bool:
-    """A participle headline left with nothing after its verb: "A containment cap placed"."""
+    """A participle headline left with nothing after its verb: "A containment cap placing" (a past
+    participle is written as a passive: "The deal was signed")."""
     root = clause.root
     if root.dep_ != "acl" or root.tag_ not in ("VBN", "VBG"):
+        return False
+    if any(i == root.i for i, _ in clause.replacements):
         return False
     return not any(t.i in keep and t.i > root.i and t.is_alpha for t in root.subtree)
 

@@ -470,8 +470,22 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "June 1",
             "Costs rose because of the new labour contract",
         ),
+        # a date the parser read as a name's first word ("on [Wednesday BP]") takes its preposition along
+        (
+            "The two senators said on Wednesday Exxon should cut its dividend until the costs are known.",
+            "Wednesday",
+            "The two senators said Exxon should cut its dividend",
+        ),
+        # "well" stays: the parser often reads the noun as an adverb ("the relief well could reach")
+        (
+            "The second relief well could reach its target by the end of this month, keeping it on schedule "
+            "to kill the leak by mid-August.",
+            "by the end of this month",
+            "The second relief well could reach its target keeping it on schedule",
+        ),
         # a word that only narrows the date goes with it
         ("Exports doubled last year alone.", "last year", "Exports doubled"),
+        ("The band split up back in 2004.", "in 2004", "The band split up"),
         # "there" needs no speaker: the report's attribution goes
         (
             "A survey says there has been a steep rise in rents over the past year.",
@@ -569,3 +583,23 @@ def test_a_clause_without_a_title_falls_back_to_the_main_clause_flagged(sentence
     title = title_of(clause)
     assert title is not None and title.fallback
     assert title.text == expected
+
+
+def test_an_adverb_completing_its_verb_is_never_dropped() -> None:
+    # the parser sometimes reads the particle of "gave back" as an adverb; a headline keeps it all the same
+    from spacy.tokens import Doc
+
+    from timeline.events.nlp import load_parser
+    from timeline.events.shorten import _rank
+
+    words = ["Rules", "gave", "back", "savings", "quickly"]
+    doc = Doc(
+        load_parser().vocab,
+        words=words,
+        heads=[1, 1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "advmod", "dobj", "advmod"],
+        pos=["NOUN", "VERB", "ADV", "NOUN", "ADV"],
+    )
+    keep = set(range(len(words)))
+    assert _rank(doc[2], keep, doc[1]) is None  # "back" stays
+    assert _rank(doc[4], keep, doc[1]) == 1  # "quickly" may go

@@ -37,6 +37,8 @@ def _rank(token: Token, keep: set[int], root: Token) -> int | None:
         or (token.lower_ in words.kept_comparatives and token.head.pos_ in ("ADJ", "ADV"))
     ):
         return None  # "barely budged" is not "budged", "less effective" not "effective"
+    if dep == "advmod" and token.lower_ in words.particle_adverbs and token.head.pos_ == "VERB":
+        return None  # "gave back" is not "gave", "stepped down" not "stepped"
     if dep in ("advcl", "advmod", "intj"):
         return 1
     if dep == "npadvmod":

@@ -43,6 +43,16 @@ def time_phrase(tokens: tuple[Token, ...]) -> set[int]:
                     inside |= _subtree(child)  # "a week later than previously indicated"
     for token in tokens:
         parent = token.head
+        opener = tokens[0].i - 1
+        if (
+            token.dep_ in ("compound", "nmod")
+            and parent.i not in own
+            and parent.pos_ == "PROPN"  # not "In Tuesday trading": a date does not name a name
+            and parent.dep_ == "pobj"
+            and parent.head.i == opener >= 0
+        ):
+            # "said on Wednesday BP should ...", misread as "on [Wednesday BP]": the preposition is the date's
+            inside.add(opener)
         if token.head.i not in own and token.dep_ == "pobj" and parent.dep_ == "prep":
             inside |= _subtree(parent)  # "in 2014, three years after the withdrawal": the phrase dates
         else:
@@ -81,15 +91,15 @@ def time_phrase(tokens: tuple[Token, ...]) -> set[int]:
 
 
 def _focus_after(doc: Doc, inside: set[int]) -> set[int]:
-    """An adverb right after the expression that only narrows it ("this year alone")."""
-    after = max(inside) + 1
-    if (
-        after < len(doc)
-        and doc[after].dep_ == "advmod"
-        and doc[after].lower_ in title_words().time_focus_words
-    ):
-        return {after}
-    return set()
+    """An adverb next to the expression that only narrows it ("this year alone", "back in 1983")."""
+    words = title_words()
+    found = set()
+    after, before = max(inside) + 1, min(inside) - 1
+    if after < len(doc) and doc[after].dep_ == "advmod" and doc[after].lower_ in words.time_focus_words:
+        found.add(after)
+    if before >= 0 and doc[before].dep_ == "advmod" and doc[before].lower_ in words.time_lead_words:
+        found.add(before)
+    return found
 
 
 _SUBJECTS = ("nsubj", "nsubjpass")

@@ -45,7 +45,9 @@ class TitleWords:
     consonant_sound_starts: tuple[str, ...]
     vowel_sound_starts: tuple[str, ...]
     time_focus_words: frozenset[str]
+    time_lead_words: frozenset[str]
     antecedent_pronouns: dict[str, str]
+    particle_adverbs: frozenset[str]
 
 
 @cache
@@ -68,7 +70,9 @@ def title_words() -> TitleWords:
         consonant_sound_starts=tuple(data["article_sounds"]["consonant"]),
         vowel_sound_starts=tuple(data["article_sounds"]["vowel"]),
         time_focus_words=frozenset(data["time_focus_words"]),
+        time_lead_words=frozenset(data["time_lead_words"]),
         antecedent_pronouns={str(word): str(kind) for word, kind in data["antecedent_pronouns"].items()},
+        particle_adverbs=frozenset(data["particle_adverbs"]),
     )
 
 

@@ -412,6 +412,12 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "last week",
             "Okafor died at the age of 70",
         ),
+        # a relative clause after a list describes the whole list
+        (
+            "Chile, Peru and Bolivia, which were invited to join the bloc in May 2011, signed the charter.",
+            "in May 2011",
+            "Chile, Peru and Bolivia were invited to join the bloc",
+        ),
         # a subject pronoun of a subordinate or joined clause is written as the main clause's subject
         # when that agrees and no other noun before it could be the one meant
         (

@@ -18,7 +18,7 @@ from timeline.events.antecedents import antecedent
 from timeline.events.asides import asides
 from timeline.events.attribution import attribution_roots, is_reporting_verb
 from timeline.events.clause_parse import SUBJECT_DEPS, ParsedClause, clause_top, governing_verb, subject_of
-from timeline.events.noun_phrases import noun_core
+from timeline.events.noun_phrases import described_group, noun_core
 from timeline.events.relatives import (
     RELATIVE_PRONOUNS,
     RELATIVE_WORDS,
@@ -179,7 +179,7 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
     if pronoun is not None:
         keep.discard(pronoun.i)
         subject = root.head
-        keep |= noun_core(subject)
+        keep |= described_group(subject, root)
     else:
         subject = subject_of(root)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":

@@ -76,6 +76,8 @@ def _category(sentence: str, date: str) -> str:
         # a participle is read as written: "-based" says where a company is, not a military base
         ("The Texas-based firm reported a loss on Monday.", "Monday", "energy and economy"),
         ("Aid reached displaced families on Monday.", "Monday", "humanitarian"),
+        # the second half of a hyphenated word is not a cue of its own
+        ("The fast-food chain opened a store on Monday.", "Monday", "other"),
         # a figure after "to" is a level, not a captor: "fell to" the rebels is military, to $31 is not
         ("The town fell to the rebels on Monday.", "Monday", "military action"),
         ("Shares of the bank fell 4% to $31 on Tuesday.", "Tuesday", "energy and economy"),

@@ -143,12 +143,21 @@ def _noun_cue(noun: Token, cues: _Cues) -> tuple[str, float] | None:
             if key in cues.nouns:
                 return cues.nouns[key], cues.argument
     for modifier in reversed(modifiers):
+        if _after_hyphen(modifier):
+            continue  # the second half of "fast-food", "anti-war": the whole word is no "food", no "war"
         # a participle is read as written: "displaced families", not "New York-based" as "base"
         key = modifier.lower_ if modifier.tag_ in _PARTICIPLES else _lemma(modifier)
         if modifier.pos_ != "PROPN" and key in cues.nouns:
             return cues.nouns[key], cues.modifier
     category = cues.nouns.get(_lemma(noun)) or cues.nouns.get(noun.lower_)
     return (category, cues.argument) if category else None
+
+
+def _after_hyphen(token: Token) -> bool:
+    """The word after a hyphen that glues it to the word before ("food" in "fast-food")."""
+    doc = token.doc
+    hyphen = doc[token.i - 1] if token.i > 0 else None
+    return hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_ and token.i > 1
 
 
 def _argument_nouns(head: Token, skip: Collection[int]) -> list[Token]:
@@ -229,7 +238,7 @@ def category_scores(head: Token, skip: Collection[int] = ()) -> dict[str, float]
             verb_cue = _verb_cue(token, cues)
             if verb_cue is not None:
                 _add(scores, verb_cue[0], verb_cue[1] * cues.context)
-        elif token.pos_ in _NOMINAL:
+        elif token.pos_ in _NOMINAL and not (token.dep_ in _MODIFIERS and _after_hyphen(token)):
             noun_cue = _noun_cue(token, cues)
             if noun_cue is not None:
                 _add(scores, noun_cue[0], noun_cue[1] * cues.context)

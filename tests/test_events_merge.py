@@ -49,6 +49,12 @@ def _one(text: str, doc_id: str = "a.txt", published: date = date(2017, 4, 8)) -
             "Bombs exploded outside two US embassies on Friday, killing 110 people.",
             False,
         ),
+        # a pull quote and its paragraph: the same headline, though the quote runs into the next line
+        (
+            '"We have been in tears on the phone on Friday, calling the families" The charity has 150 members.',
+            '"We have been in tears on the phone on Friday, calling the families," she said.',
+            True,
+        ),
         # same actors, same day, different content
         (
             "The Iraqi government issued a statement on Friday condemning the chemical attack.",
@@ -199,6 +205,18 @@ ACROSS_CASES = pytest.mark.parametrize(
         (
             "The Nobel Peace Prize was awarded on 7 October 2011 to three women campaigners.",
             "The Nobel Prize in Literature was awarded on 7 October 2011 to the Swedish poet Tomas Transtromer.",
+            False,
+        ),
+        # two outlets' same headline, one sentence running on with a second event
+        (
+            "Four tankers had docked on 17 November 2011.",
+            "Four tankers had docked on 17 November 2011.and navy divers were to start repairing the pier.",
+            True,
+        ),
+        # the same headline with two figures for one thing: two facts
+        (
+            "Bombs exploded outside two embassies on 7 October 2011, killing 81 people.",
+            "Bombs exploded outside two embassies on 7 October 2011, killing 110 people.",
             False,
         ),
     ],

@@ -60,6 +60,8 @@ class Features:
     interval: Interval | None
     normalized: str
     words: frozenset[str]
+    title: str
+    """The title's words, lowercased: two records of an interval headlined alike tell one event."""
     title_words: frozenset[str]
     names: frozenset[str]
     numbers: frozenset[str]
@@ -76,6 +78,7 @@ def features_of(event: Event, common: frozenset[str] = frozenset()) -> Features:
         interval=(event.start, event.end, event.precision) if event.start is not None else None,
         normalized=normalized(event.sentence),
         words=content_words(bare),
+        title=normalized(event.title),
         title_words=content_words(event.title),
         names=names(bare, common),
         numbers=figures(event.sentence) - numbers_in(" ".join(m.time_text for m in event.mentions)),
@@ -129,6 +132,12 @@ def same_interval_event(left: Features, right: Features, idf: Mapping[str, float
     if left.normalized == right.normalized:
         return True
     settings = merge_settings()
+    if left.title == right.title and len(left.title_words) >= settings["min_title_words"]:
+        # "Four vessels had docked": the same headline, whatever else the sentences hold; but two figures
+        # for one thing are two facts ("killing 81 people", "killing 110 people")
+        figures_conflict = bool(left.numbers and right.numbers) and not _agree(left.numbers, right.numbers)
+        if not figures_conflict:
+            return True
     if left.docs & right.docs:
         return (
             _comparable(left, right)

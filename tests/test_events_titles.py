@@ -489,6 +489,12 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "by the end of this month",
             "The second relief well could reach its target keeping it on schedule",
         ),
+        # a live page's entry time opening the sentence is no part of the headline
+        (
+            "1851 The Kenyan president met his Tanzanian counterpart in Arusha on Friday.",
+            "on Friday",
+            "The Kenyan president met his Tanzanian counterpart in Arusha",
+        ),
         # a word that only narrows the date goes with it
         ("Exports doubled last year alone.", "last year", "Exports doubled"),
         ("The band split up back in 2004.", "in 2004", "The band split up"),

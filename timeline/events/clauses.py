@@ -11,6 +11,7 @@ subordinators, relative clauses and parentheses, clauses conjoined to the event 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,7 @@ from timeline.events.time_phrase import possessive_dates, time_phrase
 from timeline.events.wording import title_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _OBJECT_CORE = frozenset({"dobj", "attr", "acomp", "oprd"})
 _FRAME_PREPOSITIONS = frozenset({"in", "at", "during", "on", "over", "throughout"})
@@ -252,7 +253,7 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
     replacements = (
         possessive_dates(parsed.time_tokens) + possessive_dates(parsed.other_time_tokens) + described
     )
-    dropped = (dropped - protected) | times
+    dropped = (dropped - protected) | times | _clock_stamp(root.doc)  # (a stamp even inside the subject)
     dropped -= {i for i, _ in replacements}
     core = (_dated_core(root) | ({subject.i} if subject is not None else set())) & keep
     return TitleClause(
@@ -263,6 +264,19 @@ def build_clause(parsed: ParsedClause, verb: Token, root: Token) -> TitleClause:
         subject=subject,
         replacements=replacements,
     )
+
+
+_CLOCK_STAMP = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+
+
+def _clock_stamp(doc: Doc) -> set[int]:
+    """A live page's entry time opening the sentence ("1851 Dominican Republic President ... met"): a
+    24-hour clock, no date the tagger read, before a capitalised word; the headline leaves it out."""
+    stamp = {0, 1} if len(doc) > 1 and doc[1].text == ":" else {0}
+    after = max(stamp) + 1
+    if after >= len(doc) or not _CLOCK_STAMP.fullmatch(doc[0].text) or not doc[after].text[:1].isupper():
+        return set()
+    return stamp
 
 
 def _pronoun_described(relative: Token) -> bool:

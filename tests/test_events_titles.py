@@ -491,9 +491,9 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
         ),
         # a live page's entry time opening the sentence is no part of the headline
         (
-            "1851 The Kenyan president met his Tanzanian counterpart in Arusha on Friday.",
+            "1420 United Nations envoy Kofi Annan met the Syrian president in Damascus on Friday.",
             "on Friday",
-            "The Kenyan president met his Tanzanian counterpart in Arusha",
+            "United Nations envoy Kofi Annan met the Syrian president in Damascus",
         ),
         # a word that only narrows the date goes with it
         ("Exports doubled last year alone.", "last year", "Exports doubled"),

@@ -435,6 +435,13 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "on Friday",
             "The strikers were stopped by police",
         ),
+        # (and a reported clause headlined without its sayer names the sayer)
+        (
+            "Norsk Hydro said it extended the offer to allow shareholders time to review a supplement to the "
+            "tender offer circular that it mailed last Friday.",
+            "last Friday",
+            "Norsk Hydro extended the offer",
+        ),
         # ("it" is not one strikers; "he" could be Haddad or Mensah)
         (
             "The strikers returned to work after it was signed on Friday.",

@@ -1,4 +1,4 @@
-"""A subject pronoun of a subordinate or joined clause named by the main clause's subject.
+"""A subject pronoun of a subordinate, joined or reported clause named by the main clause's subject.
 
 "Elian has been the focus of a custody battle since he was found off the coast" headlines as "Elian was
 found off the coast", not "He was found ...": read aloud, a headline has no sentence before it to say
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.events.attribution import is_reporting_verb
 from timeline.events.clause_parse import SUBJECT_DEPS
 from timeline.events.noun_phrases import noun_core_text
 from timeline.events.wording import title_words
@@ -43,8 +44,10 @@ def antecedent(clause: Token, subject: Token | None) -> tuple[int, str] | None:
     if subject is None or any(True for _ in subject.children):
         return None
     kind = title_words().antecedent_pronouns.get(subject.lower_)
-    if kind is None or clause.dep_ not in _JOINED or clause.head.i == clause.i:
+    if kind is None or clause.head.i == clause.i:
         return None
+    if clause.dep_ not in _JOINED and not (clause.dep_ == "ccomp" and is_reporting_verb(clause.head)):
+        return None  # (a reported clause headlined without its sayer: "Dow Jones said it extended ...")
     main = clause.head
     if main.dep_ in _DESCRIBING:
         return None  # the clause above describes a noun: its subject is no more likely than others

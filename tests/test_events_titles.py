@@ -352,6 +352,13 @@ def _title(sentence: str, time_text: str, *others: str) -> str:
             "last week",
             "Researchers told a committee hearing that the new vaccine was less effective",
         ),
+        # an adverb whose amount went goes too: no "down" without "75 cents"
+        (
+            "Another analyst cut his rating on Avalon stock, which closed Friday at $71.75, down 75 cents, in "
+            "New York Stock Exchange composite trading.",
+            "Friday",
+            "Avalon stock closed at $71.75 in New York Stock Exchange composite trading",
+        ),
         # a dash inside a phrase before the verb opens no afterthought
         (
             "On Friday, after the index fell to 80 - one point short of a record, the bank stopped short "

@@ -37,8 +37,13 @@ def _rank(token: Token, keep: set[int], root: Token) -> int | None:
         or (token.lower_ in words.kept_comparatives and token.head.pos_ in ("ADJ", "ADV"))
     ):
         return None  # "barely budged" is not "budged", "less effective" not "effective"
-    if dep == "advmod" and token.lower_ in words.particle_adverbs and token.head.pos_ == "VERB":
-        return None  # "gave back" is not "gave", "stepped down" not "stepped"
+    if (
+        dep == "advmod"
+        and token.lower_ in words.particle_adverbs
+        and token.head.pos_ == "VERB"
+        and not any(c.dep_ == "npadvmod" for c in token.children)
+    ):
+        return None  # "gave back" is not "gave", "stepped down" not "stepped" (but "down 75 cents" may go)
     if dep in ("advcl", "advmod", "intj"):
         return 1
     if dep == "npadvmod":
@@ -110,7 +115,8 @@ def _named(noun: Token) -> bool:
 
 
 def _orphan(token: Token, keep: set[int]) -> bool:
-    """A word left without its partner: a preposition without object, a lone "and", a stray "'s"."""
+    """A word left without its partner: a preposition without object, a lone "and", a stray "'s", an
+    adverb without its amount ("down" of "down 75 cents")."""
     dep = token.dep_
     if _inside_word(token):
         return False  # "au" in "Port-au-Prince"
@@ -133,6 +139,10 @@ def _orphan(token: Token, keep: set[int]) -> bool:
         return True  # a participle left alone: "in his comments, made"
     if dep in ("det", "predet", "poss", "nummod") and token.head.i not in keep:
         return True  # its noun went: "... main seaport the"
+    if dep == "advmod":
+        # its amount went: "down" of "closed at $71.75, down 75 cents"
+        measures = [c for c in token.children if c.dep_ == "npadvmod"]
+        return bool(measures) and not any(c.i in keep for c in measures)
     return dep == "case" and token.head.i not in keep
 
 
@@ -177,7 +187,7 @@ def _subtree(token: Token) -> frozenset[int]:
 
 
 _PARTNERED = frozenset(
-    {"prep", "agent", "cc", "preconj", "acl", "advcl", "det", "predet", "poss", "nummod", "case"}
+    {"prep", "agent", "cc", "preconj", "acl", "advcl", "det", "predet", "poss", "nummod", "case", "advmod"}
 )
 """The roles in which ``_orphan`` can find a word without its partner: no other word is ever one."""
 

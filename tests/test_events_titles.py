@@ -601,6 +601,8 @@ def test_fragments_give_no_title(sentence: str, time_text: str) -> None:
         ),
         # "it" is the city, but "The city was" says nothing
         ("The city was quiet when it was in May.", "The city was quiet"),
+        # a form of "be" with only the date after it: its subject alone
+        ("The referendum is in May.", "The referendum"),
     ],
 )
 def test_a_clause_without_a_title_falls_back_to_the_main_clause_flagged(sentence: str, expected: str) -> None:

@@ -115,9 +115,23 @@ def title_of(parsed: ParsedClause) -> Title | None:
             return Title(render((doc[i] for i in keep), dict(clause.replacements)))
     fallback = main_clause(parsed)
     keep = _shortened(fallback)
+    if _bare_copula(fallback, keep):
+        return _subject_alone(fallback, keep)
     if _too_long(doc, keep) or (_is_fragment(fallback, keep) and not _reads_as_a_clause(doc, keep)):
         return None
     return Title(render((doc[i] for i in keep), dict(fallback.replacements)), fallback=True)
+
+
+def _subject_alone(clause: TitleClause, keep: set[int]) -> Title | None:
+    """ "The vote is on Tuesday" has only its subject left: "The vote", flagged; nothing for a pronoun."""
+    subject = clause.subject
+    if subject is None or subject.pos_ == "PRON" or subject.lower_ in title_words().weak_subjects:
+        return None
+    words = keep & {t.i for t in subject.subtree}
+    doc = clause.root.doc
+    if words_in(doc, words) < title_words().min_words:
+        return None
+    return Title(render((doc[i] for i in sorted(words)), dict(clause.replacements)), fallback=True)
 
 
 def make_title(
